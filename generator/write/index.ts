@@ -1,0 +1,165 @@
+// Only-changed, atomic writes of a tree of generated files, and the same
+// comparison without writing (check mode).
+import { randomBytes } from "node:crypto";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+
+/** Files to produce, keyed by posix path relative to the output root. */
+export type FileMap = ReadonlyMap<string, string>;
+
+export interface WriteOptions {
+  /** Output root directory. */
+  root: string;
+  files: FileMap;
+  /**
+   * Posix directories (relative to root) this writer owns: files under them that are not in
+   * `files` are stale and get removed. Use [""] to own the whole root.
+   */
+  owned: readonly string[];
+  /** Only compare; write nothing. */
+  check?: boolean;
+  /** File names under owned dirs that are never treated as stale (e.g. `.gitkeep`). */
+  keep?: (relPath: string) => boolean;
+}
+
+export interface WriteResult {
+  written: string[];
+  unchanged: string[];
+  removed: string[];
+  /** check mode: files present with different content. */
+  stale: string[];
+  /** check mode: files that should exist but do not. */
+  missing: string[];
+  /** check mode: files that exist in an owned dir but are not produced. */
+  extra: string[];
+}
+
+export async function writeFiles(opts: WriteOptions): Promise<WriteResult> {
+  const result: WriteResult = { written: [], unchanged: [], removed: [], stale: [], missing: [], extra: [] };
+  const existing = await listOwned(opts.root, opts.owned);
+  const keep = opts.keep ?? (() => false);
+
+  const entries = [...opts.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  await mapLimit(entries, 32, async ([rel, content]) => {
+    assertSafeRelPath(rel);
+    const abs = path.join(opts.root, rel);
+    const current = await readIfExists(abs);
+    if (current === content) {
+      result.unchanged.push(rel);
+      return;
+    }
+    if (opts.check) {
+      (current === null ? result.missing : result.stale).push(rel);
+      return;
+    }
+    await writeAtomic(abs, content);
+    result.written.push(rel);
+  });
+
+  for (const rel of existing) {
+    if (opts.files.has(rel) || keep(rel)) continue;
+    if (opts.check) {
+      result.extra.push(rel);
+    } else {
+      await fs.rm(path.join(opts.root, rel), { force: true });
+      result.removed.push(rel);
+    }
+  }
+  if (!opts.check) await removeEmptyDirs(opts.root, opts.owned);
+  for (const list of Object.values(result)) (list as string[]).sort();
+  return result;
+}
+
+/** Writes via a temp file in the same directory and a rename, so readers never see half a file. */
+export async function writeAtomic(abs: string, content: string): Promise<void> {
+  await fs.mkdir(path.dirname(abs), { recursive: true });
+  const tmp = `${abs}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await fs.writeFile(tmp, content);
+    await fs.rename(tmp, abs);
+  } catch (error) {
+    await fs.rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+export function assertSafeRelPath(rel: string): void {
+  const parts = rel.split("/");
+  if (
+    rel === "" ||
+    rel.includes("\\") ||
+    rel.includes("\0") ||
+    path.posix.isAbsolute(rel) ||
+    parts.some((p) => p === "" || p === "." || p === "..")
+  ) {
+    throw new Error(`refusing to write unsafe path ${JSON.stringify(rel)}`);
+  }
+}
+
+async function readIfExists(abs: string): Promise<string | null> {
+  try {
+    return await fs.readFile(abs, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+async function listOwned(root: string, owned: readonly string[]): Promise<string[]> {
+  const out = new Set<string>();
+  for (const dir of owned) {
+    for (const rel of await listFiles(path.join(root, dir))) {
+      out.add(dir ? `${dir}/${rel}` : rel);
+    }
+  }
+  return [...out].sort();
+}
+
+/** Every file below dir, as posix paths relative to it; [] when dir does not exist. */
+export async function listFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  const files: string[] = [];
+  for (const e of entries) {
+    if (!e.isFile()) continue;
+    // Node 20 names the parent `path`; newer versions `parentPath`.
+    const parent = (e as { parentPath?: string }).parentPath ?? (e as { path?: string }).path ?? dir;
+    files.push(path.relative(dir, path.join(parent, e.name)).split(path.sep).join("/"));
+  }
+  return files.sort();
+}
+
+async function removeEmptyDirs(root: string, owned: readonly string[]): Promise<void> {
+  async function prune(abs: string, isOwnedRoot: boolean): Promise<boolean> {
+    let entries;
+    try {
+      entries = await fs.readdir(abs, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    let empty = true;
+    for (const e of entries) {
+      if (e.isDirectory() && (await prune(path.join(abs, e.name), false))) continue;
+      empty = false;
+    }
+    if (empty && !isOwnedRoot) await fs.rmdir(abs).catch(() => undefined);
+    return empty;
+  }
+  for (const dir of owned) await prune(path.join(root, dir), true);
+}
+
+async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  });
+  await Promise.all(workers);
+}
