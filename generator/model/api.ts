@@ -1,0 +1,101 @@
+// Loaded spec → Api: endpoints, routes tree, resources, auth schemes.
+import { toCasings, toTitle } from "./casing.js";
+import { buildEndpoints } from "./endpoint.js";
+import { SchemaFlattener, isObject } from "./schema.js";
+import type { SpecInput } from "./source.js";
+import type { Api, AuthScheme, Endpoint, Resource, Route } from "./types.js";
+
+export function buildApi(spec: SpecInput): Api {
+  const flattener = new SchemaFlattener(spec);
+  const endpoints = spec.endpoints
+    .flatMap((file) => buildEndpoints(file, { spec, flattener }))
+    .sort((a, b) => compare(a.path, b.path) || a.methods.length - b.methods.length);
+  const head = (spec.shared ?? spec.endpoints[0])?.doc ?? {};
+  const info = isObject(head.info) ? head.info : {};
+  const apiExtensions = Object.fromEntries(Object.entries(head).filter(([k]) => k.startsWith("x-")));
+  const routeMeta = isObject(head["x-routes"]) ? (head["x-routes"] as Record<string, Record<string, unknown>>) : {};
+  const hasSdk = endpoints.length > 0 && endpoints.every((e) => e.sdk.fromExtensions);
+  const clientName = String(head["x-client-name"] ?? spec.apiId);
+  return {
+    id: spec.apiId,
+    title: String(info["title"] ?? spec.apiId),
+    version: String(info["version"] ?? "0.0.0"),
+    description: String(info["description"] ?? ""),
+    servers: ((head.servers ?? []) as Record<string, unknown>[]).map((s) => ({
+      url: String(s["url"] ?? ""),
+      description: String(s["description"] ?? ""),
+    })),
+    authSchemes: collectAuthSchemes(spec),
+    hasSdk,
+    clientName: toCasings(clientName),
+    endpoints,
+    routes: buildRoutes(endpoints, routeMeta),
+    resources: buildResources(spec, flattener),
+    extensions: apiExtensions,
+  };
+}
+
+function collectAuthSchemes(spec: SpecInput): AuthScheme[] {
+  const all = new Map<string, Record<string, unknown>>();
+  for (const file of [spec.shared, ...spec.endpoints]) {
+    const schemes = file?.doc?.components?.securitySchemes;
+    if (!isObject(schemes)) continue;
+    for (const [id, s] of Object.entries(schemes)) if (isObject(s) && !all.has(id)) all.set(id, s);
+  }
+  return [...all.entries()].map(([id, s]) => ({
+    id,
+    type: s["type"] as AuthScheme["type"],
+    scheme: typeof s["scheme"] === "string" ? s["scheme"] : null,
+    bearerFormat: typeof s["bearerFormat"] === "string" ? s["bearerFormat"] : null,
+    name: typeof s["name"] === "string" ? s["name"] : null,
+    in: (s["in"] as AuthScheme["in"]) ?? null,
+    description: String(s["description"] ?? ""),
+  }));
+}
+
+/** Every route an endpoint lives in, plus their ancestors, titled from `x-routes` or the last segment. */
+export function buildRoutes(endpoints: readonly Endpoint[], meta: Record<string, Record<string, unknown>>): Route[] {
+  const paths = new Set<string>();
+  for (const e of endpoints) {
+    const segments = e.routePath.split("/").filter(Boolean);
+    for (let i = 1; i <= segments.length; i++) paths.add("/" + segments.slice(0, i).join("/"));
+  }
+  const sorted = [...paths].sort(compare);
+  return sorted.map((path): Route => {
+    const m = meta[path] ?? {};
+    const alpha = m["alpha"];
+    const parentDepth = path.split("/").length;
+    return {
+      path,
+      title: typeof m["title"] === "string" ? m["title"] : toTitle(path.slice(path.lastIndexOf("/") + 1)),
+      description: typeof m["description"] === "string" ? m["description"] : "",
+      alpha: alpha !== undefined && alpha !== false,
+      alphaMessage: typeof alpha === "string" ? alpha : "",
+      undocumented: m["undocumented"] !== undefined && m["undocumented"] !== false,
+      endpointIds: endpoints.filter((e) => e.routePath === path).map((e) => e.id),
+      children: sorted.filter((p) => p.startsWith(path + "/") && p.split("/").length === parentDepth + 1),
+      resources: Array.isArray(m["resources"]) ? m["resources"].map(String) : [],
+    };
+  });
+}
+
+function buildResources(spec: SpecInput, flattener: SchemaFlattener): Resource[] {
+  const schemas = spec.shared?.doc?.components?.schemas;
+  if (!isObject(schemas) || !spec.shared) return [];
+  const rel = spec.shared.rel;
+  return Object.entries(schemas)
+    .map(([name, s]) => {
+      const schema = flattener.flatten({ $ref: `#/components/schemas/${escapeRef(name)}` }, rel);
+      const routePath = isObject(s) ? s["x-route-path"] : undefined;
+      return { name, description: schema.description, schema, routePath: typeof routePath === "string" ? routePath : null };
+    })
+    .filter((r) => r.schema.type === "object");
+}
+
+function escapeRef(name: string): string {
+  return name.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,114 @@
+// generate / check: load → model → render (per target) → write, each stage timed.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { UserError } from "./errors.js";
+import { loadSpec } from "./load/index.js";
+import { buildApi } from "./model/index.js";
+import type { Api } from "./model/types.js";
+import { createRenderEnv } from "./render/env.js";
+import { TARGET_IDS, isTargetId, targets, type TargetId } from "./targets/index.js";
+import { writeFiles, type WriteResult } from "./write/index.js";
+
+export interface GenerateOptions {
+  /** A spec root (one API per subdirectory) or a single API directory. */
+  spec: string;
+  out: string;
+  targets?: readonly string[];
+  templates?: string;
+  check?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface ApiReport {
+  apiId: string;
+  endpoints: number;
+  timings: Record<string, number>;
+  result: WriteResult;
+}
+
+export async function runGenerate(opts: GenerateOptions): Promise<ApiReport[]> {
+  const selected = resolveTargets(opts.targets);
+  if (opts.templates && !existsSync(opts.templates)) {
+    throw new UserError(`templates override directory not found: ${opts.templates}`);
+  }
+  const reports: ApiReport[] = [];
+  for (const dir of findApiDirs(opts.spec)) {
+    reports.push(await generateApi(dir, selected, opts));
+  }
+  return reports;
+}
+
+async function generateApi(dir: string, selected: readonly TargetId[], opts: GenerateOptions): Promise<ApiReport> {
+  const timer = createTimer();
+  const spec = await timer.time("load", () => loadSpec(dir));
+  const api = await timer.time("model", () => buildApi(spec));
+  const env = createRenderEnv({ overrideDir: opts.templates });
+  const files = new Map<string, string>();
+  const owned: string[] = [];
+  for (const id of selected) {
+    const target = targets[id];
+    if (!target.appliesTo(api)) continue;
+    const prefix = `${api.id}/${target.outDir}`;
+    owned.push(prefix);
+    const rendered = await timer.time(`render ${id}`, () => target.render(api, env));
+    for (const [rel, content] of rendered) files.set(`${prefix}/${rel}`, content);
+  }
+  const result = await timer.time(opts.check ? "check" : "write", () =>
+    writeFiles({ root: opts.out, files, owned, check: opts.check }),
+  );
+  const report = { apiId: api.id, endpoints: api.endpoints.length, timings: timer.timings, result };
+  opts.log?.(formatReport(report, api, Boolean(opts.check)));
+  return report;
+}
+
+function formatReport(report: ApiReport, api: Api, check: boolean): string {
+  const stages = Object.entries(report.timings)
+    .map(([name, ms]) => `${name} ${ms.toFixed(0)}ms`)
+    .join(", ");
+  const r = report.result;
+  const counts = check
+    ? `${r.unchanged.length} up to date, ${r.stale.length} stale, ${r.missing.length} missing, ${r.extra.length} extra`
+    : `${r.written.length} written, ${r.unchanged.length} unchanged, ${r.removed.length} removed`;
+  return `${api.id}: ${report.endpoints} endpoints; ${counts} (${stages})`;
+}
+
+export function resolveTargets(requested: readonly string[] | undefined): TargetId[] {
+  if (!requested || requested.length === 0) return [...TARGET_IDS];
+  const unknown = requested.filter((t) => !isTargetId(t) && !TARGET_IDS.some((id) => id.startsWith(t + "/")));
+  if (unknown.length > 0) {
+    throw new UserError(`unknown target${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")} (known: ${TARGET_IDS.join(", ")})`);
+  }
+  // `docs` selects every `docs/*` target.
+  return TARGET_IDS.filter((id) => requested.some((t) => id === t || id.startsWith(t + "/")));
+}
+
+/** A directory holding `_api.yaml` or endpoint files directly is one API; otherwise each subdirectory is. */
+export function findApiDirs(spec: string): string[] {
+  if (!existsSync(spec) || !statSync(spec).isDirectory()) throw new UserError(`spec directory not found: ${spec}`);
+  if (isApiDir(spec)) return [spec];
+  const dirs = readdirSync(spec, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith("."))
+    .map((e) => path.join(spec, e.name))
+    .sort();
+  if (dirs.length === 0) throw new UserError(`no API found in ${spec}: expected _api.yaml or one directory per API`);
+  return dirs;
+}
+
+function isApiDir(dir: string): boolean {
+  return readdirSync(dir).some((f) => /\.(ya?ml|json)$/.test(f));
+}
+
+function createTimer() {
+  const timings: Record<string, number> = {};
+  return {
+    timings,
+    async time<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
+      const start = performance.now();
+      try {
+        return await fn();
+      } finally {
+        timings[name] = (timings[name] ?? 0) + performance.now() - start;
+      }
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// Handlebars environment: one per render, templates read from templates/<target>/ with an optional override dir.
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Handlebars from "handlebars";
+import { UserError } from "../errors.js";
+import { registerHelpers } from "./helpers.js";
+
+/** The bundled templates directory (works from generator/ sources and from dist/). */
+export const BUNDLED_TEMPLATES = findUp(path.dirname(fileURLToPath(import.meta.url)), "templates");
+
+export interface RenderEnv {
+  /** Renders `<folder>/<name>.hbs` with the context. */
+  render(folder: string, name: string, context: unknown): string;
+}
+
+export function createRenderEnv(opts: { overrideDir?: string } = {}): RenderEnv {
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  const partialsLoaded = new Set<string>();
+  const roots = [opts.overrideDir, BUNDLED_TEMPLATES].filter((d): d is string => Boolean(d));
+
+  function readTemplate(folder: string, rel: string): { text: string; file: string } {
+    for (const root of roots) {
+      const file = path.join(root, folder, rel);
+      if (existsSync(file)) return { text: readFileSync(file, "utf8"), file };
+    }
+    throw new UserError(`template not found: ${folder}/${rel} (looked in ${roots.join(", ")})`);
+  }
+
+  /** Partials: every `partials/*.hbs` of the folder, override files replacing bundled ones by name. */
+  function loadPartials(folder: string): void {
+    if (partialsLoaded.has(folder)) return;
+    partialsLoaded.add(folder);
+    const names = new Set<string>();
+    for (const root of roots) {
+      const dir = path.join(root, folder, "partials");
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) continue;
+      for (const f of readdirSync(dir)) if (f.endsWith(".hbs")) names.add(f.slice(0, -4));
+    }
+    for (const name of [...names].sort()) {
+      const { text, file } = readTemplate(folder, `partials/${name}.hbs`);
+      hb.registerPartial(name, compileChecked(hb, text, file));
+    }
+  }
+
+  return {
+    render(folder, name, context) {
+      loadPartials(folder);
+      const key = `${folder}/${name}`;
+      let template = compiled.get(key);
+      if (!template) {
+        const { text, file } = readTemplate(folder, `${name}.hbs`);
+        template = compileChecked(hb, text, file);
+        compiled.set(key, template);
+      }
+      return template(context);
+    },
+  };
+}
+
+/** Compiles eagerly so a syntax error in a user's template is reported with its file. */
+function compileChecked(hb: typeof Handlebars, text: string, file: string): HandlebarsTemplateDelegate {
+  try {
+    hb.precompile(text, { strict: false });
+  } catch (error) {
+    throw new UserError(`template ${file}: ${(error as Error).message.split("\n")[0]}`);
+  }
+  return hb.compile(text, { noEscape: true, strict: false });
+}
+
+function findUp(start: string, name: string): string {
+  let dir = start;
+  for (;;) {
+    const candidate = path.join(dir, name);
+    if (existsSync(candidate) && existsSync(path.join(dir, "package.json"))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.join(start, name);
+    dir = parent;
+  }
+}

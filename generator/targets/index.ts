@@ -1,0 +1,15 @@
+// The target registry: the id type is derived from it.
+import { modelJsonTarget } from "./model-json.js";
+import type { Target } from "./target.js";
+
+export const targets = {
+  "model/json": modelJsonTarget,
+} satisfies Record<string, Target>;
+
+export type TargetId = keyof typeof targets;
+
+export const TARGET_IDS = Object.keys(targets) as TargetId[];
+
+export function isTargetId(id: string): id is TargetId {
+  return Object.prototype.hasOwnProperty.call(targets, id);
+}
