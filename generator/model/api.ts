@@ -87,7 +87,18 @@ function buildResources(spec: SpecInput, flattener: SchemaFlattener): Resource[]
     .map(([name, s]) => {
       const schema = flattener.flatten({ $ref: `#/components/schemas/${escapeRef(name)}` }, rel);
       const routePath = isObject(s) ? s["x-route-path"] : undefined;
-      return { name, description: schema.description, schema, routePath: typeof routePath === "string" ? routePath : null };
+      const samples = isObject(s) && Array.isArray(s["x-resource-samples"]) ? s["x-resource-samples"] : [];
+      return {
+        name,
+        description: schema.description,
+        schema,
+        routePath: typeof routePath === "string" ? routePath : null,
+        samples: samples.filter(isObject).map((x) => ({
+          title: String(x["title"] ?? name),
+          description: String(x["description"] ?? ""),
+          value: x["value"],
+        })),
+      };
     })
     .filter((r) => r.schema.type === "object");
 }

@@ -223,11 +223,19 @@ export interface Route {
   resources: readonly string[];
 }
 
+export interface ResourceSample {
+  title: string;
+  description: string;
+  value: unknown;
+}
+
 export interface Resource {
   name: string;
   description: string;
   schema: FlatSchema;
   routePath: string | null;
+  /** Sample values (`x-resource-samples` on the schema), shown on route pages and under "Returns". */
+  samples: readonly ResourceSample[];
 }
 
 export interface Api {
