@@ -1,0 +1,118 @@
+// One OpenAPI document from the per-endpoint files: openapi-typescript (and other whole-document tools) need it.
+import type { SpecFile, SpecInput } from "../../model/source.js";
+
+const COMPONENT_KINDS = ["schemas", "parameters", "responses", "requestBodies", "headers", "examples", "links", "callbacks"];
+
+export type BundleInput = Pick<SpecInput, "shared" | "endpoints" | "resolve">;
+
+/** All paths (sorted), `_api.yaml` components plus each file's own; every `$ref` rewritten to `#/components/<kind>/<name>`. */
+export function bundleDocument(spec: BundleInput): Record<string, any> {
+  const head: Record<string, any> = spec.shared?.doc ?? spec.endpoints[0]?.doc ?? {};
+  const names = assignComponentNames(spec);
+  const rewrite = createRewriter(spec, names);
+  const components: Record<string, Record<string, unknown>> = {};
+  for (const file of componentFiles(spec)) {
+    for (const kind of COMPONENT_KINDS) {
+      const entries = file.doc?.components?.[kind];
+      if (!isObject(entries)) continue;
+      for (const [name, value] of Object.entries(entries)) {
+        const target = (components[kind] ??= {});
+        target[names.get(keyOf(file.rel, kind, name)) ?? name] = rewrite(value, file.rel);
+      }
+    }
+    const schemes = file.doc?.components?.securitySchemes;
+    if (isObject(schemes)) for (const [id, s] of Object.entries(schemes)) ((components["securitySchemes"] ??= {})[id] ??= s as never);
+  }
+  const security = head["security"] ?? spec.endpoints[0]?.doc?.security;
+  const paths: Record<string, unknown> = {};
+  for (const file of [...spec.endpoints].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const item = rewrite(file.doc?.paths?.[file.path] ?? {}, file.rel) as Record<string, any>;
+    pushDownSecurity(item, file.doc?.security, security);
+    paths[file.path] = item;
+  }
+  const doc: Record<string, unknown> = { openapi: head["openapi"] ?? "3.0.0", info: head["info"] ?? { title: "API", version: "0.0.0" } };
+  for (const key of ["servers", "tags"]) if (head[key] !== undefined) doc[key] = head[key];
+  if (security !== undefined) doc["security"] = security;
+  doc["paths"] = paths;
+  doc["components"] = components;
+  for (const [k, v] of Object.entries(head)) if (k.startsWith("x-")) doc[k] = v;
+  return doc;
+}
+
+/** An endpoint file whose top-level security differs from the bundle's keeps it on its operations. */
+function pushDownSecurity(item: Record<string, any>, fileSecurity: unknown, bundleSecurity: unknown): void {
+  if (fileSecurity === undefined || JSON.stringify(fileSecurity) === JSON.stringify(bundleSecurity)) return;
+  for (const [key, op] of Object.entries(item)) {
+    if (isObject(op) && !key.startsWith("x-") && key !== "parameters" && op["security"] === undefined) op["security"] = fileSecurity;
+  }
+}
+
+function componentFiles(spec: BundleInput): SpecFile[] {
+  return [...(spec.shared ? [spec.shared] : []), ...spec.endpoints];
+}
+
+function keyOf(rel: string, kind: string, name: string): string {
+  return `${rel}#${kind}/${name}`;
+}
+
+/** Shared names win; a per-file name that clashes with a different component gets `_2`, `_3`... */
+function assignComponentNames(spec: BundleInput): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Map<string, string>();
+  for (const file of componentFiles(spec)) {
+    for (const kind of COMPONENT_KINDS) {
+      const entries = file.doc?.components?.[kind];
+      if (!isObject(entries)) continue;
+      for (const [name, value] of Object.entries(entries)) {
+        const text = JSON.stringify(value);
+        let candidate = name;
+        for (let n = 2; taken.has(`${kind}/${candidate}`) && taken.get(`${kind}/${candidate}`) !== text; n++) candidate = `${name}_${n}`;
+        taken.set(`${kind}/${candidate}`, text);
+        names.set(keyOf(file.rel, kind, name), candidate);
+      }
+    }
+  }
+  return names;
+}
+
+function createRewriter(spec: BundleInput, names: Map<string, string>) {
+  const cache = new Map<string, string>();
+  function target(fromRel: string, ref: string): string | null {
+    const resolved = spec.resolve(fromRel, ref);
+    const segments = resolved.pointer.replace(/^#/, "").split("/").slice(1).map(unescape);
+    if (segments.length !== 3 || segments[0] !== "components") return null;
+    const [, kind, name] = segments as [string, string, string];
+    const bundled = names.get(keyOf(resolved.file.rel, kind, name)) ?? name;
+    return `#/components/${kind}/${escape(bundled)}`;
+  }
+  function rewrite(value: unknown, fromRel: string): unknown {
+    if (Array.isArray(value)) return value.map((v) => rewrite(v, fromRel));
+    if (!isObject(value)) return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (k === "$ref" && typeof v === "string") {
+        const key = `${fromRel}|${v}`;
+        let ref = cache.get(key);
+        if (ref === undefined) {
+          ref = target(fromRel, v) ?? v;
+          cache.set(key, ref);
+        }
+        out[k] = ref;
+      } else out[k] = rewrite(v, fromRel);
+    }
+    return out;
+  }
+  return rewrite;
+}
+
+function unescape(s: string): string {
+  return decodeURIComponent(s).replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+function escape(s: string): string {
+  return s.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
