@@ -1,9 +1,11 @@
 // The target registry: the id type is derived from it.
+import { clientTypescriptTarget } from "./client/index.js";
 import { modelJsonTarget } from "./model-json.js";
 import type { Target } from "./target.js";
 
 export const targets = {
   "model/json": modelJsonTarget,
+  "client/typescript": clientTypescriptTarget,
 } satisfies Record<string, Target>;
 
 export type TargetId = keyof typeof targets;

@@ -143,7 +143,8 @@ function bodyMode(e: Endpoint, api: Api): "flat" | "key" | "none" {
 /** Seam-style cursor pagination: `pagination.next_page_cursor` in the result, `page_cursor` in the request. */
 export function paginationOf(e: Endpoint): { cursorParam: string; nextCursor: string[] } | null {
   const schema = e.successResponse?.schema;
-  if (!schema || !e.successResponse?.responseKey) return null;
+  const key = e.successResponse?.responseKey;
+  if (!schema || !key || schema.properties.find((p) => p.name === key)?.schema.type !== "array") return null;
   const page = schema.properties.find((p) => p.name === "pagination")?.schema;
   if (!page?.properties.some((p) => p.name === "next_page_cursor")) return null;
   if (!e.parameters.some((p) => p.name === "page_cursor")) return null;
