@@ -1,10 +1,16 @@
 // The target registry: the id type is derived from it.
 import { clientTypescriptTarget } from "./client/index.js";
+import { docsGitbookTarget } from "./docs-gitbook/index.js";
+import { docsMarkdownTarget } from "./docs-markdown/index.js";
+import { docsMintlifyTarget } from "./docs-mintlify/index.js";
 import { modelJsonTarget } from "./model-json.js";
 import type { Target } from "./target.js";
 
 export const targets = {
   "model/json": modelJsonTarget,
+  "docs/gitbook": docsGitbookTarget,
+  "docs/markdown": docsMarkdownTarget,
+  "docs/mintlify": docsMintlifyTarget,
   "client/typescript": clientTypescriptTarget,
 } satisfies Record<string, Target>;
 

@@ -1,0 +1,86 @@
+// Route READMEs and SUMMARY.md: the navigation of the documented routes.
+import type { Api, Endpoint, Route } from "../../model/types.js";
+import { normalizeDescription } from "./markdown.js";
+import type { GitbookSettings } from "./settings.js";
+
+export interface RouteEndpointView {
+  path: string;
+  /** Page link relative to the route README, e.g. `./create.md`. */
+  link: string;
+  description: string;
+}
+
+export interface RoutePageView {
+  /** Directory of the README, e.g. `acs/users/` (empty for the root route). */
+  dir: string;
+  title: string;
+  /** Front-matter description, "" when none. */
+  description: string;
+  overview: string;
+  endpoints: readonly RouteEndpointView[];
+  hasEndpoints: boolean;
+}
+
+export interface SummaryView {
+  header: readonly string[];
+  /** Entries already indented, one per line: `* [Spaces](spaces/README.md)`. */
+  lines: readonly string[];
+}
+
+/** Routes holding at least one documented endpoint (directly or below); undocumented routes are left out. */
+export function documentedRoutes(api: Api): Route[] {
+  const documented = new Set(api.endpoints.filter((e) => !e.flags.undocumented).map((e) => e.routePath));
+  return api.routes.filter((r) => !r.undocumented && [...documented].some((p) => p === r.path || p.startsWith(r.path + "/")));
+}
+
+export function buildRoutePageViews(api: Api): RoutePageView[] {
+  const meta = readRouteMeta(api);
+  return documentedRoutes(api).map((route) => {
+    const endpoints = routeEndpoints(api, route).map((e) => ({
+      path: e.path,
+      link: `./${e.path.slice(route.path.length + 1)}.md`,
+      description: normalizeDescription(e.description),
+    }));
+    const m = meta[route.path] ?? {};
+    return {
+      dir: route.path === "/" ? "" : `${route.path.slice(1)}/`,
+      title: route.title,
+      description: route.description,
+      overview: typeof m["overview"] === "string" ? m["overview"].trim() : "",
+      endpoints,
+      hasEndpoints: endpoints.length > 0,
+    };
+  });
+}
+
+function routeEndpoints(api: Api, route: Route): Endpoint[] {
+  return api.endpoints.filter((e) => e.routePath === route.path && !e.flags.undocumented);
+}
+
+/** SUMMARY.md: each route, its endpoint pages sorted by title, then its child routes sorted by title. */
+export function buildSummaryView(api: Api, settings: GitbookSettings): SummaryView {
+  const routes = documentedRoutes(api);
+  const paths = new Set(routes.map((r) => r.path));
+  const isTop = (r: Route) => !routes.some((p) => p !== r && r.path.startsWith(p.path + "/"));
+  const lines: string[] = [];
+  const visit = (route: Route, depth: number): void => {
+    const pad = "  ".repeat(depth);
+    lines.push(`${pad}* [${route.title}](${route.path.slice(1)}/README.md)`);
+    const pages = routeEndpoints(api, route).sort((a, b) => compareTitles(a.title, b.title));
+    for (const e of pages) lines.push(`${pad}  * [${e.title}](${e.path.slice(1)}.md)`);
+    const children = routes.filter((r) => route.children.includes(r.path) && paths.has(r.path));
+    for (const child of children.sort((a, b) => compareTitles(a.title, b.title))) visit(child, depth + 1);
+  };
+  for (const top of routes.filter(isTop).sort((a, b) => compareTitles(a.title, b.title))) visit(top, 0);
+  return { header: settings.summaryHeader, lines };
+}
+
+/** Titles sort as the navigation shows them: case-insensitive, punctuation first (locale order). */
+export function compareTitles(a: string, b: string): number {
+  return a.localeCompare(b, "en");
+}
+
+function readRouteMeta(api: Api): Record<string, Record<string, unknown>> {
+  const raw = api.extensions["x-routes"];
+  return typeof raw === "object" && raw !== null ? (raw as Record<string, Record<string, unknown>>) : {};
+}

@@ -1,0 +1,47 @@
+// Target settings read from the API-level `x-docs-gitbook` extension of `_api.yaml`.
+import type { Api, AuthScheme } from "../../model/types.js";
+
+export interface AuthMethodSetting {
+  /** How the page names the method, e.g. `API key`. */
+  label: string;
+  /** An extra line under the method, e.g. a header it needs. */
+  note: string;
+}
+
+export interface GitbookSettings {
+  /** Security scheme id → how the page lists it; schemes left out are not listed. Null: list every scheme. */
+  authMethods: Record<string, AuthMethodSetting> | null;
+  /** Closing line of the authentication box, if any. */
+  authenticationLink: string | null;
+  /** Lines SUMMARY.md starts with, before the generated route entries. */
+  summaryHeader: readonly string[];
+}
+
+const KEY = "x-docs-gitbook";
+
+export function readGitbookSettings(api: Api): GitbookSettings {
+  const raw = asRecord(api.extensions[KEY]);
+  return {
+    authMethods: raw["authMethods"] === undefined ? null : readAuthMethods(asRecord(raw["authMethods"])),
+    authenticationLink: typeof raw["authenticationLink"] === "string" ? raw["authenticationLink"] : null,
+    summaryHeader: Array.isArray(raw["summaryHeader"]) ? raw["summaryHeader"].map(String) : [],
+  };
+}
+
+function readAuthMethods(raw: Record<string, unknown>): Record<string, AuthMethodSetting> {
+  const result: Record<string, AuthMethodSetting> = {};
+  for (const [id, value] of Object.entries(raw)) {
+    const v = typeof value === "string" ? { label: value } : asRecord(value);
+    result[id] = { label: String(v["label"] ?? id), note: String(v["note"] ?? "") };
+  }
+  return result;
+}
+
+/** Without settings a scheme is named by its description, else its bearer format or header name, else its id. */
+export function defaultAuthLabel(scheme: AuthScheme): string {
+  return scheme.description || scheme.bearerFormat || scheme.name || scheme.id;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
