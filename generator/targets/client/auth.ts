@@ -31,7 +31,7 @@ function credentialKind(scheme: AuthScheme): CredentialView["kind"] {
 }
 
 function describeCredential(scheme: AuthScheme, kind: CredentialView["kind"]): string {
-  const what = scheme.description.split("\n")[0]?.trim() || scheme.bearerFormat || scheme.id.replace(/_/g, " ");
+  const what = (scheme.description.split("\n")[0]?.trim() || scheme.bearerFormat || scheme.id.replace(/_/g, " ")).replace(/\.$/, "");
   if (kind === "bearer") return `${what} (sent as \`Authorization: Bearer\`).`;
   if (kind === "basic") return `${what} as \`user:password\` (sent as \`Authorization: Basic\`).`;
   return `${what} (sent in the \`${scheme.name}\` ${kind}).`;

@@ -66,7 +66,8 @@ function usageExample(api: Api): { title: string; call: string } | null {
   const example = endpoint.examples.find((x) => x.request.parameters.length > 0) ?? endpoint.examples[0];
   const params = example ? callParams(endpoint, example, api.hasSdk) : {};
   const path = [...endpoint.sdk.namespace.map((n) => n.camel), endpoint.sdk.method.camel].join(".");
-  const args = Object.keys(params).length > 0 ? JSON.stringify(params, null, 2) : "";
+  // Identifier keys unquoted, as a person would write the call.
+  const args = Object.keys(params).length > 0 ? JSON.stringify(params, null, 2).replace(/^(\s*)"([A-Za-z_$][\w$]*)":/gm, "$1$2:") : "";
   return { title: example?.title ?? endpoint.title, call: `${path}(${args})` };
 }
 
