@@ -4,7 +4,7 @@ import { normalizeDescription } from "./markdown.js";
 import { buildParameterViews, type ParameterView } from "./parameters.js";
 import { buildReturnsView, type ReturnsView } from "./response.js";
 import { defaultAuthLabel, type GitbookSettings } from "./settings.js";
-import { buildSnippetTabs, type SnippetTab } from "./snippets.js";
+import { buildSnippetInputs, buildSnippetTabs, defaultSnippetPrinters, type SnippetPrinter, type SnippetTab } from "./snippets.js";
 
 export interface ExampleView {
   title: string;
@@ -36,8 +36,13 @@ export interface EndpointPageView {
   returns: ReturnsView;
 }
 
-export function buildEndpointPageView(endpoint: Endpoint, api: Api, settings: GitbookSettings): EndpointPageView {
-  const examples = endpoint.examples.map((e) => buildExampleView(api, endpoint, e));
+export function buildEndpointPageView(
+  endpoint: Endpoint,
+  api: Api,
+  settings: GitbookSettings,
+  printers: readonly SnippetPrinter[] = defaultSnippetPrinters(api),
+): EndpointPageView {
+  const examples = endpoint.examples.map((e) => buildExampleView(api, endpoint, e, printers));
   const [primary, ...extra] = examples;
   const alphaNotice = findAlphaNotice(endpoint, api.routes);
   const authMethods = buildAuthMethodViews(endpoint, api, settings);
@@ -61,11 +66,11 @@ export function buildEndpointPageView(endpoint: Endpoint, api: Api, settings: Gi
   };
 }
 
-function buildExampleView(api: Api, endpoint: Endpoint, example: Example): ExampleView {
+function buildExampleView(api: Api, endpoint: Endpoint, example: Example, printers: readonly SnippetPrinter[]): ExampleView {
   return {
     title: example.title,
     description: normalizeDescription(example.description),
-    tabs: buildSnippetTabs(api, endpoint, example),
+    tabs: buildSnippetTabs(buildSnippetInputs(api, endpoint, example), printers),
   };
 }
 

@@ -101,7 +101,7 @@ function childProperties(schema: FlatSchema): Property[] {
   if (schema.type !== "object") return [];
   const byName = new Map<string, Property>();
   for (const s of [schema, ...schema.variants]) for (const p of s.properties) if (!byName.has(p.name)) byName.set(p.name, p);
-  return sortRequiredFirst([...byName.values()].filter((p) => isDocumented(p)));
+  return sortRequiredFirst([...byName.values()].filter((p) => isDocumented({ undocumented: false, schema: p.schema })));
 }
 
 const JSON_TYPE_WORDS: Record<string, string> = {

@@ -1,5 +1,8 @@
 // Adapter between the page view and the snippet printers: one tab per language for one example.
 import type { Api, Endpoint, Example } from "../../model/types.js";
+import { buildHttpRequestInput, httpSnippetLanguages } from "../../render/http-snippets/index.js";
+import { sdkSnippetLanguages } from "../../render/snippets/index.js";
+import type { CurlInput, OutputInput, SdkCallInput } from "../../render/snippets/types.js";
 
 export interface SnippetTab {
   title: string;
@@ -8,30 +11,47 @@ export interface SnippetTab {
   output: string;
 }
 
-/** What the snippet printers need from one example (both the SDK-call and the HTTP inputs). */
+/** What one tab needs to print one example. */
 export interface SnippetInputs {
+  api: Api;
+  endpoint: Endpoint;
+  example: Example;
   clientName: string;
-  sdk: { clientName: string; namespace: string[]; method: string; params: Array<[string, unknown]> };
-  http: { serverUrl: string; method: string; path: string; params: Array<[string, unknown]>; authHeader: string };
-  output: { kind: string; responseKey: string | null; resourceType: string | null; body: unknown };
+  sdk: SdkCallInput;
+  curl: CurlInput;
+  output: OutputInput;
 }
 
 export interface SnippetPrinter {
-  id: string;
   title(clientName: string): string;
   fence(clientName: string): string;
   print(inputs: SnippetInputs): { request: string; output: string };
 }
 
-let printers: readonly SnippetPrinter[] = [];
-
-/** Lets the target (or a test) plug in the snippet printers. */
-export function useSnippetPrinters(list: readonly SnippetPrinter[]): void {
-  printers = list;
+/** SDK-call tabs (JavaScript, cURL, Python, Ruby, PHP, CLI) when the spec names SDK methods, else raw HTTP tabs. */
+export function defaultSnippetPrinters(api: Api): SnippetPrinter[] {
+  if (!api.hasSdk) {
+    return Object.values(httpSnippetLanguages).map((lang) => ({
+      title: () => lang.title,
+      fence: () => lang.fence,
+      print: (i) => ({
+        request: lang.request(buildHttpRequestInput(i.api, i.endpoint, i.example)),
+        output: i.output.kind === "void" ? "" : JSON.stringify(i.example.response.body, null, 2),
+      }),
+    }));
+  }
+  return Object.values(sdkSnippetLanguages).map((lang) => ({
+    title: (client) => lang.title(client),
+    fence: (client) => lang.fence(client),
+    print: (i) => ({
+      // cURL is the one SDK-style tab that prints the HTTP call instead of an SDK call
+      request: lang.id === "curl" ? sdkSnippetLanguages.curl.request(i.curl) : (lang as typeof sdkSnippetLanguages.javascript).request(i.sdk),
+      output: (lang.output as (out: OutputInput, client?: string) => string)(i.output, i.clientName),
+    }),
+  }));
 }
 
-export function buildSnippetTabs(api: Api, endpoint: Endpoint, example: Example): SnippetTab[] {
-  const inputs = buildSnippetInputs(api, endpoint, example);
+export function buildSnippetTabs(inputs: SnippetInputs, printers: readonly SnippetPrinter[]): SnippetTab[] {
   return printers.map((p) => ({ title: p.title(inputs.clientName), fence: p.fence(inputs.clientName), ...p.print(inputs) }));
 }
 
@@ -40,6 +60,9 @@ export function buildSnippetInputs(api: Api, endpoint: Endpoint, example: Exampl
   const response = endpoint.successResponse;
   const clientName = api.clientName.original;
   return {
+    api,
+    endpoint,
+    example,
     clientName,
     sdk: {
       clientName,
@@ -47,7 +70,7 @@ export function buildSnippetInputs(api: Api, endpoint: Endpoint, example: Exampl
       method: endpoint.sdk.method.snake,
       params,
     },
-    http: {
+    curl: {
       serverUrl: api.servers[0]?.url ?? "",
       method: endpoint.preferredMethod.toUpperCase(),
       path: endpoint.path,
