@@ -21,10 +21,10 @@ function printBracketed(items: Doc[]): Doc {
   return group(["[", indent([softline, join([",", line], items), ifBreak(",")]), softline, "]"]);
 }
 
-/** `"key" => value`; a scalar that does not fit moves to the next line, an array stays. */
+/** `"key" => value`; only a string that does not fit moves to the next line (as plugin-php does). */
 function printEntry(key: string, value: unknown): Doc {
   const printedKey = `${printPhpString(key)} =>`;
-  if (Array.isArray(value) || isJsonObject(value)) return [printedKey, " ", printValue(value)];
+  if (typeof value !== "string") return [printedKey, " ", printValue(value)];
   return [printedKey, group(indent([line, printValue(value)]))];
 }
 
