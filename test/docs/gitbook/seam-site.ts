@@ -1,0 +1,73 @@
+// Seam's spec imported into a temp dir, with the docs settings its GitBook pages were made with, rendered by docs/gitbook.
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse, stringify } from "yaml";
+import { loadSpec } from "../../../generator/load/index.js";
+import { buildApi } from "../../../generator/model/index.js";
+import type { Api } from "../../../generator/model/types.js";
+import { createRenderEnv } from "../../../generator/render/env.js";
+import { docsGitbookTarget } from "../../../generator/targets/docs-gitbook/index.js";
+import { importSeamSpec } from "../../helpers/seam.js";
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures/docs-gitbook");
+
+export interface SeamSite {
+  api: Api;
+  files: Map<string, string>;
+  /** The imported spec directory (temp). */
+  specDir: string;
+}
+
+/** Imports Seam's spec, adds the site settings (and the resource samples if the importer did not), renders the target. */
+export async function renderSeamSite(corpus: string, opts: { templates?: string; routes?: Record<string, unknown> } = {}): Promise<SeamSite> {
+  const specDir = path.join(mkdtempSync(path.join(os.tmpdir(), "gitbook-")), "seam");
+  await importSeamSpec(specDir);
+  patchApiDocument(specDir, corpus, opts.routes ?? {});
+  const api = buildApi(await loadSpec(specDir, { examples: "warn" }));
+  const files = await docsGitbookTarget.render(api, createRenderEnv({ overrideDir: opts.templates }));
+  return { api, files, specDir };
+}
+
+function patchApiDocument(specDir: string, corpus: string, routes: Record<string, unknown>): void {
+  const file = path.join(specDir, "_api.yaml");
+  const doc = parse(readFileSync(file, "utf8")) as Record<string, any>;
+  doc["x-docs-gitbook"] = parse(readFileSync(path.join(FIXTURES, "seam-settings.yaml"), "utf8"));
+  doc["x-client-name"] ??= "seam";
+  for (const [route, meta] of Object.entries(routes)) doc["x-routes"][route] = { ...doc["x-routes"][route], ...(meta as object) };
+  const schemas = doc["components"]["schemas"] as Record<string, any>;
+  const hasSamples = Object.values(schemas).some((s) => s["x-resource-samples"]);
+  if (!hasSamples) {
+    const samples = parse(readFileSync(path.join(corpus, "resource-sample-definitions/all-resources.yaml"), "utf8")) as any[];
+    for (const s of samples) {
+      const schema = schemas[s.resource_type];
+      if (schema) (schema["x-resource-samples"] ??= []).push({ title: s.title, description: s.description, value: s.properties });
+    }
+  }
+  writeFileSync(file, stringify(doc, { lineWidth: 0 }));
+}
+
+/** Every file under dir, as posix paths relative to it. */
+export function listFiles(dir: string, prefix = ""): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const rel = prefix ? `${prefix}/${name}` : name;
+    return statSync(path.join(dir, name)).isDirectory() ? listFiles(path.join(dir, name), rel) : [rel];
+  });
+}
+
+/** Pages compare with trailing whitespace trimmed (per line and at the end). */
+export function normalizePage(text: string): string {
+  return text.replace(/[ \t]+$/gm, "").trimEnd();
+}
+
+/** The first differing lines of two pages, or null when equal. */
+export function diffPage(want: string, got: string, context = 3): string | null {
+  if (want === got) return null;
+  const w = want.split("\n");
+  const g = got.split("\n");
+  let i = 0;
+  while (i < w.length && w[i] === g[i]) i++;
+  const show = (lines: string[]) => lines.slice(i, i + context).map((l) => `    ${JSON.stringify(l)}`).join("\n");
+  return `  line ${i + 1}\n  want:\n${show(w)}\n  got:\n${show(g)}`;
+}
