@@ -13,7 +13,7 @@ export async function prettierJson(code: string): Promise<string> {
 }
 
 export async function prettierPhp(code: string): Promise<string> {
-  const out = await prettier.format(`<?php\n${code}`, { parser: "php", plugins: [phpPlugin], printWidth: 80 });
+  const out = await prettier.format(`<?php\n${code}`, { parser: "php", plugins: [phpPlugin as prettier.Plugin], printWidth: 80 });
   return out.replace(/^<\?php\n/, "").replace(/\n$/, "");
 }
 
