@@ -1,0 +1,97 @@
+// `specsmith import`: a whole OpenAPI 3.x document (+ sample definitions, route metadata) →
+// the normalised per-endpoint spec directory (docs/spec-format.md).
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { assertNoProblems, UserError } from "../errors.js";
+import { writeFiles } from "../write/index.js";
+import { bundleDocument } from "./bundle.js";
+import { loadModuleExport } from "./module.js";
+import { displayPath, readDataFile } from "./parse.js";
+import { loadSampleDefinitions } from "./samples.js";
+import { splitSpec } from "./split.js";
+import { toYaml } from "./yaml.js";
+
+export interface ImportOptions {
+  /** A JSON/YAML file, or an npm module export `pkg/subpath#exportName`. */
+  source: string;
+  /** Output directory (owned entirely: files not produced are removed). */
+  out: string;
+  /** Directory of Seam-style code sample definitions (`*.yaml`). */
+  codeSamples?: string;
+  /** Seam-style paths.yaml → `x-routes` of `_api.yaml`. */
+  pathsMetadata?: string;
+  /** Compare only; write nothing. */
+  check?: boolean;
+}
+
+export interface ImportResult {
+  counts: { paths: number; operations: number; files: number; written: number; unchanged: number; removed: number };
+  /** Files (relative to out) written or removed — or, in check mode, that would be. */
+  changed: string[];
+  warnings: string[];
+}
+
+export async function importSpec(opts: ImportOptions): Promise<ImportResult> {
+  const { doc, name } = await loadSource(opts.source);
+  assertOpenApi(doc, name);
+  const samples = opts.codeSamples ? await loadSampleDefinitions(path.resolve(opts.codeSamples)) : [];
+  const routes = opts.pathsMetadata ? await loadRoutes(path.resolve(opts.pathsMetadata)) : undefined;
+  const split = splitSpec(doc, { sourceName: name, samples, routes });
+  assertNoProblems(split.problems, `cannot import ${name}`);
+
+  const files = new Map<string, string>([[split.api.file, toYaml(split.api.doc)]]);
+  for (const e of split.endpoints) files.set(e.file, toYaml(e.doc));
+  const result = await writeFiles({ root: path.resolve(opts.out), files, owned: [""], check: opts.check ?? false });
+  const written = opts.check ? [...result.stale, ...result.missing] : result.written;
+  const removed = opts.check ? result.extra : result.removed;
+  return {
+    counts: {
+      paths: split.endpoints.length,
+      operations: split.operations,
+      files: files.size,
+      written: written.length,
+      unchanged: result.unchanged.length,
+      removed: removed.length,
+    },
+    changed: [...written, ...removed].sort(),
+    warnings: split.warnings,
+  };
+}
+
+/** A file path when it exists or looks like one; an npm module export otherwise. */
+async function loadSource(source: string): Promise<{ doc: Record<string, any>; name: string }> {
+  const abs = path.resolve(source);
+  if (existsSync(abs) || isFileLike(source)) {
+    const name = displayPath(abs);
+    const doc = await bundleDocument(await readDataFile(abs, "spec file"), abs);
+    return { doc: doc as Record<string, any>, name };
+  }
+  return { doc: (await loadModuleExport(source)) as Record<string, any>, name: source };
+}
+
+function isFileLike(source: string): boolean {
+  return /^\.{0,2}[\\/]/.test(source) || path.isAbsolute(source) || (/\.(json|ya?ml)$/i.test(source) && !source.includes("#"));
+}
+
+function assertOpenApi(doc: unknown, name: string): asserts doc is Record<string, any> {
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new UserError(`${name}: not an OpenAPI document (expected a mapping)`);
+  const version = (doc as Record<string, unknown>)["openapi"];
+  if ((doc as Record<string, unknown>)["swagger"] !== undefined) {
+    throw new UserError(`${name}: Swagger/OpenAPI 2.0 is not supported; convert it to OpenAPI 3.x first`);
+  }
+  if (typeof version !== "string" || !/^3\.\d+(\.\d+)?/.test(version)) {
+    throw new UserError(`${name}: not an OpenAPI 3.x document (openapi: ${JSON.stringify(version ?? null)})`);
+  }
+  const paths = (doc as Record<string, unknown>)["paths"];
+  if (paths !== undefined && (!paths || typeof paths !== "object" || Array.isArray(paths))) {
+    throw new UserError(`${name}: "paths" must be a mapping`);
+  }
+}
+
+async function loadRoutes(file: string): Promise<Record<string, unknown>> {
+  const data = await readDataFile(file, "paths metadata file");
+  if (!data || typeof data !== "object" || Array.isArray(data)) {
+    throw new UserError(`${displayPath(file)}: expected a mapping of route paths to metadata`);
+  }
+  return data as Record<string, unknown>;
+}
