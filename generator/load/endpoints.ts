@@ -1,0 +1,46 @@
+// Across files: each endpoint file's name matches its path, and no two files claim one endpoint.
+import { toPointer } from "../errors.js";
+import { describeBadPath, toEndpointFileStem } from "./file-names.js";
+import { isHttpMethod, isObject, type LoadedEndpointFile, type Report } from "./types.js";
+
+const EXTENSION = /\.(ya?ml|json)$/;
+
+export function checkFileName(file: LoadedEndpointFile, report: Report): void {
+  if (describeBadPath(file.path)) return; // a path that cannot be a file is reported by checkStructure
+  const stem = toEndpointFileStem(file.path);
+  if (file.rel.replace(EXTENSION, "") === stem) return;
+  const ext = EXTENSION.exec(file.rel)?.[0] ?? ".yaml";
+  report({
+    rel: file.rel,
+    pointer: toPointer(["paths", file.path]),
+    message: `file name does not match the path "${file.path}" (expected ${stem}${ext})`,
+  });
+}
+
+/** Same URL path, or same method + path once parameter names are ignored (`/a/{id}` = `/a/{x}`). */
+export function checkDuplicateEndpoints(files: readonly LoadedEndpointFile[], report: Report): void {
+  const byPath = new Map<string, LoadedEndpointFile>();
+  const byRoute = new Map<string, { file: LoadedEndpointFile; method: string }>();
+  for (const file of files) {
+    const first = byPath.get(file.path);
+    if (first) {
+      const message = `path "${file.path}" is also defined in ${first.rel}`;
+      report({ rel: file.rel, pointer: toPointer(["paths", file.path]), message });
+      continue;
+    }
+    byPath.set(file.path, file);
+    const item = file.doc.paths[file.path];
+    if (!isObject(item)) continue;
+    const shape = file.path.replace(/\{[^}]*\}/g, "{}");
+    for (const method of Object.keys(item).filter(isHttpMethod)) {
+      const key = `${method} ${shape}`;
+      const other = byRoute.get(key);
+      if (!other) {
+        byRoute.set(key, { file, method });
+        continue;
+      }
+      const message = `${method.toUpperCase()} ${file.path} is the same endpoint as ${method.toUpperCase()} ${other.file.path} in ${other.file.rel}`;
+      report({ rel: file.rel, pointer: toPointer(["paths", file.path, method]), message });
+    }
+  }
+}

@@ -1,0 +1,91 @@
+// load: read a normalised spec directory (docs/spec-format.md), validate it, and report every problem at once.
+import path from "node:path";
+import { assertNoProblems, sortProblems, UserError, type Problem } from "../errors.js";
+import { checkDuplicateEndpoints, checkFileName } from "./endpoints.js";
+import { checkExamples } from "./examples.js";
+import { checkNames } from "./names.js";
+import { listSpecFiles, readSpecFile } from "./read.js";
+import { checkRefs, createResolver } from "./refs.js";
+import { SchemaValidator } from "./schema-validator.js";
+import { checkStructure } from "./structure.js";
+import { isObject, type Finding, type LoadedEndpointFile, type LoadedFile, type LoadedSpec } from "./types.js";
+
+export type { LoadedFile, LoadedEndpointFile, LoadedSpec, ResolvedRef } from "./types.js";
+export { RefError } from "./refs.js";
+export { toEndpointFileStem } from "./file-names.js";
+
+const SHARED = "_api.yaml";
+
+export interface LoadOptions {
+  /** Directory that reported file paths are relative to (default: the cwd). */
+  displayRoot?: string;
+  /** "warn": example/schema mismatches go to `spec.warnings` instead of failing (Seam's samples have some). */
+  examples?: "error" | "warn";
+}
+
+/**
+ * Loads `<dir>/_api.yaml` (optional) and every other YAML/JSON file under `dir` as one endpoint file
+ * each, sorted by posix path. Throws one UserError listing every problem of every file
+ * (`file:line:col  pointer  message`, files relative to `opts.displayRoot` or the cwd).
+ */
+export async function loadSpec(dir: string, opts: LoadOptions = {}): Promise<LoadedSpec> {
+  const rels = await listSpecFiles(dir);
+  const findings: Finding[] = [];
+  const files = await Promise.all(rels.map((rel) => readSpecFile(dir, rel, findings)));
+  const byRel = new Map(files.map((f) => [f.rel, f]));
+  const unparsed = new Set(findings.map((f) => f.rel));
+  const shared = byRel.get(SHARED) ?? null;
+  const endpointFiles = files.filter((f) => f !== shared);
+  if (endpointFiles.length === 0) throw new UserError(`no endpoint files (*.yaml, *.yml, *.json) in spec directory: ${dir}`);
+
+  const resolve = createResolver(byRel, unparsed);
+  const report = (f: Finding) => findings.push(f);
+  const parsed = files.filter((f) => !unparsed.has(f.rel));
+  for (const file of parsed) {
+    checkStructure(file, file === shared, report, resolve);
+    checkRefs(file, resolve, report);
+    checkNames(file, report);
+  }
+  const endpoints = parsed.filter((f) => f !== shared && hasOnePath(f.doc)).map(toEndpointFile);
+  const validator = new SchemaValidator(resolve);
+  const exampleFindings: Finding[] = [];
+  const reportExample = opts.examples === "warn" ? (f: Finding) => exampleFindings.push(f) : report;
+  for (const file of endpoints) {
+    checkFileName(file, report);
+    checkExamples(file, { resolve, validator, report: reportExample });
+  }
+  checkDuplicateEndpoints(endpoints, report);
+
+  const root = opts.displayRoot ?? process.cwd();
+  assertNoProblems(locateFindings(findings, byRel, root), `invalid spec ${toDisplayPath(root, dir)}`);
+  const warnings = sortProblems(locateFindings(exampleFindings, byRel, root));
+  return { apiId: path.basename(path.resolve(dir)), dir, shared, endpoints, resolve, warnings };
+}
+
+function hasOnePath(doc: unknown): boolean {
+  return isObject(doc) && isObject(doc["paths"]) && Object.keys(doc["paths"]).length === 1;
+}
+
+function toEndpointFile(file: LoadedFile): LoadedEndpointFile {
+  return Object.assign(file, { path: Object.keys(file.doc.paths)[0] as string });
+}
+
+/** Findings → Problems: display paths, and positions (re-parsing only the files that have findings). */
+function locateFindings(findings: readonly Finding[], files: ReadonlyMap<string, LoadedFile>, root: string): Problem[] {
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const f of findings) {
+    const key = `${f.rel}\0${f.pointer}\0${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const file = files.get(f.rel) as LoadedFile;
+    const pos = f.line !== undefined ? { line: f.line, col: f.col ?? 0 } : file.locate(f.pointer);
+    problems.push({ file: toDisplayPath(root, file.abs), line: pos.line, col: pos.col, pointer: f.pointer, message: f.message });
+  }
+  return problems;
+}
+
+function toDisplayPath(root: string, target: string): string {
+  const rel = path.relative(root, path.resolve(target));
+  return (rel === "" ? "." : rel).split(path.sep).join("/");
+}

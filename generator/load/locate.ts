@@ -1,0 +1,41 @@
+// Maps a JSON pointer to a line/column by re-parsing with positions, only when a problem needs it.
+import YAML, { LineCounter, isMap, isSeq, isScalar, isAlias, type Node, type Document } from "yaml";
+import { fromPointer } from "../errors.js";
+
+export type Locate = (pointer: string) => { line: number; col: number };
+
+/** A locator that parses `text` on first use (JSON parses as YAML too). */
+export function createLocator(text: string): Locate {
+  let parsed: { doc: Document; counter: LineCounter } | null = null;
+  return (pointer) => {
+    if (!parsed) {
+      const counter = new LineCounter();
+      parsed = { doc: YAML.parseDocument(text, { lineCounter: counter, uniqueKeys: false }), counter };
+    }
+    const offset = findOffset(parsed.doc, fromPointer(pointer));
+    return parsed.counter.linePos(offset);
+  };
+}
+
+/** Offset of the key (map entry) or item (sequence) the pointer names, or of its deepest existing ancestor. */
+function findOffset(doc: Document, segments: readonly string[]): number {
+  let node = doc.contents as Node | null;
+  let offset = node?.range?.[0] ?? 0;
+  for (const seg of segments) {
+    if (isAlias(node)) node = node.resolve(doc) ?? null;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === seg);
+      if (!pair) break;
+      offset = (pair.key as Node).range?.[0] ?? offset;
+      node = pair.value as Node | null;
+    } else if (isSeq(node)) {
+      const item = /^\d+$/.test(seg) ? (node.items[Number(seg)] as Node | undefined) : undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return offset;
+}

@@ -1,0 +1,79 @@
+// Finds and reads the files of a spec directory (parsed once, hashed, located lazily).
+import { createHash } from "node:crypto";
+import { readFile, readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { UserError } from "../errors.js";
+import { createLocator, type Locate } from "./locate.js";
+import { parseSpecText, type ParseResult } from "./parse.js";
+import type { Finding, LoadedFile } from "./types.js";
+
+const SPEC_FILE = /\.(ya?ml|json)$/;
+
+/** Posix paths (relative to dir) of every spec file, sorted; throws UserError when dir is missing. */
+export async function listSpecFiles(dir: string): Promise<string[]> {
+  const info = await stat(dir).catch(() => null);
+  if (!info) throw new UserError(`spec directory not found: ${dir}`);
+  if (!info.isDirectory()) throw new UserError(`spec directory is not a directory: ${dir}`);
+  const found: string[] = [];
+  await collect(dir, "", found);
+  return found.sort(comparePaths);
+}
+
+async function collect(root: string, relDir: string, out: string[]): Promise<void> {
+  const entries = await readdir(path.join(root, relDir), { withFileTypes: true });
+  await Promise.all(
+    entries.map(async (entry) => {
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await collect(root, rel, out);
+      else if (entry.isFile() && SPEC_FILE.test(entry.name)) out.push(rel);
+    }),
+  );
+}
+
+/** Code-unit order, so the result does not depend on the locale. */
+function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Reads and parses one file; a parse failure becomes a finding and `doc: null`. */
+export async function readSpecFile(dir: string, rel: string, findings: Finding[]): Promise<LoadedFile> {
+  const abs = path.join(dir, ...rel.split("/"));
+  const text = await readFile(abs, "utf8");
+  const hash = createHash("sha256").update(text).digest("hex");
+  const parsed = parseCached(text, rel, hash);
+  if (!parsed.ok) findings.push({ rel, pointer: "", message: parsed.message, line: parsed.line, col: parsed.col });
+  return {
+    rel,
+    abs,
+    text,
+    hash,
+    doc: parsed.ok ? parsed.doc : null,
+    locate: cachedLocator(text, hash),
+  };
+}
+
+// Parsed documents by content hash: a watch loop re-parses only the files that changed.
+// Consumers must treat `doc` as read-only (it is shared between loads).
+const parseCache = new Map<string, ParseResult>();
+
+function parseCached(text: string, rel: string, hash: string): ParseResult {
+  const key = `${rel.endsWith(".json") ? "json" : "yaml"}:${hash}`;
+  let parsed = parseCache.get(key);
+  if (!parsed) {
+    parsed = parseSpecText(text, rel);
+    parseCache.set(key, parsed);
+  }
+  return parsed;
+}
+
+// Positioned re-parses by content hash, so warnings on unchanged files are not re-parsed every load.
+const locatorCache = new Map<string, Locate>();
+
+function cachedLocator(text: string, hash: string): Locate {
+  let locate = locatorCache.get(hash);
+  if (!locate) {
+    locate = createLocator(text);
+    locatorCache.set(hash, locate);
+  }
+  return locate;
+}

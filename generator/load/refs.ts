@@ -1,0 +1,110 @@
+// $ref resolution across the files of one spec directory, and the check that every $ref resolves.
+import path from "node:path";
+import { fromPointer, toPointer } from "../errors.js";
+import { hasOwn, isObject, type LoadedFile, type Report, type ResolvedRef } from "./types.js";
+
+/** Thrown by resolve(); `broken` marks refs into a file that failed to parse (already reported). */
+export class RefError extends Error {
+  constructor(
+    message: string,
+    readonly broken = false,
+  ) {
+    super(message);
+    this.name = "RefError";
+  }
+}
+
+export type Resolve = (fromRel: string, ref: string) => ResolvedRef;
+
+/** `unparsed`: files that failed to parse (refs into them are not reported twice). */
+export function createResolver(files: ReadonlyMap<string, LoadedFile>, unparsed: ReadonlySet<string>): Resolve {
+  return (fromRel, ref) => {
+    const hash = ref.indexOf("#");
+    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    const fragment = hash === -1 ? "" : ref.slice(hash + 1);
+    const file = filePart === "" ? files.get(fromRel) : findFile(files, fromRel, filePart);
+    if (!file) throw new RefError(`no file ${fromRel}`);
+    if (unparsed.has(file.rel)) throw new RefError(`${file.rel} does not parse`, true);
+    const pointer = decodeFragment(fragment);
+    if (pointer !== "" && !pointer.startsWith("/")) throw new RefError(`"#${fragment}" is not a JSON pointer`);
+    let value: unknown = file.doc;
+    for (const seg of fromPointer(pointer)) {
+      value = step(value, seg);
+      if (value === undefined) throw new RefError(`${file.rel} has nothing at "${pointer}"`);
+    }
+    return { file, pointer, value };
+  };
+}
+
+function findFile(files: ReadonlyMap<string, LoadedFile>, fromRel: string, filePart: string): LoadedFile {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) throw new RefError("only local and relative file references are supported");
+  if (filePart.startsWith("/")) throw new RefError("absolute file references are not supported");
+  const rel = path.posix.normalize(path.posix.join(path.posix.dirname(fromRel), filePart));
+  if (rel === ".." || rel.startsWith("../")) throw new RefError("it points outside the spec directory");
+  const file = files.get(rel) ?? files.get(safeDecode(rel));
+  if (!file) throw new RefError(`file ${rel} not found in the spec directory`);
+  return file;
+}
+
+function step(value: unknown, seg: string): unknown {
+  if (Array.isArray(value)) return /^(0|[1-9]\d*)$/.test(seg) ? value[Number(seg)] : undefined;
+  // Own properties only, so "/constructor" never reaches Object.prototype.
+  return isObject(value) && hasOwn(value, seg) ? value[seg] : undefined;
+}
+
+function decodeFragment(fragment: string): string {
+  return fragment.includes("%") ? safeDecode(fragment) : fragment;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Reports every `$ref` in the file that does not resolve (skipping example data and x- extensions). */
+export function checkRefs(file: LoadedFile, resolve: Resolve, report: Report): void {
+  walkSpecObjects(file.doc, [], (obj, at) => {
+    const ref = obj["$ref"];
+    if (typeof ref !== "string") return;
+    try {
+      resolve(file.rel, ref);
+    } catch (err) {
+      if (!(err instanceof RefError)) throw err;
+      if (!err.broken) report({ rel: file.rel, pointer: toPointer([...at, "$ref"]), message: `unresolved $ref "${ref}": ${err.message}` });
+    }
+  });
+}
+
+const DATA_KEYS = new Set(["example", "default", "enum", "const"]);
+const NAME_MAPS = new Set(["properties", "patternProperties"]);
+
+/** Visits every object that OpenAPI reads as structure (not example values, defaults or vendor data). */
+export function walkSpecObjects(
+  value: unknown,
+  at: (string | number)[],
+  visit: (obj: Record<string, any>, at: readonly (string | number)[]) => void,
+): void {
+  // One shared path stack (push/pop): this walk runs over every node of every file.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      at.push(i);
+      walkSpecObjects(value[i], at, visit);
+      at.pop();
+    }
+    return;
+  }
+  if (!isObject(value)) return;
+  visit(value, at);
+  const inNameMap = NAME_MAPS.has(String(at[at.length - 1]));
+  const inExample = at[at.length - 2] === "examples";
+  for (const key of Object.keys(value)) {
+    if (!inNameMap && (key.startsWith("x-") || DATA_KEYS.has(key))) continue;
+    if (inExample && key === "value") continue;
+    at.push(key);
+    walkSpecObjects(value[key], at, visit);
+    at.pop();
+  }
+}
