@@ -23,9 +23,9 @@ export function printNetHttp(input: HttpRequestInput): string {
   }
   lines.push(
     "",
-    'response = Net::HTTP.start(uri.hostname, uri.port, use_ssl: uri.scheme == "https") do |http|',
-    "  http.request(request)",
-    "end",
+    "http = Net::HTTP.new(uri.host, uri.port)",
+    'http.use_ssl = uri.scheme == "https"',
+    "response = http.request(request)",
     "puts response.code, response.body",
     "",
   );
