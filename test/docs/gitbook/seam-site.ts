@@ -21,13 +21,21 @@ export interface SeamSite {
 }
 
 /** Imports Seam's spec, adds the site settings (and the resource samples if the importer did not), renders the target. */
-export async function renderSeamSite(corpus: string, opts: { templates?: string; routes?: Record<string, unknown> } = {}): Promise<SeamSite> {
+export async function renderSeamSite(corpus: string, opts: { routes?: Record<string, unknown> } = {}): Promise<SeamSite> {
   const specDir = path.join(mkdtempSync(path.join(os.tmpdir(), "gitbook-")), "seam");
   await importSeamSpec(specDir);
   patchApiDocument(specDir, corpus, opts.routes ?? {});
   const api = buildApi(await loadSpec(specDir, { examples: "warn" }));
-  const files = await docsGitbookTarget.render(api, createRenderEnv({ overrideDir: opts.templates }));
-  return { api, files, specDir };
+  return { api, files: await renderGitbook(api), specDir };
+}
+
+/** Renders the target, with a template override dir (as `--templates` does) when given. */
+export async function renderGitbook(api: Api, templates?: string): Promise<Map<string, string>> {
+  return docsGitbookTarget.render(api, createRenderEnv({ overrideDir: templates }));
+}
+
+export function fixturePath(name: string): string {
+  return path.join(FIXTURES, name);
 }
 
 function patchApiDocument(specDir: string, corpus: string, routes: Record<string, unknown>): void {
