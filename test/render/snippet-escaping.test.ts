@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadPrism, Visitor, type StringNode, type SymbolNode } from "@ruby/prism";
-import Engine from "php-parser";
+import PhpParser from "php-parser";
 import { parse as parseShell } from "sh-syntax";
 import ts from "typescript";
 import { describe, expect, test } from "vitest";
@@ -108,11 +108,11 @@ describe("ruby", async () => {
     expect(result.errors.map((e) => e.message)).toEqual([]);
     const found: string[] = [];
     class Collect extends Visitor {
-      visitStringNode(node: StringNode) {
+      override visitStringNode(node: StringNode) {
         found.push(node.unescaped.value);
         super.visitStringNode(node);
       }
-      visitSymbolNode(node: SymbolNode) {
+      override visitSymbolNode(node: SymbolNode) {
         found.push(node.unescaped.value);
         super.visitSymbolNode(node);
       }
@@ -128,7 +128,7 @@ describe("ruby", async () => {
 });
 
 describe("php", () => {
-  const engine = new Engine({ parser: { php8: true, extractDoc: false }, ast: { withPositions: false } });
+  const engine = new PhpParser.Engine({ parser: { php8: true, extractDoc: false }, ast: { withPositions: false } });
   const phpStrings = (code: string): string[] => {
     const found: string[] = [];
     const visit = (node: unknown): void => {
