@@ -202,7 +202,8 @@ function configLiteral(api: Api, credentials: CredentialView[]): string {
     clientName: `${api.clientName.pascal}Client`,
     defaultBaseUrl: api.servers[0]?.url ?? "",
     schemes,
-    authMethods: anonymous ? [] : [...methods.values()],
+    authMethods: [...methods.values()],
+    anonymous,
     requestIdHeaders: requestIdHeaders(api),
   };
   const lines = Object.entries(config).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
