@@ -26,10 +26,13 @@ export interface EndpointPageInput {
   description: string;
   openapiFile: string;
   indexUrl: string;
+  /** Dumped components by `<section>/<name>`, shared by the pages of one render (large schemas repeat on many pages). */
+  componentYaml?: Map<string, string>;
 }
 
 export function buildEndpointPage(input: EndpointPageInput): EndpointPage {
-  const yaml = dumpYaml(sliceEndpointDocument(input.document, input.path, input.method));
+  const slice = sliceEndpointDocument(input.document, input.path, input.method);
+  const yaml = dumpSlice(slice, input.componentYaml ?? new Map());
   return {
     indexUrl: input.indexUrl.replace(/\s+/g, ""),
     title: input.title.replace(/\s+/g, " ").trim(),
@@ -59,6 +62,28 @@ export function sliceEndpointDocument(doc: JsonRecord, path: string, method: str
   };
   if (Object.keys(components).length > 0) slice["components"] = components;
   return slice;
+}
+
+/** The slice as YAML; `components` comes last, so each component's text can be dumped once and reused. */
+export function dumpSlice(slice: JsonRecord, cache: Map<string, string>): string {
+  const { components, ...head } = slice;
+  if (!components) return dumpYaml(head);
+  const parts = [dumpYaml(head), "components:\n"];
+  for (const [section, entries] of Object.entries(components as Record<string, JsonRecord>)) {
+    parts.push(`  ${dumpYaml({ [section]: {} }).replace(/ \{\}\n$/, "\n")}`);
+    for (const [name, value] of Object.entries(entries)) {
+      const key = `${section}/${name}`;
+      let text = cache.get(key);
+      if (text === undefined) {
+        // Dumped at its real depth so quoting and folding are the same as in one whole dump.
+        const whole = dumpYaml({ components: { [section]: { [name]: value } } });
+        text = whole.slice(whole.indexOf("\n", whole.indexOf("\n") + 1) + 1);
+        cache.set(key, text);
+      }
+      parts.push(text);
+    }
+  }
+  return parts.join("");
 }
 
 function orderOperation(op: JsonRecord): JsonRecord {

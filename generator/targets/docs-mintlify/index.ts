@@ -38,6 +38,7 @@ export function renderMintlify(input: { api: Api; env: RenderEnv; document: Json
     hrefPrefix: options.hrefPrefix,
   });
   const files = new Map<string, string>();
+  const componentYaml = new Map<string, string>();
   files.set("openapi.json", env.render(FOLDER, "openapi.json", { documentJson: JSON.stringify(document, null, 2) }));
   for (const endpoint of api.endpoints) {
     if (endpoint.flags.undocumented || !document["paths"]?.[endpoint.path]?.[endpoint.preferredMethod]) continue;
@@ -49,6 +50,7 @@ export function renderMintlify(input: { api: Api; env: RenderEnv; document: Json
       description: endpoint.description,
       openapiFile: options.openapiFile,
       indexUrl: options.indexUrl,
+      componentYaml,
     });
     files.set(pageFileName(options.hrefPrefix, endpoint), env.render(FOLDER, "endpoint.md", { page, endpoint }));
   }
