@@ -1,4 +1,4 @@
-// String literals per language: every character of the input survives, nothing interpolates, no raw line breaks.
+// String literals per language: every character survives and nothing interpolates; only shell quotes keep raw line breaks.
 
 const LINE_BREAKS = /[\u0085\u2028\u2029]/;
 
