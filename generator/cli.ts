@@ -28,6 +28,7 @@ const generateOptions = {
   out: { type: "string", default: "generated" },
   targets: { type: "string" },
   templates: { type: "string" },
+  examples: { type: "string", default: "error" },
   ...common,
 } as const;
 
@@ -37,6 +38,8 @@ const generateHelp = `Options:
   --targets <list>    comma-separated target ids or prefixes (e.g. docs) [default: all]
                       known: ${TARGET_IDS.join(", ")}
   --templates <dir>   override templates: files here replace bundled ones with the same path
+  --examples <mode>   error: an example that does not match its schema fails the run [default]
+                      warn: report such examples as warnings (for vendor specs with abbreviated samples)
   -q, --quiet         print nothing but errors`;
 
 const commands: Record<string, Command> = {
@@ -47,6 +50,7 @@ const commands: Record<string, Command> = {
       out: { type: "string" },
       "code-samples": { type: "string" },
       "paths-metadata": { type: "string" },
+      "resource-samples": { type: "string" },
       check: { type: "boolean" },
       ...common,
     },
@@ -57,6 +61,8 @@ Options:
   --out <dir>             where to write the per-endpoint documents (required)
   --code-samples <dir>    Seam-style sample definitions (*.yaml) to store as examples
   --paths-metadata <file> Seam-style paths.yaml (route titles, notices) stored as x-routes
+  --resource-samples <file>
+                          Seam-style resource samples stored as x-resource-samples on their schemas
   --check                 write nothing; exit 1 if the output directory is not up to date
   -q, --quiet             print nothing but errors`,
     async run(values, positionals, io) {
@@ -68,12 +74,16 @@ Options:
         out: values["out"],
         codeSamples: values["code-samples"] as string | undefined,
         pathsMetadata: values["paths-metadata"] as string | undefined,
+        resourceSamples: values["resource-samples"] as string | undefined,
         check: values["check"] === true,
       });
       for (const w of result.warnings) io.err(`warning: ${w}`);
       if (!values["quiet"]) io.out(formatImport(result));
-      const changed = result.written + result.removed;
-      return values["check"] === true && changed > 0 ? 1 : 0;
+      if (values["check"] === true && result.changed.length > 0) {
+        for (const f of result.changed) io.err(`out of date  ${f}`);
+        return 1;
+      }
+      return 0;
     },
   },
   generate: {
@@ -82,7 +92,7 @@ Options:
     options: generateOptions,
     help: generateHelp,
     async run(values, _positionals, io) {
-      await runGenerate({ ...generateArgs(values), log: values["quiet"] ? undefined : io.out });
+      await runGenerate({ ...generateArgs(values), log: values["quiet"] ? undefined : io.out, warn: io.err });
       return 0;
     },
   },
@@ -92,7 +102,7 @@ Options:
     options: generateOptions,
     help: generateHelp,
     async run(values, _positionals, io) {
-      const reports = await runGenerate({ ...generateArgs(values), check: true, log: values["quiet"] ? undefined : io.out });
+      const reports = await runGenerate({ ...generateArgs(values), check: true, log: values["quiet"] ? undefined : io.out, warn: io.err });
       const problems = reports.flatMap(({ result: r }) => [
         ...r.stale.map((f) => `stale    ${f}`),
         ...r.missing.map((f) => `missing  ${f}`),
@@ -107,7 +117,10 @@ Options:
 };
 
 function generateArgs(values: Record<string, unknown>) {
+  const examples = values["examples"];
+  if (examples !== "error" && examples !== "warn") throw new UserError(`--examples must be error or warn, not ${JSON.stringify(examples)}`);
   return {
+    examples: examples as "error" | "warn",
     spec: String(values["spec"]),
     out: String(values["out"]),
     targets: typeof values["targets"] === "string" ? values["targets"].split(",").map((t) => t.trim()).filter(Boolean) : undefined,
@@ -115,8 +128,8 @@ function generateArgs(values: Record<string, unknown>) {
   };
 }
 
-function formatImport(r: Awaited<ReturnType<typeof importSpec>>): string {
-  return `imported ${r.paths} paths, ${r.operations} operations into ${r.files} files (${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed)`;
+function formatImport({ counts: c }: Awaited<ReturnType<typeof importSpec>>): string {
+  return `imported ${c.paths} paths, ${c.operations} operations into ${c.files} files (${c.written} written, ${c.unchanged} unchanged, ${c.removed} removed)`;
 }
 
 export function usage(): string {

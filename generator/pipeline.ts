@@ -1,7 +1,7 @@
 // generate / check: load → model → render (per target) → write, each stage timed.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { UserError } from "./errors.js";
+import { formatProblem, UserError, type Problem } from "./errors.js";
 import { loadSpec } from "./load/index.js";
 import { buildApi } from "./model/index.js";
 import type { Api } from "./model/types.js";
@@ -16,7 +16,10 @@ export interface GenerateOptions {
   targets?: readonly string[];
   templates?: string;
   check?: boolean;
+  /** "warn": example/schema mismatches are reported as warnings instead of failing the load. */
+  examples?: "error" | "warn";
   log?: (line: string) => void;
+  warn?: (line: string) => void;
 }
 
 export interface ApiReport {
@@ -40,7 +43,8 @@ export async function runGenerate(opts: GenerateOptions): Promise<ApiReport[]> {
 
 async function generateApi(dir: string, selected: readonly TargetId[], opts: GenerateOptions): Promise<ApiReport> {
   const timer = createTimer();
-  const spec = await timer.time("load", () => loadSpec(dir));
+  const spec = await timer.time("load", () => loadSpec(dir, { examples: opts.examples ?? "error" }));
+  reportWarnings(spec.warnings, opts.warn);
   const api = await timer.time("model", () => buildApi(spec));
   const env = createRenderEnv({ overrideDir: opts.templates });
   const files = new Map<string, string>();
@@ -59,6 +63,14 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
   const report = { apiId: api.id, endpoints: api.endpoints.length, timings: timer.timings, result };
   opts.log?.(formatReport(report, api, Boolean(opts.check)));
   return report;
+}
+
+const MAX_LISTED_WARNINGS = 20;
+
+function reportWarnings(warnings: readonly Problem[], warn: ((line: string) => void) | undefined): void {
+  if (!warn || warnings.length === 0) return;
+  for (const w of warnings.slice(0, MAX_LISTED_WARNINGS)) warn(`warning: ${formatProblem(w)}`);
+  if (warnings.length > MAX_LISTED_WARNINGS) warn(`warning: ... and ${warnings.length - MAX_LISTED_WARNINGS} more example warnings`);
 }
 
 function formatReport(report: ApiReport, api: Api, check: boolean): string {

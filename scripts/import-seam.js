@@ -17,6 +17,7 @@ try {
     out,
     codeSamples: path.join(corpus, "code-sample-definitions"),
     pathsMetadata: path.join(corpus, "paths.yaml"),
+    resourceSamples: path.join(corpus, "resource-sample-definitions/all-resources.yaml"),
   });
   const c = result.counts;
   const ms = Math.round(performance.now() - started);

@@ -7,6 +7,7 @@ import { writeFiles } from "../write/index.js";
 import { bundleDocument } from "./bundle.js";
 import { loadModuleExport } from "./module.js";
 import { displayPath, readDataFile } from "./parse.js";
+import { attachResourceSamples, loadResourceSamples } from "./resource-samples.js";
 import { loadSampleDefinitions } from "./samples.js";
 import { splitSpec } from "./split.js";
 import { toYaml } from "./yaml.js";
@@ -20,6 +21,8 @@ export interface ImportOptions {
   codeSamples?: string;
   /** Seam-style paths.yaml → `x-routes` of `_api.yaml`. */
   pathsMetadata?: string;
+  /** Seam-style resource sample definitions (one YAML file) → `x-resource-samples` on the schemas. */
+  resourceSamples?: string;
   /** Compare only; write nothing. */
   check?: boolean;
 }
@@ -38,6 +41,10 @@ export async function importSpec(opts: ImportOptions): Promise<ImportResult> {
   const routes = opts.pathsMetadata ? await loadRoutes(path.resolve(opts.pathsMetadata)) : undefined;
   const split = splitSpec(doc, { sourceName: name, samples, routes });
   assertNoProblems(split.problems, `cannot import ${name}`);
+  if (opts.resourceSamples) {
+    const resourceSamples = await loadResourceSamples(path.resolve(opts.resourceSamples));
+    split.warnings.push(...attachResourceSamples([split.api, ...split.endpoints], resourceSamples));
+  }
 
   const files = new Map<string, string>([[split.api.file, toYaml(split.api.doc)]]);
   for (const e of split.endpoints) files.set(e.file, toYaml(e.doc));

@@ -61,7 +61,7 @@ describe("generate and check", () => {
     expect(first.out).toMatch(/^petstore: 2 endpoints; 3 written, 0 unchanged, 0 removed \(load \d+ms, model \d+ms, render model\/json \d+ms, write \d+ms\)$/);
     expect(await listFiles(tmp)).toEqual(["petstore/model/api.json", "petstore/model/pets.json", "petstore/model/pets/{petId}.json"]);
     const model = JSON.parse(await readFile(path.join(tmp, "petstore/model/pets/{petId}.json"), "utf8"));
-    expect(model).toMatchObject({ id: "/pets/{petId}", preferredMethod: "get", sdk: { method: { camel: "getPet" } } });
+    expect(model).toMatchObject({ id: "/pets/{petId}", preferredMethod: "get", sdk: { method: { camel: "get" }, namespace: [{ camel: "pets" }] } });
     expect(model.examples[0]).toMatchObject({ key: "rex", response: { status: "200", body: { id: 1, name: "Rex" } } });
 
     const second = await cli("generate", "--spec", FIXTURE, "--out", tmp, "--targets", "model/json", "-q");
@@ -101,7 +101,7 @@ describe("generate and check", () => {
 
   test("--templates overrides a bundled template", async () => {
     const templates = path.join(tmp, "templates/model");
-    await cp(FIXTURE, path.join(tmp, "spec"), { recursive: true });
+    await cp(FIXTURE, path.join(tmp, "spec/petstore"), { recursive: true });
     await mkdir(templates, { recursive: true });
     await writeFile(path.join(templates, "endpoint.json.hbs"), "{{endpoint.id}} {{endpoint.preferredMethod}}\n");
     const out = path.join(tmp, "out");

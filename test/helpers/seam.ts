@@ -43,5 +43,6 @@ export async function importSeamSpec(dir: string): Promise<void> {
     out: dir,
     codeSamples: path.join(corpus, "code-sample-definitions"),
     pathsMetadata: path.join(corpus, "paths.yaml"),
+    resourceSamples: path.join(corpus, "resource-sample-definitions/all-resources.yaml"),
   });
 }
