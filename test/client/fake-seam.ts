@@ -15,8 +15,9 @@ export async function startFakeSeam(): Promise<FakeSeam> {
   const listen = net.Server.prototype.listen;
   // The fake calls `server.listen(port, callback)`; add the loopback host for the duration of the start only.
   net.Server.prototype.listen = function (this: net.Server, ...args: unknown[]) {
-    if (typeof args[0] === "number" && typeof args[1] === "function") return listen.call(this, args[0], "127.0.0.1", args[1] as () => void);
-    return (listen as (...a: unknown[]) => net.Server).apply(this, args);
+    const original = listen as (this: net.Server, ...a: unknown[]) => net.Server;
+    if (typeof args[0] === "number" && typeof args[1] === "function") return original.call(this, args[0], "127.0.0.1", args[1]);
+    return original.apply(this, args);
   } as typeof listen;
   try {
     const server = await fake.startServer();

@@ -11,6 +11,7 @@ import { loadSpec } from "../../generator/load/index.js";
 import type { Api } from "../../generator/model/types.js";
 import { createRenderEnv } from "../../generator/render/env.js";
 import { renderClient, renderSchemaTypes } from "../../generator/targets/client/index.js";
+import type { Database } from "@seamapi/fake-seam-connect";
 import { startFakeSeam, type FakeSeam } from "./fake-seam.js";
 import { buildClientApi, compilePackage, importPackage, makeTempDir, typecheckUsage, writeClient } from "./harness.js";
 import { readSeamHttpMethodPaths } from "./seam-oracle.js";
@@ -100,7 +101,7 @@ describe("seam client: method-name parity with @seamapi/http", () => {
   test("every endpoint of @seamapi/types@1.885.0 has the method path @seamapi/http gives it", () => {
     const oracle = readSeamHttpMethodPaths();
     const client = new pkg["SeamClient"]({ apiKey: "seam_test_key" });
-    const typesPaths = Object.keys(openapi.paths);
+    const typesPaths = Object.keys(openapi.paths as object);
     const compared: string[] = [];
     const mismatches: string[] = [];
     for (const endpointPath of typesPaths) {
@@ -157,7 +158,9 @@ describe("seam client: against @seamapi/fake-seam-connect", () => {
     expect(user).toMatchObject({ acs_system_id, full_name: "Jane Doe" });
     expect((await seam().acs.users.list({ acs_system_id })).map((u: { acs_user_id: string }) => u.acs_user_id)).toContain(user.acs_user_id);
     // The seed has no access group and the fake lacks acs/access_groups/create: add one to its database.
-    const { acs_access_group_id } = fake.fake.database
+    // Fake.database is typed as the state but is the zustand store at runtime.
+    const store = fake.fake.database as unknown as { getState(): Database };
+    const { acs_access_group_id } = store
       .getState()
       .addAcsAccessGroup({ acs_system_id, name: "Staff", workspace_id: fake.seed.seed_workspace_1, external_type: "visionline_access_group" as never });
     expect(await seam().acs.users.addToAccessGroup({ acs_user_id: user.acs_user_id, acs_access_group_id })).toBeUndefined();
@@ -213,7 +216,7 @@ describe("seam client: against @seamapi/fake-seam-connect", () => {
 
   test("record the endpoints the fake lacks (404 without a request id)", async () => {
     const missing: string[] = [];
-    for (const endpointPath of Object.keys(openapi.paths)) {
+    for (const endpointPath of Object.keys(openapi.paths as object)) {
       const response = await fetch(fake.url + endpointPath, {
         method: "POST",
         headers: { authorization: `Bearer ${fake.seed.seam_apikey1_token}`, "content-type": "application/json" },
@@ -222,7 +225,7 @@ describe("seam client: against @seamapi/fake-seam-connect", () => {
       await response.arrayBuffer();
       if (response.status === 404 && !response.headers.has("seam-request-id")) missing.push(endpointPath);
     }
-    console.log(`fake-seam-connect lacks ${missing.length} of ${Object.keys(openapi.paths).length} endpoints: ${missing.join(", ")}`);
+    console.log(`fake-seam-connect lacks ${missing.length} of ${Object.keys(openapi.paths as object).length} endpoints: ${missing.join(", ")}`);
     // Everything exercised above exists in the fake.
     for (const used of ["/acs/users/remove_from_access_group", "/access_codes/create", "/devices/list", "/locks/unlock_door"]) expect(missing).not.toContain(used);
   }, 60_000);
