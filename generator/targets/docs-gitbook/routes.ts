@@ -19,6 +19,16 @@ export interface RoutePageView {
   overview: string;
   endpoints: readonly RouteEndpointView[];
   hasEndpoints: boolean;
+  /** A namespace (a route with no endpoints of its own) lists the resources of the routes below it. */
+  namespaceResources: readonly NamespaceResourceView[];
+  hasNamespaceResources: boolean;
+}
+
+export interface NamespaceResourceView {
+  name: string;
+  /** e.g. `./access_groups/README.md#acs_access_group`. */
+  link: string;
+  description: string;
 }
 
 export interface SummaryView {
@@ -39,8 +49,9 @@ export function buildRoutePageViews(api: Api): RoutePageView[] {
     const endpoints = routeEndpoints(api, route).map((e) => ({
       path: e.path,
       link: `./${e.path.slice(route.path.length + 1)}.md`,
-      description: normalizeDescription(e.description),
+      description: firstParagraph(normalizeDescription(e.description)),
     }));
+    const namespaceResources = endpoints.length === 0 ? buildNamespaceResources(api, route) : [];
     const m = meta[route.path] ?? {};
     return {
       dir: route.path === "/" ? "" : `${route.path.slice(1)}/`,
@@ -49,8 +60,28 @@ export function buildRoutePageViews(api: Api): RoutePageView[] {
       overview: typeof m["overview"] === "string" ? m["overview"].trim() : "",
       endpoints,
       hasEndpoints: endpoints.length > 0,
+      namespaceResources,
+      hasNamespaceResources: namespaceResources.length > 0,
     };
   });
+}
+
+function firstParagraph(text: string): string {
+  return text.split("\n\n")[0] ?? "";
+}
+
+/** Documented resources living on documented routes below the namespace, by name. */
+function buildNamespaceResources(api: Api, route: Route): NamespaceResourceView[] {
+  const routes = new Set(documentedRoutes(api).map((r) => r.path));
+  return api.resources
+    .filter((r) => !r.schema.undocumented && r.routePath !== null && routes.has(r.routePath))
+    .filter((r) => (r.routePath as string).startsWith(route.path + "/"))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((r) => ({
+      name: r.name,
+      link: `./${(r.routePath as string).slice(route.path.length + 1)}/README.md#${r.name}`,
+      description: normalizeDescription(r.description),
+    }));
 }
 
 function routeEndpoints(api: Api, route: Route): Endpoint[] {
