@@ -63,7 +63,9 @@ export function pageFileName(hrefPrefix: string, endpoint: Endpoint): string {
   const safe = href
     .split("/")
     .map((s) => (s === "." || s === ".." ? encodeURIComponent(s).replace(/\./g, "%2E") : s))
-    .map((s) => s.replace(/[^A-Za-z0-9._~{}@-]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")))
+    .map((s) =>
+      s.replace(/[^A-Za-z0-9._~{}@-]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")),
+    )
     .join("/");
   return `${safe}.md`;
 }

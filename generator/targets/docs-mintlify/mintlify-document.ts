@@ -17,7 +17,7 @@ export interface MintlifyDocumentInput {
 }
 
 export function buildMintlifyDocument(input: MintlifyDocumentInput): JsonRecord {
-  const doc = structuredClone(input.document);
+  const doc = publishedShape(structuredClone(input.document));
   const paths = (doc["paths"] ?? {}) as JsonRecord;
   for (const item of Object.values(paths)) stripExamples(item);
   for (const endpoint of input.api.endpoints) {
@@ -33,11 +33,24 @@ export function buildMintlifyDocument(input: MintlifyDocumentInput): JsonRecord 
   return doc;
 }
 
+/** Top-level keys in the corpus order; specsmith's API settings (`x-` keys) and an empty top-level security stay out. */
+function publishedShape(doc: JsonRecord): JsonRecord {
+  const out: JsonRecord = {};
+  for (const key of ["openapi", "info", "servers", "security", "components", "tags", "paths"]) {
+    if (doc[key] === undefined || (key === "security" && Array.isArray(doc[key]) && doc[key].length === 0)) continue;
+    out[key] = doc[key];
+  }
+  for (const [key, value] of Object.entries(doc))
+    if (!(key in out) && !key.startsWith("x-") && key !== "security") out[key] = value;
+  return out;
+}
+
 function decorateOperation(op: JsonRecord, endpoint: Endpoint, samples: readonly CodeSample[], href: string): void {
   if (endpoint.title) op["summary"] = endpoint.title;
   for (const key of Object.keys(op)) if (DROPPED_EXTENSIONS.test(key)) delete op[key];
   op["x-mint"] = { href };
-  if (samples.length > 0) op["x-codeSamples"] = samples.map((s) => ({ lang: s.lang, label: s.label, source: s.source }));
+  if (samples.length > 0)
+    op["x-codeSamples"] = samples.map((s) => ({ lang: s.lang, label: s.label, source: s.source }));
 }
 
 /** An RPC endpoint owns every method of its path; a REST endpoint only its own method. */

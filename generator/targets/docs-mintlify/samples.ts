@@ -33,12 +33,48 @@ const sdkLabel = (client: string) => `${client} SDK`;
 
 /** Tab order of the corpus; JSON results are plain `JSON.stringify` here, Python/Ruby/PHP results as the pages print them. */
 export const SDK_SAMPLE_LANGUAGES: readonly SdkSampleLanguage[] = [
-  { lang: "javascript", label: sdkLabel, wrap: "block-comment", request: (i) => sdk.javascript.request(i.call), output: (i) => formatJavascriptResult(i.out) },
-  { lang: "bash", label: () => "cURL", wrap: "response-comment", request: (i) => sdk.curl.request(i.curl), output: (i) => formatCurlResult(i.out) },
-  { lang: "python", label: sdkLabel, wrap: "first-line-hash", request: (i) => sdk.python.request(i.call), output: (i) => sdk.python.output(i.out) },
-  { lang: "ruby", label: sdkLabel, wrap: "first-line-ruby", request: (i) => sdk.ruby.request(i.call), output: (i) => sdk.ruby.output(i.out) },
-  { lang: "php", label: sdkLabel, wrap: "first-line-slashes", request: (i) => sdk.php.request(i.call), output: (i) => sdk.php.output(i.out) },
-  { lang: "bash", label: (client) => `${client} CLI`, wrap: "line-comments", request: (i) => sdk.cli.request(i.call), output: (i) => formatCliResult(i.out) },
+  {
+    lang: "javascript",
+    label: sdkLabel,
+    wrap: "block-comment",
+    request: (i) => sdk.javascript.request(i.call),
+    output: (i) => formatJavascriptResult(i.out),
+  },
+  {
+    lang: "bash",
+    label: () => "cURL",
+    wrap: "response-comment",
+    request: (i) => sdk.curl.request(i.curl),
+    output: (i) => formatCurlResult(i.out),
+  },
+  {
+    lang: "python",
+    label: sdkLabel,
+    wrap: "first-line-hash",
+    request: (i) => sdk.python.request(i.call),
+    output: (i) => sdk.python.output(i.out),
+  },
+  {
+    lang: "ruby",
+    label: sdkLabel,
+    wrap: "first-line-ruby",
+    request: (i) => sdk.ruby.request(i.call),
+    output: (i) => sdk.ruby.output(i.out),
+  },
+  {
+    lang: "php",
+    label: sdkLabel,
+    wrap: "first-line-slashes",
+    request: (i) => sdk.php.request(i.call),
+    output: (i) => sdk.php.output(i.out),
+  },
+  {
+    lang: "bash",
+    label: (client) => `${client} CLI`,
+    wrap: "line-comments",
+    request: (i) => sdk.cli.request(i.call),
+    output: (i) => formatCliResult(i.out),
+  },
 ];
 
 /** Mintlify's `lang` for each raw-HTTP printer (Mintlify highlights shell as `bash`). */
@@ -60,7 +96,8 @@ export function buildCodeSamples(api: Api, endpoint: Endpoint): CodeSample[] {
   return Object.values(httpSnippetLanguages).map((l) => ({
     lang: HTTP_LANGS[l.fence] ?? l.fence,
     label: l.title,
-    source: l.request(request),
+    // Printers end files with a newline; samples end at their last line, as the SDK samples do.
+    source: l.request(request).replace(/\n+$/, ""),
   }));
 }
 

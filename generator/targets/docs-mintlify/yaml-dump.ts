@@ -19,7 +19,11 @@ export function dumpYaml(value: unknown): string {
 export function shouldFold(text: string, indent: number): boolean {
   if (/[\n\r]/.test(text) || text.length <= LINE_WIDTH - indent) return false;
   // Folding needs a single space between non-spaces, and block scalars cannot keep edge whitespace in plain form.
-  return /\S \S/.test(text) && text.trim() === text && !/[\t\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff]/.test(text);
+  return (
+    /\S \S/.test(text) &&
+    text.trim() === text &&
+    !/[\t\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff]/.test(text)
+  );
 }
 
 function isKeyOf(node: Scalar, parent: unknown): boolean {

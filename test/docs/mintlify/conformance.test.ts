@@ -91,6 +91,8 @@ describe.skipIf(corpus === null)("docs/mintlify conformance (Seam)", () => {
     delete ourOp.description;
     expect(ours).toEqual(seed);
     expect(Object.keys(ourOp)).toEqual(Object.keys(seedOp));
-    expect(ourPage.startsWith("# Remove an ACS User from an Access Group\n\n> Removes a specified [access system user]")).toBe(true);
+    expect(
+      ourPage.startsWith("# Remove an ACS User from an Access Group\n\n> Removes a specified [access system user]"),
+    ).toBe(true);
   });
 });

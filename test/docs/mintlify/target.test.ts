@@ -15,7 +15,7 @@ import { extractFence } from "./fence.js";
 
 const NASTY = 'say "hi" it\'s `x` ${HOME} #{y} */ -- \\ \u00e9\n---\n````\nEOF\n# not a heading';
 
-function nastyApi() {
+function nastyApi(settings: Record<string, string> = {}) {
   const op = {
     tags: ["things"],
     summary: "/things/create",
@@ -54,11 +54,21 @@ function nastyApi() {
     paths: {},
     components: {
       securitySchemes: { api_key: { type: "http", scheme: "bearer" }, unused: { type: "http", scheme: "basic" } },
-      schemas: { thing: { type: "object", description: NASTY, properties: { name: { type: "string" }, id: { type: "string" } } } },
+      schemas: {
+        thing: { type: "object", description: NASTY, properties: { name: { type: "string" }, id: { type: "string" } } },
+      },
     },
     "x-client-name": "acme",
+    ...settings,
   };
-  const endpoint = { openapi: "3.0.0", info: shared.info, servers: shared.servers, security: [], tags: shared.tags, paths: { "/things/create": { post: op } } };
+  const endpoint = {
+    openapi: "3.0.0",
+    info: shared.info,
+    servers: shared.servers,
+    security: [],
+    tags: shared.tags,
+    paths: { "/things/create": { post: op } },
+  };
   const spec = specInput({ shared, endpoints: { "things/create.yaml": endpoint } });
   return { api: buildApi(spec), document: bundleSpecDocument(spec) };
 }
@@ -68,13 +78,19 @@ describe("docs/mintlify with hostile strings", () => {
   const files = renderMintlify({ api, env: createRenderEnv(), document });
   const published = JSON.parse(files.get("openapi.json") as string);
   const op = published.paths["/things/create"].post;
-  const sample = (label: string) => op["x-codeSamples"].find((s: { label: string }) => s.label === label).source as string;
+  const sample = (label: string) =>
+    op["x-codeSamples"].find((s: { label: string }) => s.label === label).source as string;
 
   test("openapi.json: strings intact, operation decorated, examples and SDK extensions gone", () => {
     expect(published.info.title).toBe(`API ${NASTY}`);
     expect(op.summary).toBe(`Create a "thing" \`now\`\n# twice`);
     expect(op["x-mint"]).toEqual({ href: "/api/things/create" });
-    expect(Object.keys(op).filter((k) => k.startsWith("x-"))).toEqual(["x-title", "x-response-key", "x-mint", "x-codeSamples"]);
+    expect(Object.keys(op).filter((k) => k.startsWith("x-"))).toEqual([
+      "x-title",
+      "x-response-key",
+      "x-mint",
+      "x-codeSamples",
+    ]);
     expect(op.requestBody.content["application/json"].examples).toBeUndefined();
     expect(op["x-codeSamples"].map((s: { lang: string; label: string }) => `${s.lang}:${s.label}`)).toEqual([
       "javascript:Acme SDK",
@@ -121,27 +137,78 @@ describe("docs/mintlify with hostile strings", () => {
     expect(Object.keys(slice.components.securitySchemes)).toEqual(["api_key"]);
     expect(Object.keys(slice.components.schemas)).toEqual(["thing"]);
     expect(Object.keys(slice.paths["/things/create"].post)).toEqual([
-      "tags", "summary", "description", "operationId", "requestBody", "responses", "security", "x-codeSamples",
+      "tags",
+      "summary",
+      "description",
+      "operationId",
+      "requestBody",
+      "responses",
+      "security",
+      "x-codeSamples",
     ]);
   });
 });
 
 describe("docs/mintlify on the bundled specs", () => {
-  test.each(["groups", "keyhub"])("spec/%s: every page's block parses back to its slice of openapi.json", async (id) => {
-    const spec = await loadSpec(`spec/${id}`, { examples: "warn" });
+  test.each(["groups", "keyhub"])(
+    "spec/%s: every page's block parses back to its slice of openapi.json",
+    async (id) => {
+      const spec = await loadSpec(`spec/${id}`, { examples: "warn" });
+      const api = buildApi(spec);
+      const files = renderMintlify({ api, env: createRenderEnv(), document: bundleSpecDocument(spec) });
+      const published = JSON.parse(files.get("openapi.json") as string);
+      const documented = api.endpoints.filter((e) => !e.flags.undocumented);
+      expect(files.size).toBe(documented.length + 1);
+      let withSamples = 0;
+      for (const e of documented) {
+        const block = extractFence(
+          files.get(
+            [...files.keys()].find(
+              (k) => k.endsWith(`${e.path.slice(1)}.md`) || k.endsWith(`${e.path.slice(1)}/${e.preferredMethod}.md`),
+            ) as string,
+          ) as string,
+        );
+        expect(YAML.parse(block.content)).toEqual(sliceEndpointDocument(published, e.path, e.preferredMethod));
+        if (published.paths[e.path][e.preferredMethod]["x-codeSamples"]) withSamples++;
+      }
+      // Every endpoint with an example gets samples: SDK calls for keyhub, raw HTTP for groups.
+      expect(withSamples).toBe(documented.filter((e) => e.examples.length > 0).length);
+      expect(withSamples).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe("the document source does not matter", () => {
+  test("client/typescript's bundle (the likely Api.document) gives the same pages and samples as ours", async () => {
+    const { bundleDocument } = await import("../../../generator/targets/client/bundle.js");
+    const spec = await loadSpec("spec/keyhub", { examples: "warn" });
     const api = buildApi(spec);
-    const files = renderMintlify({ api, env: createRenderEnv(), document: bundleSpecDocument(spec) });
-    const published = JSON.parse(files.get("openapi.json") as string);
-    const documented = api.endpoints.filter((e) => !e.flags.undocumented);
-    expect(files.size).toBe(documented.length + 1);
-    let withSamples = 0;
-    for (const e of documented) {
-      const block = extractFence(files.get([...files.keys()].find((k) => k.endsWith(`${e.path.slice(1)}.md`) || k.endsWith(`${e.path.slice(1)}/${e.preferredMethod}.md`)) as string) as string);
-      expect(YAML.parse(block.content)).toEqual(sliceEndpointDocument(published, e.path, e.preferredMethod));
-      if (published.paths[e.path][e.preferredMethod]["x-codeSamples"]) withSamples++;
-    }
-    // Every endpoint with an example gets samples: SDK calls for keyhub, raw HTTP for groups.
-    expect(withSamples).toBe(documented.filter((e) => e.examples.length > 0).length);
-    expect(withSamples).toBeGreaterThan(0);
+    const ours = renderMintlify({ api, env: createRenderEnv(), document: bundleSpecDocument(spec) });
+    const theirs = renderMintlify({ api, env: createRenderEnv(), document: bundleDocument(spec) });
+    expect([...theirs.keys()].sort()).toEqual([...ours.keys()].sort());
+    for (const [name, text] of ours) if (name.endsWith(".md")) expect(theirs.get(name), name).toBe(text);
+    const paths = (files: Map<string, string>) => JSON.parse(files.get("openapi.json") as string).paths;
+    expect(paths(theirs)).toEqual(paths(ours));
+  });
+});
+
+describe("page settings", () => {
+  test("x-docs-index-url adds the Documentation Index preamble of seed 003; x-mintlify-href-prefix moves pages", () => {
+    const { api, document } = nastyApi({
+      "x-docs-index-url": "https://docs.seam.co/llms.txt",
+      "x-mintlify-href-prefix": "/reference/",
+    });
+    const files = renderMintlify({ api, env: createRenderEnv(), document });
+    const page = files.get("reference/things/create.md") as string;
+    expect(page.split("\n").slice(0, 5)).toEqual([
+      "> ## Documentation Index",
+      "> Fetch the complete documentation index at: https://docs.seam.co/llms.txt",
+      "> Use this file to discover all available pages before exploring further.",
+      "",
+      '# Create a "thing" `now` # twice',
+    ]);
+    expect(JSON.parse(files.get("openapi.json") as string).paths["/things/create"].post["x-mint"]).toEqual({
+      href: "/reference/things/create",
+    });
   });
 });

@@ -40,11 +40,14 @@ describe("dumpYaml keeps every string", () => {
 describe("seed 003's YAML block", () => {
   const seed = existsSync(SEEDS) ? readdirSync(SEEDS).find((f) => f.startsWith("003_")) : undefined;
   // Skipped without ../shared, except under CI where a missing seed fails the test.
-  test.skipIf(!seed && process.env["CI"] !== "true")("is reproduced byte for byte by dumping its parsed value (the style: quotes, >- folding, 80 columns)", () => {
-    const text = readFileSync(path.join(SEEDS, seed as string), "utf8");
-    const block = /^````yaml [^\n]*\n([\s\S]*?)\n````/m.exec(text)?.[1] as string;
-    expect(dumpYaml(YAML.parse(block))).toBe(block.replace(/\n*$/, "\n"));
-  });
+  test.skipIf(!seed && process.env["CI"] !== "true")(
+    "is reproduced byte for byte by dumping its parsed value (the style: quotes, >- folding, 80 columns)",
+    () => {
+      const text = readFileSync(path.join(SEEDS, seed as string), "utf8");
+      const block = /^````yaml [^\n]*\n([\s\S]*?)\n````/m.exec(text)?.[1] as string;
+      expect(dumpYaml(YAML.parse(block))).toBe(block.replace(/\n*$/, "\n"));
+    },
+  );
 });
 
 describe("dumpSlice", () => {
@@ -53,7 +56,10 @@ describe("dumpSlice", () => {
     const slice = {
       openapi: "3.0.0",
       paths: { "/a": { post: { description: long } } },
-      components: { securitySchemes: { k: { type: "http" } }, schemas: { "odd name": { description: long }, x: { type: "string" } } },
+      components: {
+        securitySchemes: { k: { type: "http" } },
+        schemas: { "odd name": { description: long }, x: { type: "string" } },
+      },
     };
     const cache = new Map<string, string>();
     expect(dumpSlice(slice, cache)).toBe(dumpYaml(slice));
@@ -69,7 +75,12 @@ describe("bundleSpecDocument", () => {
     servers: [{ url: "https://x" }],
     tags: [{ name: "t" }],
     paths: {},
-    components: { schemas: { Thing: { type: "object", properties: { sub: { $ref: "#/components/schemas/Sub" } } }, Sub: { type: "string" } } },
+    components: {
+      schemas: {
+        Thing: { type: "object", properties: { sub: { $ref: "#/components/schemas/Sub" } } },
+        Sub: { type: "string" },
+      },
+    },
     "x-routes": { "/a": { title: "A" } },
   };
   const endpoint = (path: string, local: unknown) => ({
@@ -80,13 +91,21 @@ describe("bundleSpecDocument", () => {
       [path]: {
         post: {
           requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Local" } } } },
-          responses: { "200": { content: { "application/json": { schema: { $ref: "../_api.yaml#/components/schemas/Thing" } } } } },
+          responses: {
+            "200": { content: { "application/json": { schema: { $ref: "../_api.yaml#/components/schemas/Thing" } } } },
+          },
         },
       },
     },
     components: { schemas: { Local: local } },
   });
-  const spec = specInput({ shared, endpoints: { "a/one.yaml": endpoint("/a/one", { type: "integer" }), "a/two.yaml": endpoint("/a/two", { type: "boolean" }) } });
+  const spec = specInput({
+    shared,
+    endpoints: {
+      "a/one.yaml": endpoint("/a/one", { type: "integer" }),
+      "a/two.yaml": endpoint("/a/two", { type: "boolean" }),
+    },
+  });
   const doc = bundleSpecDocument(spec);
 
   test("one document: head of _api.yaml, every path, no specsmith keys", () => {
@@ -95,9 +114,13 @@ describe("bundleSpecDocument", () => {
   });
   test("shared refs point inside the document; same-named local schemas are told apart", () => {
     const op = (p: string) => doc["paths"][p].post;
-    expect(op("/a/one").responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Thing" });
+    expect(op("/a/one").responses["200"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/Thing",
+    });
     expect(op("/a/one").requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Local" });
-    expect(op("/a/two").requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Local_2" });
+    expect(op("/a/two").requestBody.content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/Local_2",
+    });
     expect(doc["components"].schemas).toEqual({
       Thing: shared.components.schemas.Thing,
       Sub: { type: "string" },
