@@ -1,5 +1,6 @@
 // Loaded spec → Api: endpoints, routes tree, resources, auth schemes.
 import { toCasings, toTitle } from "./casing.js";
+import { bundleSpecDocument } from "./document.js";
 import { buildEndpoints } from "./endpoint.js";
 import { SchemaFlattener, isObject } from "./schema.js";
 import type { SpecInput } from "./source.js";
@@ -16,7 +17,7 @@ export function buildApi(spec: SpecInput): Api {
   const routeMeta = isObject(head["x-routes"]) ? (head["x-routes"] as Record<string, Record<string, unknown>>) : {};
   const hasSdk = endpoints.length > 0 && endpoints.every((e) => e.sdk.fromExtensions);
   const clientName = String(head["x-client-name"] ?? spec.apiId);
-  return {
+  const api: Omit<Api, "document"> = {
     id: spec.apiId,
     title: String(info["title"] ?? spec.apiId),
     version: String(info["version"] ?? "0.0.0"),
@@ -33,6 +34,11 @@ export function buildApi(spec: SpecInput): Api {
     resources: buildResources(spec, flattener),
     extensions: apiExtensions,
   };
+  let document: Record<string, any> | undefined;
+  return Object.defineProperty(api, "document", {
+    enumerable: false,
+    get: () => (document ??= bundleSpecDocument(spec)),
+  }) as Api;
 }
 
 function collectAuthSchemes(spec: SpecInput): AuthScheme[] {

@@ -253,6 +253,11 @@ export interface Api {
   endpoints: readonly Endpoint[];
   routes: readonly Route[];
   resources: readonly Resource[];
-  /** API-level vendor extensions from the documents' `info`. */
+  /** API-level vendor extensions (top-level `x-` keys of `_api.yaml`). */
   extensions: Readonly<Record<string, unknown>>;
+  /**
+   * The whole API as one bundled OpenAPI document (refs point inside it). Built on first access
+   * and not enumerable, so model dumps leave it out.
+   */
+  readonly document: Record<string, any>;
 }

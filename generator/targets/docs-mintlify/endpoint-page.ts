@@ -1,6 +1,6 @@
 // One Mintlify page per endpoint (seed 003): title, quoted description, and the endpoint's slice of the
 // OpenAPI document in a YAML block, as Mintlify shows it (only `x-codeSamples` among the extensions).
-import type { JsonRecord } from "./bundle.js";
+import type { JsonRecord } from "../../model/document.js";
 import { dumpYaml } from "./yaml-dump.js";
 
 /** Operation keys in the order Mintlify writes them; other keys follow, `x-codeSamples` last. */

@@ -3,7 +3,7 @@
 import type { Api, Endpoint } from "../../model/types.js";
 import type { RenderEnv } from "../../render/env.js";
 import type { Target } from "../target.js";
-import type { JsonRecord } from "./bundle.js";
+import type { JsonRecord } from "../../model/document.js";
 import { buildEndpointPage } from "./endpoint-page.js";
 import { buildMintlifyDocument, pageHref } from "./mintlify-document.js";
 import { buildCodeSamples } from "./samples.js";
@@ -23,9 +23,8 @@ export interface MintlifyOptions {
 export const docsMintlifyTarget: Target = {
   description: "Mintlify docs: openapi.json with x-codeSamples, and one markdown page per endpoint",
   outDir: FOLDER,
-  // The pipeline attaches the bundled document to the model (Api.document); until it does, APIs are skipped.
-  appliesTo: (api) => readDocument(api) !== undefined,
-  render: (api, env) => renderMintlify({ api, env, document: readDocument(api) ?? {} }),
+  appliesTo: (api) => api.endpoints.length > 0,
+  render: (api, env) => renderMintlify({ api, env, document: api.document }),
 };
 
 export function renderMintlify(input: { api: Api; env: RenderEnv; document: JsonRecord }): Map<string, string> {
@@ -80,8 +79,4 @@ export function readOptions(api: Api): MintlifyOptions {
     openapiFile: text("x-mintlify-openapi-file", "/openapi.json"),
     indexUrl: text("x-docs-index-url", ""),
   };
-}
-
-function readDocument(api: Api): JsonRecord | undefined {
-  return (api as Api & { document?: JsonRecord }).document;
 }

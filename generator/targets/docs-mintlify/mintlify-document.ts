@@ -1,7 +1,7 @@
 // The OpenAPI document Mintlify reads: undocumented endpoints removed, each documented operation titled,
 // linked to its page (`x-mint`) and carrying its code samples (`x-codeSamples`).
 import type { Api, Endpoint } from "../../model/types.js";
-import type { JsonRecord } from "./bundle.js";
+import type { JsonRecord } from "../../model/document.js";
 import type { CodeSample } from "./code-samples.js";
 
 /** SDK-generation and visibility extensions the published document leaves out of documented operations. */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadSpec } from "../../../generator/load/index.js";
 import { buildApi } from "../../../generator/model/index.js";
 import { createRenderEnv } from "../../../generator/render/env.js";
-import { bundleSpecDocument } from "../../../generator/targets/docs-mintlify/bundle.js";
+import { bundleSpecDocument } from "../../../generator/model/document.js";
 import { renderMintlify } from "../../../generator/targets/docs-mintlify/index.js";
 import { importSeamSpec, requireCorpus } from "../../helpers/seam.js";
 import { extractFence } from "./fence.js";

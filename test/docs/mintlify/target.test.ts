@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import { loadSpec } from "../../../generator/load/index.js";
 import { buildApi } from "../../../generator/model/index.js";
 import { createRenderEnv } from "../../../generator/render/env.js";
-import { bundleSpecDocument } from "../../../generator/targets/docs-mintlify/bundle.js";
+import { bundleSpecDocument } from "../../../generator/model/document.js";
 import { sliceEndpointDocument } from "../../../generator/targets/docs-mintlify/endpoint-page.js";
 import { renderMintlify } from "../../../generator/targets/docs-mintlify/index.js";
 import { specInput } from "../../model/spec-input.js";

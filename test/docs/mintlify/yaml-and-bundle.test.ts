@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import { describe, expect, test } from "vitest";
-import { bundleSpecDocument } from "../../../generator/targets/docs-mintlify/bundle.js";
+import { bundleSpecDocument } from "../../../generator/model/document.js";
 import { dumpSlice } from "../../../generator/targets/docs-mintlify/endpoint-page.js";
 import { dumpYaml } from "../../../generator/targets/docs-mintlify/yaml-dump.js";
 import { specInput } from "../../model/spec-input.js";

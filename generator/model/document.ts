@@ -1,6 +1,7 @@
-// One OpenAPI document from the per-endpoint files (a stand-in for a model-level `Api.document`):
-// paths in file order, components merged, every `$ref` rewritten to point inside the one document.
-import type { SpecInput } from "../../model/source.js";
+// Api.document: one OpenAPI document from the per-endpoint files, for targets that need a whole
+// document (openapi-typescript, the Mintlify openapi.json): paths in file order, components merged,
+// every `$ref` rewritten to point inside the one document.
+import type { SpecInput } from "./source.js";
 
 export type JsonRecord = Record<string, any>;
 
