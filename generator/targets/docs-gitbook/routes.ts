@@ -1,6 +1,7 @@
 // Route READMEs and SUMMARY.md: the navigation of the documented routes.
 import type { Api, Endpoint, Route } from "../../model/types.js";
 import { normalizeDescription } from "./markdown.js";
+import { buildResourceObjectViews, type ResourceObjectView } from "./resource-view.js";
 import type { GitbookSettings } from "./settings.js";
 
 export interface RouteEndpointView {
@@ -22,6 +23,7 @@ export interface RoutePageView {
   /** A namespace (a route with no endpoints of its own) lists the resources of the routes below it. */
   namespaceResources: readonly NamespaceResourceView[];
   hasNamespaceResources: boolean;
+  resourceObjects: readonly ResourceObjectView[];
 }
 
 export interface NamespaceResourceView {
@@ -62,6 +64,7 @@ export function buildRoutePageViews(api: Api): RoutePageView[] {
       hasEndpoints: endpoints.length > 0,
       namespaceResources,
       hasNamespaceResources: namespaceResources.length > 0,
+      resourceObjects: buildResourceObjectViews(api, route, endpoints.length > 0, "event"),
     };
   });
 }

@@ -7,6 +7,10 @@ import { diffPage, listFiles, normalizePage, renderSeamSite, type SeamSite } fro
 
 const corpus = requireCorpus();
 
+// Route READMEs whose layout the target does not produce yet: a polymorphic resource (action_attempt's
+// oneOf variants) and a route showing another route's resource with property groups (locks → device).
+const UNSUPPORTED_READMES = new Set(["action_attempts/README.md", "locks/README.md"]);
+
 describe.skipIf(corpus === null)("docs/gitbook conformance with Seam's pages", () => {
   let site: SeamSite;
   beforeAll(async () => {
@@ -19,6 +23,17 @@ describe.skipIf(corpus === null)("docs/gitbook conformance with Seam's pages", (
     console.log(`${pages.length - failures.length}/${pages.length} pages identical`);
     if (failures.length > 0) console.log(failures.join("\n"));
     expect(pages.length).toBe(49);
+    expect(failures).toEqual([]);
+  });
+
+  it("reproduces the route READMEs of the corpus namespaces", () => {
+    const dir = path.join(corpus as string, "route-pages");
+    const readmes = listFiles(dir).filter((rel) => rel.endsWith("/README.md"));
+    const checked = readmes.filter((rel) => !UNSUPPORTED_READMES.has(rel));
+    const failures = comparePages(checked, (rel) => path.join(dir, rel), site.files);
+    console.log(`${checked.length - failures.length}/${readmes.length} route READMEs identical (${UNSUPPORTED_READMES.size} not supported yet)`);
+    if (failures.length > 0) console.log(failures.join("\n"));
+    expect(checked.length).toBe(readmes.length - UNSUPPORTED_READMES.size);
     expect(failures).toEqual([]);
   });
 
