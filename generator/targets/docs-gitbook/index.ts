@@ -20,7 +20,7 @@ export const docsGitbookTarget: Target = {
       const view = buildEndpointPageView(endpoint, api, settings, printers);
       files.set(endpointPagePath(endpoint), env.render(TEMPLATES, "endpoint", view));
     }
-    for (const route of buildRoutePageViews(api)) {
+    for (const route of buildRoutePageViews(api, settings)) {
       files.set(`${route.dir}README.md`, env.render(TEMPLATES, "route", route));
     }
     files.set("SUMMARY.md", env.render(TEMPLATES, "summary", buildSummaryView(api, settings)));

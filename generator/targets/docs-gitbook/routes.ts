@@ -45,7 +45,7 @@ export function documentedRoutes(api: Api): Route[] {
   return api.routes.filter((r) => !r.undocumented && [...documented].some((p) => p === r.path || p.startsWith(r.path + "/")));
 }
 
-export function buildRoutePageViews(api: Api): RoutePageView[] {
+export function buildRoutePageViews(api: Api, settings: GitbookSettings): RoutePageView[] {
   const meta = readRouteMeta(api);
   return documentedRoutes(api).map((route) => {
     const endpoints = routeEndpoints(api, route).map((e) => ({
@@ -64,7 +64,7 @@ export function buildRoutePageViews(api: Api): RoutePageView[] {
       hasEndpoints: endpoints.length > 0,
       namespaceResources,
       hasNamespaceResources: namespaceResources.length > 0,
-      resourceObjects: buildResourceObjectViews(api, route, endpoints.length > 0, "event"),
+      resourceObjects: buildResourceObjectViews(api, route, endpoints.length > 0, settings.eventResource),
     };
   });
 }

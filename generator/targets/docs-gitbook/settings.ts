@@ -15,6 +15,8 @@ export interface GitbookSettings {
   authenticationLink: string | null;
   /** Lines SUMMARY.md starts with, before the generated route entries. */
   summaryHeader: readonly string[];
+  /** The oneOf resource whose variants are the events shown on route pages (by their `x-route-path`). */
+  eventResource: string;
 }
 
 const KEY = "x-docs-gitbook";
@@ -25,6 +27,7 @@ export function readGitbookSettings(api: Api): GitbookSettings {
     authMethods: raw["authMethods"] === undefined ? null : readAuthMethods(asRecord(raw["authMethods"])),
     authenticationLink: typeof raw["authenticationLink"] === "string" ? raw["authenticationLink"] : null,
     summaryHeader: Array.isArray(raw["summaryHeader"]) ? raw["summaryHeader"].map(String) : [],
+    eventResource: typeof raw["eventResource"] === "string" ? raw["eventResource"] : "event",
   };
 }
 

@@ -37,6 +37,13 @@ describe.skipIf(corpus === null)("docs/gitbook conformance with Seam's pages", (
     expect(failures).toEqual([]);
   });
 
+  it("reproduces SUMMARY.md after its hand-written head (every route and endpoint of the API)", () => {
+    const summary = normalizePage(readFileSync(path.join(corpus as string, "route-pages/SUMMARY.md"), "utf8"));
+    const got = normalizePage(site.files.get("SUMMARY.md") ?? "");
+    expect(got.split("\n").length).toBeGreaterThan(200);
+    expect(summary.endsWith(`\n${got}`)).toBe(true);
+  });
+
   it("reproduces the SUMMARY entries of the corpus namespaces", () => {
     const summary = readFileSync(path.join(corpus as string, "route-pages/SUMMARY.md"), "utf8");
     const got = site.files.get("SUMMARY.md") ?? "";

@@ -94,7 +94,7 @@ describe("navigation", () => {
   });
 
   it("route pages link their endpoints relative to the README", () => {
-    const sub = buildRoutePageViews(api).find((r) => r.dir === "spaces/sub/");
+    const sub = buildRoutePageViews(api, readGitbookSettings(api)).find((r) => r.dir === "spaces/sub/");
     expect(sub?.endpoints).toEqual([{ path: "/spaces/sub/ping", link: "./ping.md", description: "" }]);
   });
 });
