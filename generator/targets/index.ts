@@ -3,6 +3,7 @@ import { clientTypescriptTarget } from "./client/index.js";
 import { docsGitbookTarget } from "./docs-gitbook/index.js";
 import { docsMarkdownTarget } from "./docs-markdown/index.js";
 import { docsMintlifyTarget } from "./docs-mintlify/index.js";
+import { fixturesJsonTarget } from "./fixtures/index.js";
 import { modelJsonTarget } from "./model-json.js";
 import type { Target } from "./target.js";
 
@@ -12,6 +13,7 @@ export const targets = {
   "docs/markdown": docsMarkdownTarget,
   "docs/mintlify": docsMintlifyTarget,
   "client/typescript": clientTypescriptTarget,
+  "fixtures/json": fixturesJsonTarget,
 } satisfies Record<string, Target>;
 
 export type TargetId = keyof typeof targets;
