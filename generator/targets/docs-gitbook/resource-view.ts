@@ -1,6 +1,6 @@
 // "The <resource> Object" section of a route README: samples, properties, errors, warnings and events.
 import type { Api, FlatSchema, Property, Resource, Route } from "../../model/types.js";
-import { normalizeDescription } from "./markdown.js";
+import { escapeTagAttribute, normalizeDescription } from "./markdown.js";
 import { formatWord, pluralWord } from "./parameters.js";
 import { formatJsonLikePrettier } from "./prettier-json.js";
 
@@ -74,7 +74,7 @@ function buildResourceObjectView(resource: Resource, events: EventView[], hasEnd
     name: resource.name,
     description: normalizeDescription(resource.description),
     contents: contents.map((title) => ({ title, anchor: title.toLowerCase() })),
-    samples: resource.samples.map((s) => ({ title: s.title, description: s.description, sampleJson: formatJsonLikePrettier(s.value) })),
+    samples: resource.samples.map((s) => ({ title: escapeTagAttribute(s.title), description: s.description, sampleJson: formatJsonLikePrettier(s.value) })),
     properties: props.map(buildPropertyView),
     codeSections,
     events,

@@ -3,6 +3,7 @@ import type { Api, Endpoint, Example } from "../../model/types.js";
 import { buildHttpRequestInput, httpSnippetLanguages } from "../../render/http-snippets/index.js";
 import { sdkSnippetLanguages } from "../../render/snippets/index.js";
 import type { CurlInput, OutputInput, SdkCallInput } from "../../render/snippets/types.js";
+import { escapeTagAttribute } from "./markdown.js";
 
 export interface SnippetTab {
   title: string;
@@ -52,7 +53,7 @@ export function defaultSnippetPrinters(api: Api): SnippetPrinter[] {
 }
 
 export function buildSnippetTabs(inputs: SnippetInputs, printers: readonly SnippetPrinter[]): SnippetTab[] {
-  return printers.map((p) => ({ title: p.title(inputs.clientName), fence: p.fence(inputs.clientName), ...p.print(inputs) }));
+  return printers.map((p) => ({ title: escapeTagAttribute(p.title(inputs.clientName)), fence: p.fence(inputs.clientName), ...p.print(inputs) }));
 }
 
 export function buildSnippetInputs(api: Api, endpoint: Endpoint, example: Example): SnippetInputs {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import {
   escapeMarkdownText,
+  escapeTagAttribute,
   normalizeDescription,
   pluralizeName,
   relativeRouteLink,
@@ -57,4 +58,13 @@ describe("compareTitles", () => {
       "List ACS Users",
     ]);
   });
+});
+
+describe("escapeTagAttribute", () => {
+  const cases: [string, { given: string; want: string }][] = [
+    ["plain", { given: "Seam CLI", want: "Seam CLI" }],
+    ["quotes", { given: 'Say "hi"', want: 'Say \\"hi\\"' }],
+    ["newline", { given: "a\nb", want: "a b" }],
+  ];
+  it.each(cases)("%s", (_, { given, want }) => expect(escapeTagAttribute(given)).toBe(want));
 });
