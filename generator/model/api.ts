@@ -1,6 +1,6 @@
 // Loaded spec → Api: endpoints, routes tree, resources, auth schemes.
 import { toCasings, toTitle } from "./casing.js";
-import { bundleSpecDocument } from "./document.js";
+import { bundleDocument } from "./document.js";
 import { buildEndpoints } from "./endpoint.js";
 import { SchemaFlattener, isObject } from "./schema.js";
 import type { SpecInput } from "./source.js";
@@ -37,7 +37,7 @@ export function buildApi(spec: SpecInput): Api {
   let document: Record<string, any> | undefined;
   return Object.defineProperty(api, "document", {
     enumerable: false,
-    get: () => (document ??= bundleSpecDocument(spec)),
+    get: () => (document ??= bundleDocument(spec)),
   }) as Api;
 }
 

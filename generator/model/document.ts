@@ -1,90 +1,119 @@
-// Api.document: one OpenAPI document from the per-endpoint files, for targets that need a whole
-// document (openapi-typescript, the Mintlify openapi.json): paths in file order, components merged,
-// every `$ref` rewritten to point inside the one document.
-import type { SpecInput } from "./source.js";
+// One OpenAPI document from the per-endpoint files: openapi-typescript (and other whole-document tools) need it.
+import type { SpecFile, SpecInput } from "./source.js";
 
-export type JsonRecord = Record<string, any>;
+const COMPONENT_KINDS = ["schemas", "parameters", "responses", "requestBodies", "headers", "examples", "links", "callbacks"];
 
-interface Bundler {
-  spec: SpecInput;
-  components: Record<string, JsonRecord>;
-  /** `<file>#<section>/<name>` → name in the bundle. */
-  names: Map<string, string>;
-  /** `<section>/<bundled name>` → the definition's JSON, to tell same-named definitions apart. */
-  taken: Map<string, string>;
-}
+export type BundleInput = Pick<SpecInput, "shared" | "endpoints" | "resolve">;
 
-export function bundleSpecDocument(spec: SpecInput): JsonRecord {
-  const head = spec.shared?.doc ?? spec.endpoints[0]?.doc ?? {};
-  const bundler: Bundler = { spec, components: {}, names: new Map(), taken: new Map() };
-  const files = [...(spec.shared ? [spec.shared] : []), ...spec.endpoints];
-  for (const file of files) registerComponents(bundler, file.rel, file.doc);
-  for (const file of files) copyComponents(bundler, file.rel, file.doc);
-  const paths: JsonRecord = {};
-  for (const file of spec.endpoints) {
-    for (const [path, item] of Object.entries((file.doc?.paths ?? {}) as JsonRecord)) {
-      paths[path] = rewriteRefs(bundler, file.rel, item);
+/** All paths (sorted), `_api.yaml` components plus each file's own; every `$ref` rewritten to `#/components/<kind>/<name>`. */
+export function bundleDocument(spec: BundleInput): Record<string, any> {
+  const head: Record<string, any> = spec.shared?.doc ?? spec.endpoints[0]?.doc ?? {};
+  const names = assignComponentNames(spec);
+  const rewrite = createRewriter(spec, names);
+  const components: Record<string, Record<string, unknown>> = {};
+  for (const file of componentFiles(spec)) {
+    for (const kind of COMPONENT_KINDS) {
+      const entries = file.doc?.components?.[kind];
+      if (!isObject(entries)) continue;
+      for (const [name, value] of Object.entries(entries)) {
+        const target = (components[kind] ??= {});
+        target[names.get(keyOf(file.rel, kind, name)) ?? name] = rewrite(value, file.rel);
+      }
     }
+    const schemes = file.doc?.components?.securitySchemes;
+    if (isObject(schemes)) for (const [id, s] of Object.entries(schemes)) ((components["securitySchemes"] ??= {})[id] ??= s as never);
   }
-  const security = head.security ?? spec.endpoints[0]?.doc?.security;
-  const doc: JsonRecord = { openapi: head.openapi ?? "3.0.0", info: head.info ?? {}, servers: head.servers ?? [] };
-  if (Array.isArray(security) && security.length > 0) doc["security"] = security;
-  doc["components"] = bundler.components;
-  if (Array.isArray(head.tags)) doc["tags"] = head.tags;
+  const security = head["security"] ?? spec.endpoints[0]?.doc?.security;
+  const paths: Record<string, unknown> = {};
+  for (const file of [...spec.endpoints].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const item = rewrite(file.doc?.paths?.[file.path] ?? {}, file.rel) as Record<string, any>;
+    pushDownSecurity(item, file.doc?.security, security);
+    paths[file.path] = item;
+  }
+  const doc: Record<string, unknown> = { openapi: head["openapi"] ?? "3.0.0", info: head["info"] ?? { title: "API", version: "0.0.0" } };
+  for (const key of ["servers", "tags"]) if (head[key] !== undefined) doc[key] = head[key];
+  if (security !== undefined) doc["security"] = security;
   doc["paths"] = paths;
+  doc["components"] = components;
+  for (const [k, v] of Object.entries(head)) if (k.startsWith("x-")) doc[k] = v;
   return doc;
 }
 
-/** Names every component; a name already taken by a different definition gets `_2`, `_3`. */
-function registerComponents(b: Bundler, rel: string, doc: JsonRecord | null): void {
-  for (const [section, entries] of Object.entries((doc?.components ?? {}) as Record<string, JsonRecord>)) {
-    for (const [name, value] of Object.entries(entries ?? {})) {
-      const text = JSON.stringify(value);
-      let candidate = name;
-      for (let n = 2; b.taken.has(`${section}/${candidate}`) && b.taken.get(`${section}/${candidate}`) !== text; n++) {
-        candidate = `${name}_${n}`;
+/** An endpoint file whose top-level security differs from the bundle's keeps it on its operations. */
+function pushDownSecurity(item: Record<string, any>, fileSecurity: unknown, bundleSecurity: unknown): void {
+  if (fileSecurity === undefined || JSON.stringify(fileSecurity) === JSON.stringify(bundleSecurity)) return;
+  for (const [key, op] of Object.entries(item)) {
+    if (isObject(op) && !key.startsWith("x-") && key !== "parameters" && op["security"] === undefined) op["security"] = fileSecurity;
+  }
+}
+
+function componentFiles(spec: BundleInput): SpecFile[] {
+  return [...(spec.shared ? [spec.shared] : []), ...spec.endpoints];
+}
+
+function keyOf(rel: string, kind: string, name: string): string {
+  return `${rel}#${kind}/${name}`;
+}
+
+/** Shared names win; a per-file name that clashes with a different component gets `_2`, `_3`... */
+function assignComponentNames(spec: BundleInput): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Map<string, string>();
+  for (const file of componentFiles(spec)) {
+    for (const kind of COMPONENT_KINDS) {
+      const entries = file.doc?.components?.[kind];
+      if (!isObject(entries)) continue;
+      for (const [name, value] of Object.entries(entries)) {
+        const text = JSON.stringify(value);
+        let candidate = name;
+        for (let n = 2; taken.has(`${kind}/${candidate}`) && taken.get(`${kind}/${candidate}`) !== text; n++) candidate = `${name}_${n}`;
+        taken.set(`${kind}/${candidate}`, text);
+        names.set(keyOf(file.rel, kind, name), candidate);
       }
-      b.names.set(`${rel}#${section}/${name}`, candidate);
-      b.taken.set(`${section}/${candidate}`, text);
     }
   }
+  return names;
 }
 
-function copyComponents(b: Bundler, rel: string, doc: JsonRecord | null): void {
-  for (const [section, entries] of Object.entries((doc?.components ?? {}) as Record<string, JsonRecord>)) {
-    const target = (b.components[section] ??= {});
-    for (const [name, value] of Object.entries(entries ?? {})) {
-      const bundled = b.names.get(`${rel}#${section}/${name}`) ?? name;
-      if (!(bundled in target)) target[bundled] = rewriteRefs(b, rel, value);
+function createRewriter(spec: BundleInput, names: Map<string, string>) {
+  const cache = new Map<string, string>();
+  function target(fromRel: string, ref: string): string | null {
+    const resolved = spec.resolve(fromRel, ref);
+    const segments = resolved.pointer.replace(/^#/, "").split("/").slice(1).map(unescape);
+    if (segments.length !== 3 || segments[0] !== "components") return null;
+    const [, kind, name] = segments as [string, string, string];
+    const bundled = names.get(keyOf(resolved.file.rel, kind, name)) ?? name;
+    return `#/components/${kind}/${escape(bundled)}`;
+  }
+  function rewrite(value: unknown, fromRel: string): unknown {
+    if (Array.isArray(value)) return value.map((v) => rewrite(v, fromRel));
+    if (!isObject(value)) return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (k === "$ref" && typeof v === "string") {
+        const key = `${fromRel}|${v}`;
+        let ref = cache.get(key);
+        if (ref === undefined) {
+          ref = target(fromRel, v) ?? v;
+          cache.set(key, ref);
+        }
+        out[k] = ref;
+      } else out[k] = rewrite(v, fromRel);
     }
+    return out;
   }
+  return rewrite;
 }
 
-/** A deep copy with `$ref`s into any file's components pointing at the bundled components. */
-function rewriteRefs(b: Bundler, rel: string, value: unknown): any {
-  if (Array.isArray(value)) return value.map((v) => rewriteRefs(b, rel, v));
-  if (typeof value !== "object" || value === null) return value;
-  const out: JsonRecord = {};
-  for (const [k, v] of Object.entries(value)) {
-    out[k] = k === "$ref" && typeof v === "string" ? bundledRef(b, rel, v) : rewriteRefs(b, rel, v);
-  }
-  return out;
+function unescape(s: string): string {
+  return decodeURIComponent(s).replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
-function bundledRef(b: Bundler, rel: string, ref: string): string {
-  const resolved = b.spec.resolve(rel, ref);
-  const match = /^\/components\/([^/]+)\/([^/]+)(.*)$/.exec(resolved.pointer);
-  if (!match) return `#${resolved.pointer}`;
-  const [, section, name, rest] = match as unknown as [string, string, string, string];
-  const key = `${resolved.file.rel}#${section}/${decodeSegment(name)}`;
-  const bundled = b.names.get(key) ?? decodeSegment(name);
-  return `#/components/${section}/${encodeSegment(bundled)}${rest}`;
-}
-
-function decodeSegment(s: string): string {
-  return s.replace(/~1/g, "/").replace(/~0/g, "~");
-}
-
-function encodeSegment(s: string): string {
+function escape(s: string): string {
   return s.replace(/~/g, "~0").replace(/\//g, "~1");
 }
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+export type JsonRecord = Record<string, any>;

@@ -2,7 +2,7 @@
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { loadSpec } from "../../generator/load/index.js";
-import { bundleDocument } from "../../generator/targets/client/bundle.js";
+import { bundleDocument } from "../../generator/model/document.js";
 import { endpointDoc, specInput } from "../model/spec-input.js";
 import { REPO } from "./harness.js";
 

@@ -8,14 +8,13 @@ import { buildApi } from "../../generator/model/index.js";
 import type { SpecInput } from "../../generator/model/source.js";
 import type { Api } from "../../generator/model/types.js";
 import { createRenderEnv } from "../../generator/render/env.js";
-import { bundleDocument } from "../../generator/targets/client/bundle.js";
 import { renderClient } from "../../generator/targets/client/index.js";
 
 export const REPO = path.resolve(import.meta.dirname, "../..");
 
-/** The model with the bundled document attached, as the pipeline will (Api.document). */
+/** The model the client target reads (its Api.document is the bundled whole document). */
 export function buildClientApi(spec: SpecInput): Api {
-  return Object.assign(buildApi(spec), { document: bundleDocument(spec) });
+  return buildApi(spec);
 }
 
 export function makeTempDir(prefix: string): string {

@@ -55,24 +55,6 @@ describe("seam client: package", () => {
     expect(() => new mod.SeamClient({ apiKey: "" })).toThrow(mod.AuthError);
   }, 120_000);
 
-  test("the facade adds at most 1× openapi-typescript's time (client ≤ 2× types alone)", async () => {
-    const document = (api as unknown as { document: Record<string, unknown> }).document;
-    const timings = { typesOnly: Infinity, whole: Infinity };
-    const time = async (key: keyof typeof timings, fn: () => Promise<unknown>) => {
-      const start = performance.now();
-      await fn();
-      timings[key] = Math.min(timings[key], performance.now() - start);
-    };
-    // Interleaved, best of three: the machine is shared, so single runs are noisy.
-    for (let i = 0; i < 3; i++) {
-      await time("typesOnly", () => renderSchemaTypes(document));
-      await time("whole", () => renderClient(api, createRenderEnv()));
-    }
-    const { typesOnly, whole } = timings;
-    console.log(`openapi-typescript ${typesOnly.toFixed(0)} ms; whole client ${whole.toFixed(0)} ms (${(whole / typesOnly).toFixed(2)}×)`);
-    expect(whole).toBeLessThanOrEqual(2 * typesOnly);
-  }, 60_000);
-
   test("results, params and pagination are typed", () => {
     const source = `import { SeamClient } from "./index.js";
 const seam = new SeamClient({ apiKey: "seam_x" });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadSpec } from "../../../generator/load/index.js";
 import { buildApi } from "../../../generator/model/index.js";
 import { createRenderEnv } from "../../../generator/render/env.js";
-import { bundleSpecDocument } from "../../../generator/model/document.js";
+import { bundleDocument } from "../../../generator/model/document.js";
 import { renderMintlify } from "../../../generator/targets/docs-mintlify/index.js";
 import { importSeamSpec, requireCorpus } from "../../helpers/seam.js";
 import { extractFence } from "./fence.js";
@@ -26,7 +26,7 @@ describe.skipIf(corpus === null)("docs/mintlify conformance (Seam)", () => {
     const dir = path.join(tmp, "seam");
     await importSeamSpec(dir);
     const spec = await loadSpec(dir, { examples: "warn" });
-    files = renderMintlify({ api: buildApi(spec), env: createRenderEnv(), document: bundleSpecDocument(spec) });
+    files = renderMintlify({ api: buildApi(spec), env: createRenderEnv(), document: bundleDocument(spec) });
   }, 120_000);
   afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });

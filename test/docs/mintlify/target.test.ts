@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import { loadSpec } from "../../../generator/load/index.js";
 import { buildApi } from "../../../generator/model/index.js";
 import { createRenderEnv } from "../../../generator/render/env.js";
-import { bundleSpecDocument } from "../../../generator/model/document.js";
+import { bundleDocument } from "../../../generator/model/document.js";
 import { sliceEndpointDocument } from "../../../generator/targets/docs-mintlify/endpoint-page.js";
 import { renderMintlify } from "../../../generator/targets/docs-mintlify/index.js";
 import { specInput } from "../../model/spec-input.js";
@@ -70,7 +70,7 @@ function nastyApi(settings: Record<string, string> = {}) {
     paths: { "/things/create": { post: op } },
   };
   const spec = specInput({ shared, endpoints: { "things/create.yaml": endpoint } });
-  return { api: buildApi(spec), document: bundleSpecDocument(spec) };
+  return { api: buildApi(spec), document: bundleDocument(spec) };
 }
 
 describe("docs/mintlify with hostile strings", () => {
@@ -155,7 +155,7 @@ describe("docs/mintlify on the bundled specs", () => {
     async (id) => {
       const spec = await loadSpec(`spec/${id}`, { examples: "warn" });
       const api = buildApi(spec);
-      const files = renderMintlify({ api, env: createRenderEnv(), document: bundleSpecDocument(spec) });
+      const files = renderMintlify({ api, env: createRenderEnv(), document: bundleDocument(spec) });
       const published = JSON.parse(files.get("openapi.json") as string);
       const documented = api.endpoints.filter((e) => !e.flags.undocumented);
       expect(files.size).toBe(documented.length + 1);
@@ -176,20 +176,6 @@ describe("docs/mintlify on the bundled specs", () => {
       expect(withSamples).toBeGreaterThan(0);
     },
   );
-});
-
-describe("the document source does not matter", () => {
-  test("client/typescript's bundle (the likely Api.document) gives the same pages and samples as ours", async () => {
-    const { bundleDocument } = await import("../../../generator/targets/client/bundle.js");
-    const spec = await loadSpec("spec/keyhub", { examples: "warn" });
-    const api = buildApi(spec);
-    const ours = renderMintlify({ api, env: createRenderEnv(), document: bundleSpecDocument(spec) });
-    const theirs = renderMintlify({ api, env: createRenderEnv(), document: bundleDocument(spec) });
-    expect([...theirs.keys()].sort()).toEqual([...ours.keys()].sort());
-    for (const [name, text] of ours) if (name.endsWith(".md")) expect(theirs.get(name), name).toBe(text);
-    const paths = (files: Map<string, string>) => JSON.parse(files.get("openapi.json") as string).paths;
-    expect(paths(theirs)).toEqual(paths(ours));
-  });
 });
 
 describe("page settings", () => {

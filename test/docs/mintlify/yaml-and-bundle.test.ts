@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import { describe, expect, test } from "vitest";
-import { bundleSpecDocument } from "../../../generator/model/document.js";
+import { bundleDocument } from "../../../generator/model/document.js";
 import { dumpSlice } from "../../../generator/targets/docs-mintlify/endpoint-page.js";
 import { dumpYaml } from "../../../generator/targets/docs-mintlify/yaml-dump.js";
 import { specInput } from "../../model/spec-input.js";
@@ -68,7 +68,7 @@ describe("dumpSlice", () => {
   });
 });
 
-describe("bundleSpecDocument", () => {
+describe("bundleDocument", () => {
   const shared = {
     openapi: "3.0.0",
     info: { title: "T", version: "1" },
@@ -106,10 +106,10 @@ describe("bundleSpecDocument", () => {
       "a/two.yaml": endpoint("/a/two", { type: "boolean" }),
     },
   });
-  const doc = bundleSpecDocument(spec);
+  const doc = bundleDocument(spec);
 
-  test("one document: head of _api.yaml, every path, no specsmith keys", () => {
-    expect(Object.keys(doc)).toEqual(["openapi", "info", "servers", "components", "tags", "paths"]);
+  test("one document: head of _api.yaml, every path, the API-level x- keys", () => {
+    expect(Object.keys(doc)).toEqual(["openapi", "info", "servers", "tags", "security", "paths", "components", "x-routes"]);
     expect(Object.keys(doc["paths"])).toEqual(["/a/one", "/a/two"]);
   });
   test("shared refs point inside the document; same-named local schemas are told apart", () => {
