@@ -9,8 +9,6 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { importSpec } from "../../generator/import/index.js";
 import { loadSpec } from "../../generator/load/index.js";
 import type { Api } from "../../generator/model/types.js";
-import { createRenderEnv } from "../../generator/render/env.js";
-import { renderClient, renderSchemaTypes } from "../../generator/targets/client/index.js";
 import type { Database } from "@seamapi/fake-seam-connect";
 import { startFakeSeam, type FakeSeam } from "./fake-seam.js";
 import { buildClientApi, compilePackage, importPackage, makeTempDir, typecheckUsage, writeClient } from "./harness.js";
