@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { loadSpec } from "../../generator/load/index.js";
 import type { Api } from "../../generator/model/types.js";
 import { printJavascriptRequest } from "../../generator/render/snippets/javascript.js";
-import { buildSnippetInputs } from "../../generator/targets/docs-gitbook/snippets.js";
+import { buildSnippetInputs } from "../../generator/render/endpoint-snippets.js";
 import { REPO, buildClientApi, compilePackage, importPackage, makeTempDir, typecheckUsage, writeClient } from "./harness.js";
 
 let api: Api;

@@ -1,10 +1,10 @@
 // Endpoint → the context of one GitBook endpoint page; every layout decision is made here, templates only print.
 import type { Api, Endpoint, Example, Route } from "../../model/types.js";
-import { normalizeDescription } from "./markdown.js";
+import { escapeTagAttribute, normalizeDescription } from "./markdown.js";
 import { buildParameterViews, type ParameterView } from "./parameters.js";
 import { buildReturnsView, type ReturnsView } from "./response.js";
 import { defaultAuthLabel, type GitbookSettings } from "./settings.js";
-import { buildSnippetInputs, buildSnippetTabs, defaultSnippetPrinters, type SnippetPrinter, type SnippetTab } from "./snippets.js";
+import { buildSnippetInputs, buildSnippetTabs, defaultSnippetPrinters, type SnippetPrinter, type SnippetTab } from "../../render/endpoint-snippets.js";
 
 export interface ExampleView {
   title: string;
@@ -70,7 +70,7 @@ function buildExampleView(api: Api, endpoint: Endpoint, example: Example, printe
   return {
     title: example.title,
     description: normalizeDescription(example.description),
-    tabs: buildSnippetTabs(buildSnippetInputs(api, endpoint, example), printers),
+    tabs: buildSnippetTabs(buildSnippetInputs(api, endpoint, example), printers).map((t) => ({ ...t, title: escapeTagAttribute(t.title) })),
   };
 }
 

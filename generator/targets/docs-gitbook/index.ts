@@ -4,7 +4,7 @@ import type { Target } from "../target.js";
 import { buildEndpointPageView } from "./endpoint-view.js";
 import { buildRoutePageViews, buildSummaryView } from "./routes.js";
 import { readGitbookSettings } from "./settings.js";
-import { defaultSnippetPrinters } from "./snippets.js";
+import { defaultSnippetPrinters } from "../../render/endpoint-snippets.js";
 
 const TEMPLATES = "docs/gitbook";
 

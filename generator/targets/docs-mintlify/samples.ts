@@ -1,5 +1,6 @@
 // The `x-codeSamples` of one endpoint, from its first example: SDK calls (with results) for APIs with an SDK,
 // raw HTTP requests otherwise.
+import { buildSnippetInputs } from "../../render/endpoint-snippets.js";
 import type { Api, Endpoint, Example } from "../../model/types.js";
 import { buildHttpRequestInput, httpSnippetLanguages } from "../../render/http-snippets/index.js";
 import { sdkSnippetLanguages } from "../../render/snippets/index.js";
@@ -102,28 +103,9 @@ export function buildCodeSamples(api: Api, endpoint: Endpoint): CodeSample[] {
 }
 
 export function buildSdkSampleInputs(api: Api, endpoint: Endpoint, example: Example): SdkSampleInputs {
-  const params = example.request.parameters.map((p): [string, unknown] => [p.name, p.value]);
-  const response = endpoint.successResponse;
+  const inputs = buildSnippetInputs(api, endpoint, example);
   const body = example.response.body;
-  return {
-    call: {
-      clientName: api.clientName.original,
-      namespace: endpoint.sdk.namespace.map((n) => n.snake),
-      method: endpoint.sdk.method.snake,
-      params,
-    },
-    curl: {
-      serverUrl: api.servers[0]?.url ?? "",
-      method: endpoint.preferredMethod.toUpperCase(),
-      path: endpoint.path,
-      params,
-      authHeader: `Authorization: Bearer $${api.clientName.snake.toUpperCase()}_API_KEY`,
-    },
-    out: {
-      kind: body === null || body === undefined ? "void" : (response?.kind ?? "other"),
-      responseKey: response?.responseKey ?? null,
-      resourceType: response?.resourceType ?? null,
-      body: body ?? null,
-    },
-  };
+  // A sample without a response body prints as void, whatever the endpoint's kind.
+  const out = body === null || body === undefined ? { ...inputs.output, kind: "void" as const, body: null } : inputs.output;
+  return { call: inputs.sdk, curl: inputs.curl, out };
 }

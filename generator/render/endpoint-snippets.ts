@@ -1,9 +1,9 @@
-// Adapter between the page view and the snippet printers: one tab per language for one example.
-import type { Api, Endpoint, Example } from "../../model/types.js";
-import { buildHttpRequestInput, httpSnippetLanguages } from "../../render/http-snippets/index.js";
-import { sdkSnippetLanguages } from "../../render/snippets/index.js";
-import type { CurlInput, OutputInput, SdkCallInput } from "../../render/snippets/types.js";
-import { escapeTagAttribute } from "./markdown.js";
+// What generate prints for one endpoint + example in each language: SDK-call tabs when the spec
+// names SDK methods, raw-HTTP tabs otherwise. Shared by the docs targets and verify.
+import type { Api, Endpoint, Example } from "../model/types.js";
+import { buildHttpRequestInput, httpSnippetLanguages } from "./http-snippets/index.js";
+import { sdkSnippetLanguages } from "./snippets/index.js";
+import type { CurlInput, OutputInput, SdkCallInput } from "./snippets/types.js";
 
 export interface SnippetTab {
   title: string;
@@ -53,7 +53,7 @@ export function defaultSnippetPrinters(api: Api): SnippetPrinter[] {
 }
 
 export function buildSnippetTabs(inputs: SnippetInputs, printers: readonly SnippetPrinter[]): SnippetTab[] {
-  return printers.map((p) => ({ title: escapeTagAttribute(p.title(inputs.clientName)), fence: p.fence(inputs.clientName), ...p.print(inputs) }));
+  return printers.map((p) => ({ title: p.title(inputs.clientName), fence: p.fence(inputs.clientName), ...p.print(inputs) }));
 }
 
 export function buildSnippetInputs(api: Api, endpoint: Endpoint, example: Example): SnippetInputs {
