@@ -57,8 +57,13 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
     const rendered = await timer.time(`render ${id}`, () => target.render(api, env));
     for (const [rel, content] of rendered) files.set(`${prefix}/${rel}`, content);
   }
+  // Another target's files nested inside an owned dir (snippets/index vs snippets/javascript) are not stale.
+  const foreign = TARGET_IDS.filter((id) => !selected.includes(id) || !targets[id].appliesTo(api)).map(
+    (id) => `${api.id}/${targets[id].outDir}/`,
+  );
+  const keep = (rel: string) => foreign.some((prefix) => rel.startsWith(prefix));
   const result = await timer.time(opts.check ? "check" : "write", () =>
-    writeFiles({ root: opts.out, files, owned, check: opts.check }),
+    writeFiles({ root: opts.out, files, owned, check: opts.check, keep }),
   );
   const report = { apiId: api.id, endpoints: api.endpoints.length, timings: timer.timings, result };
   opts.log?.(formatReport(report, api, Boolean(opts.check)));

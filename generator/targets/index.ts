@@ -5,6 +5,7 @@ import { docsMarkdownTarget } from "./docs-markdown/index.js";
 import { docsMintlifyTarget } from "./docs-mintlify/index.js";
 import { fixturesJsonTarget } from "./fixtures/index.js";
 import { modelJsonTarget } from "./model-json.js";
+import { snippetLanguageTargets, snippetsIndexTarget } from "./snippets.js";
 import type { Target } from "./target.js";
 
 export const targets = {
@@ -14,6 +15,8 @@ export const targets = {
   "docs/mintlify": docsMintlifyTarget,
   "client/typescript": clientTypescriptTarget,
   "fixtures/json": fixturesJsonTarget,
+  ...snippetLanguageTargets,
+  "snippets/index": snippetsIndexTarget,
 } satisfies Record<string, Target>;
 
 export type TargetId = keyof typeof targets;
