@@ -1,0 +1,2 @@
+curl 'https://localhost/api/v1/groups' \
+  -H 'Cookie: PHPSESSID=<PHPSESSID>'

@@ -1,0 +1,2 @@
+curl -X DELETE 'https://localhost/api/v1/groups/MyGroup' \
+  -H 'Cookie: PHPSESSID=<PHPSESSID>'

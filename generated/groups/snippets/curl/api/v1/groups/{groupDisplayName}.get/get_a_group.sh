@@ -1,0 +1,2 @@
+curl 'https://localhost/api/v1/groups/MyGroup' \
+  -H 'Cookie: PHPSESSID=<PHPSESSID>'

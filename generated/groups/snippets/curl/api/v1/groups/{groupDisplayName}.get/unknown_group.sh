@@ -1,0 +1,2 @@
+curl 'https://localhost/api/v1/groups/Lobby-Old' \
+  -H 'Cookie: PHPSESSID=<PHPSESSID>'

@@ -1,0 +1,17 @@
+<?php
+
+$curl = curl_init();
+curl_setopt_array($curl, [
+    CURLOPT_URL => "https://localhost/api/v1/groups/MyGroup/addDevices",
+    CURLOPT_CUSTOMREQUEST => "POST",
+    CURLOPT_HTTPHEADER => [
+        "Cookie: PHPSESSID=<PHPSESSID>",
+        "Content-Type: application/json",
+    ],
+    CURLOPT_POSTFIELDS => json_encode(["device-xyz"]),
+    CURLOPT_RETURNTRANSFER => true,
+]);
+$response = curl_exec($curl);
+curl_close($curl);
+
+echo $response;

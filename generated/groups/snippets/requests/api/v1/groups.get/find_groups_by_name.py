@@ -1,0 +1,8 @@
+import requests
+
+response = requests.get(
+    "https://localhost/api/v1/groups",
+    params={"search": "Ware"},
+    cookies={"PHPSESSID": "<PHPSESSID>"},
+)
+print(response.status_code, response.text)

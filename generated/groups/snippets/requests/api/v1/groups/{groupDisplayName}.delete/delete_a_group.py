@@ -1,0 +1,7 @@
+import requests
+
+response = requests.delete(
+    "https://localhost/api/v1/groups/MyGroup",
+    cookies={"PHPSESSID": "<PHPSESSID>"},
+)
+print(response.status_code, response.text)

@@ -1,0 +1,1 @@
+keyhub acs users list --acs_system_id "9c0d3e6b-2a71-4f58-b4e9-61a8d2c7f035"

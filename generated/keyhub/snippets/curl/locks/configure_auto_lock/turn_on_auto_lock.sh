@@ -1,0 +1,9 @@
+curl --include --request POST "https://api.keyhub.example/locks/configure_auto_lock" \
+  --header "Authorization: Bearer $KEYHUB_API_KEY" \
+  --json @- <<EOF
+{
+  "device_id": "c53e8b1a-7f24-4d96-8a0b-2e6c4f9d1a37",
+  "auto_lock_enabled": true,
+  "auto_lock_delay_seconds": 30
+}
+EOF

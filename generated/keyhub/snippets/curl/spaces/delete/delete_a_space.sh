@@ -1,0 +1,7 @@
+curl --include --request POST "https://api.keyhub.example/spaces/delete" \
+  --header "Authorization: Bearer $KEYHUB_API_KEY" \
+  --json @- <<EOF
+{
+  "space_id": "1b7e9a30-6c52-4f18-a0d4-93e2c5b7f861"
+}
+EOF

@@ -1,0 +1,2 @@
+curl --include --request POST "https://api.keyhub.example/spaces/list" \
+  --header "Authorization: Bearer $KEYHUB_API_KEY"

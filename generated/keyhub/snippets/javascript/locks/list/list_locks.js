@@ -1,0 +1,1 @@
+await keyhub.locks.list();

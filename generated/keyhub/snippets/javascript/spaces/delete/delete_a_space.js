@@ -1,0 +1,3 @@
+await keyhub.spaces.delete({
+  space_id: "1b7e9a30-6c52-4f18-a0d4-93e2c5b7f861",
+});

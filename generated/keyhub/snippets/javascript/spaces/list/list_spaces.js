@@ -1,0 +1,1 @@
+await keyhub.spaces.list();

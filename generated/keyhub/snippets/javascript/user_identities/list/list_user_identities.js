@@ -1,0 +1,1 @@
+await keyhub.userIdentities.list();

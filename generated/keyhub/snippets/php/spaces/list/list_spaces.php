@@ -1,0 +1,1 @@
+$keyhub->spaces->list();

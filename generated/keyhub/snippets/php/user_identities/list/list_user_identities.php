@@ -1,0 +1,1 @@
+$keyhub->user_identities->list();

@@ -1,0 +1,1 @@
+keyhub.locks.list()
