@@ -4,6 +4,7 @@ import { UserError } from "./errors.js";
 import { importSpec } from "./import/index.js";
 import { runGenerate } from "./pipeline.js";
 import { TARGET_IDS } from "./targets/index.js";
+import { verifyCommand } from "./verify/command.js";
 
 export interface Io {
   out: (line: string) => void;
@@ -114,6 +115,7 @@ Options:
       return 1;
     },
   },
+  verify: verifyCommand,
 };
 
 function generateArgs(values: Record<string, unknown>) {
