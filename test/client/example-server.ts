@@ -1,7 +1,9 @@
-// A node:http server answering with a spec's documented examples (request matched on method, path, query and body).
+// A node:http server answering from the generated fixtures (fixtures/json target, matched by matchFixture).
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Api } from "../../generator/model/types.js";
+import { createRenderEnv } from "../../generator/render/env.js";
+import { fixturesJsonTarget, INDEX_FILE, matchFixture, type Fixture, type FixtureIndex } from "../../generator/targets/fixtures/index.js";
 
 export interface ServedRequest {
   method: string;
@@ -19,39 +21,13 @@ export interface ExampleServer {
   close(): Promise<void>;
 }
 
-interface Route {
-  method: string;
-  url: string;
-  body: string;
-  status: number;
-  response: unknown;
+/** The API's fixtures.json, as the fixtures/json target generates it: the server answers from it. */
+export async function loadFixtures(api: Api): Promise<Fixture[]> {
+  const files = await fixturesJsonTarget.render(api, createRenderEnv());
+  return (JSON.parse(files.get(INDEX_FILE) ?? "{}") as FixtureIndex).fixtures;
 }
 
-/** One route per documented example of every endpoint. */
-export function collectRoutes(api: Api): Route[] {
-  const routes: Route[] = [];
-  for (const e of api.endpoints) {
-    for (const x of e.examples) {
-      let path = e.path;
-      const query = new URLSearchParams();
-      for (const p of x.request.parameters) {
-        if (p.location === "path") path = path.replace(`{${p.name}}`, encodeURIComponent(String(p.value)));
-        if (p.location === "query") query.set(p.name, String(p.value));
-      }
-      const search = query.toString();
-      routes.push({
-        method: e.preferredMethod.toUpperCase(),
-        url: search ? `${path}?${search}` : path,
-        body: x.request.body === undefined ? "" : JSON.stringify(x.request.body),
-        status: Number(x.response.status),
-        response: x.response.body,
-      });
-    }
-  }
-  return routes;
-}
-
-export async function startExampleServer(routes: Route[], override: Override): Promise<ExampleServer> {
+export async function startExampleServer(fixtures: readonly Fixture[], override: Override): Promise<ExampleServer> {
   const requests: ServedRequest[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -60,7 +36,7 @@ export async function startExampleServer(routes: Route[], override: Override): P
       const text = Buffer.concat(chunks).toString("utf8");
       const served: ServedRequest = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: text ? JSON.parse(text) : undefined };
       requests.push(served);
-      const answer = override(served) ?? matchRoute(routes, served, text);
+      const answer = override(served) ?? answerFromFixtures(fixtures, served);
       const payload = answer.body === null || answer.body === undefined ? "" : JSON.stringify(answer.body);
       res.writeHead(answer.status, { ...(payload ? { "content-type": "application/json" } : {}), ...answer.headers });
       res.end(payload);
@@ -75,9 +51,8 @@ export async function startExampleServer(routes: Route[], override: Override): P
   };
 }
 
-function matchRoute(routes: Route[], req: ServedRequest, text: string): { status: number; body: unknown; headers?: Record<string, string> } {
-  const body = text ? JSON.stringify(JSON.parse(text)) : "";
-  const route = routes.find((r) => r.method === req.method && r.url === req.url && r.body === body);
-  if (route) return { status: route.status, body: route.response };
-  return { status: 501, body: { error: "no example", description: `${req.method} ${req.url} ${body}`, fieldErrors: [] } };
+function answerFromFixtures(fixtures: readonly Fixture[], req: ServedRequest): { status: number; body: unknown; headers?: Record<string, string> } {
+  const fixture = matchFixture(fixtures, { method: req.method, url: req.url, headers: req.headers, body: req.body });
+  if (fixture) return { status: fixture.response.status, body: fixture.response.body };
+  return { status: 501, body: { error: "no fixture", description: `${req.method} ${req.url} ${JSON.stringify(req.body)}`, fieldErrors: [] } };
 }

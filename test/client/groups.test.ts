@@ -1,9 +1,9 @@
-// spec/groups (REST, cookie auth, seed 002): generate, compile strict, then call a local server serving the spec's examples.
+// spec/groups (REST, cookie auth, seed 002): generate, compile strict, then call a local server serving the generated fixtures.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadSpec } from "../../generator/load/index.js";
 import type { Api } from "../../generator/model/types.js";
-import { collectRoutes, startExampleServer, type ExampleServer, type ServedRequest } from "./example-server.js";
+import { loadFixtures, startExampleServer, type ExampleServer, type ServedRequest } from "./example-server.js";
 import { REPO, buildClientApi, compilePackage, importPackage, makeTempDir, typecheckUsage, writeClient } from "./harness.js";
 
 let api: Api;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   await writeClient(api, dir);
   diagnostics = compilePackage(dir, { emit: true });
   pkg = await importPackage(dir);
-  server = await startExampleServer(collectRoutes(api), (req) => override(req));
+  server = await startExampleServer(await loadFixtures(api), (req) => override(req));
 }, 60_000);
 
 afterAll(async () => {

@@ -1,0 +1,125 @@
+// npm run bench: specsmith vs openapi-typescript on real specs, side by side in one run.
+// Alternating runs, median of N, wall time and peak RSS of each child process (/usr/bin/time).
+// Writes bench/results.md. Not a test: numbers on a shared 2-core machine are noisy.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const BIN = path.join(REPO, "bin/specsmith.js");
+const OPENAPI_TS = path.join(REPO, "node_modules/openapi-typescript/bin/cli.js");
+const RUNS = Number(process.env["BENCH_RUNS"] ?? 3);
+
+interface Measure {
+  wallMs: number;
+  rssKb: number;
+}
+
+interface SpecCase {
+  name: string;
+  /** Writes the whole spec as JSON to `file`; returns the import source for specsmith. */
+  prepare(file: string): Promise<string>;
+  importArgs?: string[];
+}
+
+const cases: SpecCase[] = [
+  {
+    name: "Seam (@seamapi/types@1.885.0)",
+    async prepare(file) {
+      const { openapi } = (await import("@seamapi/types/connect")) as { openapi: unknown };
+      writeFileSync(file, JSON.stringify(openapi));
+      return file;
+    },
+  },
+];
+
+/** Runs a command under /usr/bin/time; returns wall ms and peak RSS KB. */
+function measure(cmd: string, args: string[]): Measure {
+  const result = spawnSync("/usr/bin/time", ["-f", "%e %M", cmd, ...args], { cwd: REPO, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${result.stderr}`);
+  const last = result.stderr.trim().split("\n").pop() ?? "";
+  const [seconds, kb] = last.split(" ").map(Number);
+  return { wallMs: (seconds ?? 0) * 1000, rssKb: kb ?? 0 };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+interface Row {
+  spec: string;
+  step: string;
+  wallMs: number;
+  rssKb: number;
+}
+
+async function benchSpec(c: SpecCase, tmp: string): Promise<Row[]> {
+  const specFile = path.join(tmp, "spec.json");
+  const source = await c.prepare(specFile);
+  const specDir = path.join(tmp, "spec", "api");
+  const samples: Record<string, Measure[]> = { import: [], generate: [], openapiTs: [], clientOnly: [], check: [] };
+  for (let i = 0; i < RUNS; i++) {
+    rmSync(path.join(tmp, "spec"), { recursive: true, force: true });
+    rmSync(path.join(tmp, "out"), { recursive: true, force: true });
+    samples["import"]!.push(measure("node", [BIN, "import", source, "--out", specDir, "-q", ...(c.importArgs ?? [])]));
+    samples["openapiTs"]!.push(measure("node", [OPENAPI_TS, specFile, "-o", path.join(tmp, "types.d.ts")]));
+    samples["generate"]!.push(measure("node", [BIN, "generate", "--spec", specDir, "--out", path.join(tmp, "out"), "--examples", "warn", "-q"]));
+    samples["check"]!.push(measure("node", [BIN, "check", "--spec", specDir, "--out", path.join(tmp, "out"), "--examples", "warn", "-q"]));
+    rmSync(path.join(tmp, "out"), { recursive: true, force: true });
+    samples["clientOnly"]!.push(
+      measure("node", [BIN, "generate", "--spec", specDir, "--out", path.join(tmp, "out"), "--targets", "client/typescript", "--examples", "warn", "-q"]),
+    );
+  }
+  const label: Record<string, string> = {
+    import: "specsmith import",
+    openapiTs: "openapi-typescript alone (types only)",
+    generate: "specsmith generate, all targets (cold)",
+    clientOnly: "specsmith generate --targets client/typescript",
+    check: "specsmith check (up to date)",
+  };
+  return Object.entries(samples).map(([key, list]) => ({
+    spec: c.name,
+    step: label[key] ?? key,
+    wallMs: median(list.map((m) => m.wallMs)),
+    rssKb: median(list.map((m) => m.rssKb)),
+  }));
+}
+
+function toMarkdown(rows: Row[]): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown cpu";
+  const lines = [
+    "# specsmith benchmark",
+    "",
+    `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${cpu} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · median of ${RUNS} alternating runs`,
+    "",
+    "| spec | step | wall (ms) | peak RSS (MB) | wall / openapi-typescript |",
+    "|---|---|---:|---:|---:|",
+  ];
+  for (const row of rows) {
+    const base = rows.find((r) => r.spec === row.spec && r.step.startsWith("openapi-typescript"));
+    const ratio = base ? (row.wallMs / base.wallMs).toFixed(2) + "×" : "";
+    lines.push(`| ${row.spec} | ${row.step} | ${row.wallMs.toFixed(0)} | ${(row.rssKb / 1024).toFixed(0)} | ${ratio} |`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+async function main(): Promise<void> {
+  execFileSync("npm", ["run", "build", "--silent"], { cwd: REPO, stdio: "inherit" });
+  const rows: Row[] = [];
+  for (const c of cases) {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-bench-"));
+    try {
+      rows.push(...(await benchSpec(c, tmp)));
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+  const markdown = toMarkdown(rows);
+  writeFileSync(path.join(REPO, "bench/results.md"), markdown);
+  process.stdout.write(markdown);
+}
+
+await main();
