@@ -99,19 +99,22 @@ export function resolveTargets(requested: readonly string[] | undefined): Target
   return TARGET_IDS.filter((id) => requested.some((t) => id === t || id.startsWith(t + "/")));
 }
 
-/** A directory holding `_api.yaml` or endpoint files directly is one API; otherwise each subdirectory is. */
+/**
+ * A spec root holds one API per subdirectory when a subdirectory has `_api.yaml`; otherwise the
+ * directory itself is one API (it holds `_api.yaml` or endpoint files).
+ */
 export function findApiDirs(spec: string): string[] {
   if (!existsSync(spec) || !statSync(spec).isDirectory()) throw new UserError(`spec directory not found: ${spec}`);
-  if (isApiDir(spec)) return [spec];
+  if (hasSpecFiles(spec)) return [spec];
   const dirs = readdirSync(spec, { withFileTypes: true })
     .filter((e) => e.isDirectory() && !e.name.startsWith("."))
     .map((e) => path.join(spec, e.name))
     .sort();
-  if (dirs.length === 0) throw new UserError(`no API found in ${spec}: expected _api.yaml or one directory per API`);
-  return dirs;
+  const apis = dirs.filter((d) => existsSync(path.join(d, "_api.yaml")));
+  return apis.length > 0 ? apis : [spec];
 }
 
-function isApiDir(dir: string): boolean {
+function hasSpecFiles(dir: string): boolean {
   return readdirSync(dir).some((f) => /\.(ya?ml|json)$/.test(f));
 }
 

@@ -110,3 +110,23 @@ describe("generate and check", () => {
     expect(await readFile(path.join(out, "petstore/model/pets.json"), "utf8")).toBe("/pets get\n");
   });
 });
+
+describe("broken specs through the CLI", () => {
+  // Each broken fixture: exit 1, a located first problem line, no stack trace. The full texts are asserted in test/load.
+  const cases: [string, RegExp][] = [
+    ["bad-yaml", /^test\/fixtures\/specs\/bad-yaml\/broken\.yaml:9:1  invalid YAML: /m],
+    ["unresolved-ref", /^test\/fixtures\/specs\/unresolved-ref\/\S+:\d+:\d+  \/\S+  /m],
+    ["example-not-matching-schema", /^test\/fixtures\/specs\/example-not-matching-schema\/\S+:\d+:\d+  \/paths\/\S+\/examples\/\S+  must /m],
+    ["duplicate-endpoint", /^test\/fixtures\/specs\/duplicate-endpoint\/\S+:\d+:\d+  /m],
+    ["unsafe-name", /^test\/fixtures\/specs\/unsafe-name\/\S+:\d+:\d+  /m],
+  ];
+  test.each(cases)("%s", async (name, located) => {
+    const { code, out, err } = await cli("generate", "--spec", `test/fixtures/specs/${name}`, "--out", tmp, "--targets", "model/json");
+    expect(code).toBe(1);
+    expect(out).toBe("");
+    expect(err).toMatch(new RegExp(`^invalid spec test/fixtures/specs/${name}: \\d+ problems?$`, "m"));
+    expect(err).toMatch(located);
+    expect(err).not.toMatch(/\n\s+at /);
+    expect(await listFiles(tmp)).toEqual([]);
+  });
+});
