@@ -47,17 +47,15 @@ export function verifyPage(page: DocPage, ctx: VerifyContext): BlockResult[] {
   const groups = page.groups.map((g) => g.snippets.map((s) => readSnippet(s, ref)));
   const endpoint = pickEndpoint(ctx, page, groups);
   const results: BlockResult[] = [];
-  const examples: Example[] = [];
   groups.forEach((snippets, gi) => {
     const example = endpoint ? chooseExample(ctx.index, endpoint, snippets, page.groups[gi]?.title ?? "", gi) : null;
-    if (example) examples.push(example);
     const expected = endpoint && example ? (page.format === "mintlify" ? ctx.generated.mintlify(endpoint, example) : ctx.generated.gitbook(endpoint, example)) : [];
     snippets.forEach((s, si) => {
       const want = expected.find((e) => e.language === s.language) ?? expected[si] ?? null;
       results.push(...compareSnippet(ctx, s, want, endpoint, example, page));
     });
   });
-  if (endpoint) results.push(...verifySections(page, ctx, endpoint, examples));
+  if (endpoint) results.push(...verifySections(page, ctx, endpoint));
   return results;
 }
 

@@ -13,14 +13,14 @@ import type { VerifyContext } from "./verify-page.js";
 
 type Verdict = Pick<BlockResult, "class" | "kinds" | "messages" | "diff">;
 
-export function verifySections(page: DocPage, ctx: VerifyContext, endpoint: Endpoint, examples: readonly Example[]): BlockResult[] {
+export function verifySections(page: DocPage, ctx: VerifyContext, endpoint: Endpoint): BlockResult[] {
   return page.sections.map((section) => {
-    const verdict = judgeSection(section, page, ctx, endpoint, examples);
+    const verdict = judgeSection(section, page, ctx, endpoint);
     return { file: section.file, line: section.line, language: section.kind, role: section.kind, endpoint: endpoint.id, example: "", ...verdict };
   });
 }
 
-function judgeSection(section: DocSection, page: DocPage, ctx: VerifyContext, endpoint: Endpoint, examples: readonly Example[]): Verdict {
+function judgeSection(section: DocSection, page: DocPage, ctx: VerifyContext, endpoint: Endpoint): Verdict {
   switch (section.kind) {
     case "parameters":
       return judgeParameters(section, ctx, endpoint);
@@ -29,7 +29,7 @@ function judgeSection(section: DocSection, page: DocPage, ctx: VerifyContext, en
     case "status-codes":
       return judgeStatusCodes(section, page, endpoint);
     case "request-body":
-      return judgeRequestBody(section, endpoint, examples.length > 0 ? examples : endpoint.examples);
+      return judgeRequestBody(section, endpoint);
     case "response-example":
       return section.status === "" ? judgeJson(section, ctx.generated.returns(endpoint).sample) : judgeResponseExample(section, endpoint);
   }
@@ -86,7 +86,7 @@ function judgeJson(section: DocSection, want: string): Verdict {
 }
 
 function judgeStatusCodes(section: DocSection, page: DocPage, endpoint: Endpoint): Verdict {
-  const codes = page.format === "mintlify" ? section.text.split("\n").map((code, i) => ({ code, line: section.line + i * 0 })) : listStatusCodes(section);
+  const codes = page.format === "mintlify" ? section.text.split("\n").map((code, i) => ({ code, line: section.line })) : listStatusCodes(section);
   const known = new Set(endpoint.responses.map((r) => r.status.toUpperCase()));
   const extra = codes.filter((c) => !known.has(c.code.toUpperCase()));
   const missing = endpoint.responses.filter((r) => !codes.some((c) => c.code.toUpperCase() === r.status.toUpperCase()));
@@ -104,7 +104,8 @@ function requestBodyOf(endpoint: Endpoint, example: Example): unknown {
   return body.length > 0 ? Object.fromEntries(body.map((p) => [p.name, p.value])) : undefined;
 }
 
-function judgeRequestBody(section: DocSection, endpoint: Endpoint, examples: readonly Example[]): Verdict {
+/** A request example matches when it is the body of any example of the endpoint. */
+function judgeRequestBody(section: DocSection, endpoint: Endpoint): Verdict {
   const bodies = endpoint.examples.map((e) => requestBodyOf(endpoint, e)).filter((b) => b !== undefined);
   const doc = readOutputValue(section.text);
   const first = bodies[0];
@@ -117,7 +118,6 @@ function judgeRequestBody(section: DocSection, endpoint: Endpoint, examples: rea
   if (problem) return drift(["wrong-type"], [problem], diff);
   const unknown = isRecord(doc) && endpoint.requestBody?.isObject ? Object.keys(doc).filter((k) => !endpoint.parameters.some((p) => p.name === k)) : [];
   if (unknown.length > 0) return drift(["unknown-parameter"], unknown.map((k) => `unknown parameter "${k}"`), diff);
-  void examples;
   return drift(["wrong-value"], [describeValueDifference(doc, readOutputValue(want), "body") || "the body differs from every example"], diff);
 }
 

@@ -67,6 +67,18 @@ describe.skipIf(corpus === null)("verify against Seam's spec", () => {
     for (const r of report.results.filter((x) => x.role === "sample")) expect(lines[r.line - 1]).toMatch(/^\s*"source": "/);
   });
 
+  test("a Mintlify sample with a renamed Python method is the one drift, at its line", () => {
+    const file = path.join(corpus as string, "mintlify-openapi.visible.json");
+    const doc = JSON.parse(readFileSync(file, "utf8"));
+    const samples = doc.paths["/spaces/create"].post["x-codeSamples"];
+    samples[2].source = samples[2].source.replace("seam.spaces.create(", "seam.spaces.make(");
+    const mutated = path.join(tmp, "mintlify-mutated.json");
+    writeFileSync(mutated, JSON.stringify(doc, null, 2));
+    const found = notIdentical(verifyDocs(api, { docs: mutated, displayRoot: tmp }).results);
+    const line = readFileSync(mutated, "utf8").split("\n").findIndex((l) => l.includes("seam.spaces.make(")) + 1;
+    expect(found.map((r) => [r.line, r.class, r.kinds, r.language, r.role])).toEqual([[line, "drift", ["unknown-method"], "python", "sample"]]);
+  });
+
   describe("single mutations of corpus pages", () => {
     test.each(MUTATIONS.map((m) => [m.name, m] as const))("%s", (_name, m) => {
       const original = readFileSync(path.join(pages(), m.page), "utf8");
