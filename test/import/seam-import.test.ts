@@ -43,14 +43,14 @@ describe.skipIf(corpus === null)("import of @seamapi/types@1.885.0", () => {
     if (out) await rm(out, { recursive: true, force: true });
   });
 
-  test("counts match the source document; under 3 s", async () => {
+  test("counts match the source document (time is measured by npm run bench)", async () => {
     const { openapi } = (await import("@seamapi/types/connect")) as { openapi: any };
     const paths = Object.keys(openapi.paths);
     const ops = paths.reduce((n, p) => n + Object.keys(openapi.paths[p]).length, 0);
     expect(first.counts).toEqual({ paths: paths.length, operations: ops, files: paths.length + 1, written: paths.length + 1, unchanged: 0, removed: 0 });
     expect(paths.length).toBe(288);
     expect(texts.size).toBe(289);
-    expect(firstMs).toBeLessThan(3000);
+    console.log(`import of the whole spec: ${firstMs.toFixed(0)} ms (informational; npm run bench measures it)`);
     // The one sample whose endpoint is not in 1.885.0's spec.
     expect(first.warnings).toEqual([expect.stringContaining("path /acs/encoders/encode_access_method is not in the spec")]);
   });
