@@ -1,6 +1,7 @@
 // One whole OpenAPI document → one document per URL path plus the shared `_api.yaml` document.
 import { toPointer, type Problem } from "../errors.js";
 import { attachExamples } from "./attach-examples.js";
+import { renameUnsafeExampleKeys } from "./example-keys.js";
 import { pickComponents, rewriteRefs, splitComponents } from "./components.js";
 import { apiFileRef, toEndpointFileName } from "./file-names.js";
 import { isHttpMethod, orderPathItem } from "./methods.js";
@@ -48,6 +49,7 @@ export function splitSpec(source: Obj, opts: SplitOptions): SplitResult {
       continue;
     }
     const pathItem = rewriteRefs(orderPathItem(item as Obj), shared, `${apiFileRef(name.file)}`) as Obj;
+    renameUnsafeExampleKeys(pathItem);
     operations += Object.keys(pathItem).filter(isHttpMethod).length;
     warnings.push(...attachExamples(pathItem, urlPath, samplesByPath.get(urlPath) ?? []));
     const local = pickComponents(source["components"], split.local.get(urlPath) ?? []);

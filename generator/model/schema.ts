@@ -31,65 +31,64 @@ export class SchemaFlattener {
   }
 
   private flattenInline(schema: Record<string, unknown>, fromRel: string, refName: string | null): Mutable<FlatSchema> {
-    const merged = this.mergeAllOf(schema, fromRel);
-    const variants = [...asArray(merged["oneOf"]), ...asArray(merged["anyOf"])]
+    const parts = asArray(schema["allOf"]);
+    if (parts.length > 0) return this.mergeAllOf(schema, parts, fromRel, refName);
+    const variants = [...asArray(schema["oneOf"]), ...asArray(schema["anyOf"])]
       .map((v) => this.flatten(v, fromRel))
       .filter((v) => v.type !== "null");
-    const { type, nullable } = readType(merged, variants);
+    const { type, nullable } = readType(schema, variants);
     const flat = emptySchema(type, schema);
     flat.refName = refName;
-    flat.nullable = nullable || asArray(merged["oneOf"] ?? merged["anyOf"]).some(isNullSchema);
+    flat.nullable = nullable || asArray(schema["oneOf"] ?? schema["anyOf"]).some(isNullSchema);
     flat.variants = variants;
-    flat.format = typeof merged["format"] === "string" ? merged["format"] : null;
-    flat.description = typeof merged["description"] === "string" ? merged["description"] : "";
-    flat.enum = Array.isArray(merged["enum"]) ? (merged["enum"] as FlatSchema["enum"]) : null;
-    flat.hasDefault = "default" in merged;
-    flat.default = merged["default"];
-    flat.deprecated = merged["deprecated"] === true || merged["x-deprecated"] !== undefined;
-    flat.deprecationMessage = typeof merged["x-deprecated"] === "string" ? merged["x-deprecated"] : "";
-    flat.undocumented = merged["x-undocumented"] !== undefined;
-    if (type === "array") flat.items = this.flatten(merged["items"], fromRel);
+    flat.format = typeof schema["format"] === "string" ? schema["format"] : null;
+    flat.description = typeof schema["description"] === "string" ? schema["description"] : "";
+    flat.enum = Array.isArray(schema["enum"]) ? (schema["enum"] as FlatSchema["enum"]) : null;
+    flat.hasDefault = "default" in schema;
+    flat.default = schema["default"];
+    flat.deprecated = schema["deprecated"] === true || schema["x-deprecated"] !== undefined;
+    flat.deprecationMessage = typeof schema["x-deprecated"] === "string" ? schema["x-deprecated"] : "";
+    flat.undocumented = schema["x-undocumented"] !== undefined;
+    if (type === "array") flat.items = this.flatten(schema["items"], fromRel);
     if (type === "object") {
-      const required = new Set(asArray(merged["required"]).filter((r): r is string => typeof r === "string"));
-      const props = isObject(merged["properties"]) ? merged["properties"] : {};
+      const required = new Set(asArray(schema["required"]).filter((r): r is string => typeof r === "string"));
+      const props = isObject(schema["properties"]) ? schema["properties"] : {};
       flat.properties = Object.entries(props).map(
         ([name, s]): Property => ({ name, required: required.has(name), schema: this.flatten(s, fromRel) }),
       );
-      flat.additionalProperties = merged["additionalProperties"] !== undefined && merged["additionalProperties"] !== false;
+      flat.additionalProperties = schema["additionalProperties"] !== undefined && schema["additionalProperties"] !== false;
     }
     return flat;
   }
 
-  /** allOf parts are merged into one schema (properties and required lists concatenated). */
-  private mergeAllOf(schema: Record<string, unknown>, fromRel: string): Record<string, unknown> {
-    const parts = asArray(schema["allOf"]);
-    if (parts.length === 0) return schema;
-    const merged: Record<string, unknown> = { ...schema, allOf: undefined };
-    const properties: Record<string, unknown> = {};
-    const required: unknown[] = [];
-    for (const part of parts) {
-      const resolved = this.resolveShallow(part, fromRel);
-      const inner = this.mergeAllOf(resolved, fromRel);
-      for (const [k, v] of Object.entries(inner)) {
-        if (k === "properties" && isObject(v)) Object.assign(properties, v);
-        else if (k === "required") required.push(...asArray(v));
-        else if (!(k in merged) || merged[k] === undefined) merged[k] = v;
+  /**
+   * allOf: every part is flattened on its own (its refs resolve against its own file), then merged:
+   * properties in order (a later part's property replaces an earlier one), required if any part requires it.
+   */
+  private mergeAllOf(schema: Record<string, unknown>, parts: unknown[], fromRel: string, refName: string | null): Mutable<FlatSchema> {
+    const flats = parts.map((p) => this.flatten(p, fromRel));
+    const own = this.flattenInline({ ...schema, allOf: undefined }, fromRel, refName);
+    const all = [...flats, own];
+    const byName = new Map<string, Property>();
+    for (const f of all) {
+      for (const p of f.properties) {
+        const previous = byName.get(p.name);
+        byName.set(p.name, { ...p, required: p.required || (previous?.required ?? false) });
       }
     }
-    if (isObject(schema["properties"])) Object.assign(properties, schema["properties"]);
-    required.push(...asArray(schema["required"]));
-    if (Object.keys(properties).length > 0) merged["properties"] = properties;
-    if (required.length > 0) merged["required"] = required;
-    if (merged["type"] === undefined && Object.keys(properties).length > 0) merged["type"] = "object";
+    const typed = all.find((f) => f.type !== "any");
+    const merged = { ...own };
+    merged.type = own.type !== "any" ? own.type : byName.size > 0 ? "object" : (typed?.type ?? "any");
+    merged.properties = [...byName.values()];
+    merged.description = own.description || (flats.find((f) => f.description)?.description ?? "");
+    merged.format = own.format ?? flats.find((f) => f.format)?.format ?? null;
+    merged.enum = own.enum ?? flats.find((f) => f.enum)?.enum ?? null;
+    merged.nullable = own.nullable || flats.some((f) => f.nullable);
+    merged.deprecated = own.deprecated || flats.some((f) => f.deprecated);
+    merged.items = own.items ?? flats.find((f) => f.items)?.items ?? null;
+    merged.additionalProperties = all.some((f) => f.additionalProperties);
+    if (merged.variants.length === 0) merged.variants = flats.flatMap((f) => f.variants);
     return merged;
-  }
-
-  private resolveShallow(schema: unknown, fromRel: string): Record<string, unknown> {
-    if (!isObject(schema)) return {};
-    const ref = schema["$ref"];
-    if (typeof ref !== "string") return schema;
-    const target = this.spec.resolve(fromRel, ref);
-    return isObject(target.value) ? target.value : {};
   }
 }
 

@@ -4,6 +4,7 @@ import { apiFileRef, toEndpointFileName } from "../../generator/import/file-name
 import { orderMethods, orderPathItem } from "../../generator/import/methods.js";
 import { parseModuleSource } from "../../generator/import/module.js";
 import { exampleKey, uniqueKey } from "../../generator/import/samples.js";
+import { renameUnsafeExampleKeys, toSafeExampleKey } from "../../generator/import/example-keys.js";
 
 describe("toEndpointFileName", () => {
   const cases: [string, { given: string; want: { file: string } | { error: string } }][] = [
@@ -134,4 +135,26 @@ describe("parseModuleSource", () => {
     ["scoped with subpath", { given: "@seamapi/types/connect#openapi", want: { specifier: "@seamapi/types/connect", exportName: "openapi" } }],
     ["default export", { given: "my-spec", want: { specifier: "my-spec", exportName: "default" } }],
   ] as [string, { given: string; want: unknown }][])("%s", (_, { given, want }) => expect(parseModuleSource(given)).toEqual(want));
+});
+
+describe("unsafe example keys are renamed on import", () => {
+  const cases: [string, { given: string; want: string }][] = [
+    ["media type key", { given: "application/json", want: "application_json" }],
+    ["backslash and control", { given: "a\\b\tc", want: "a_b_c" }],
+    ["dot-dot", { given: "..", want: "example__" }],
+    ["safe key unchanged", { given: "list_all_groups", want: "list_all_groups" }],
+  ];
+  test.each(cases)("%s", (_, { given, want }) => expect(toSafeExampleKey(given)).toBe(want));
+
+  test("request and response sides keep their link", () => {
+    const item = {
+      put: {
+        requestBody: { content: { "application/json": { examples: { "application/json": { value: 1 } } } } },
+        responses: { "200": { content: { "application/json": { examples: { "application/json": { value: 2 } } } } } },
+      },
+    };
+    renameUnsafeExampleKeys(item);
+    expect(Object.keys(item.put.requestBody.content["application/json"].examples)).toEqual(["application_json"]);
+    expect(Object.keys(item.put.responses["200"].content["application/json"].examples)).toEqual(["application_json"]);
+  });
 });
