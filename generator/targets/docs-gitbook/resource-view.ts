@@ -1,50 +1,37 @@
-// "The <resource> Object" section of a route README: samples, properties, errors, warnings and events.
+// "The <resource> Object" section of a route README: samples, properties, property groups, errors, warnings, events.
 import type { Api, FlatSchema, Property, Resource, Route } from "../../model/types.js";
 import { escapeTagAttribute, normalizeDescription } from "./markdown.js";
-import { formatWord, pluralWord } from "./parameters.js";
 import { formatJsonLikePrettier } from "./prettier-json.js";
+import {
+  buildPropertyView,
+  discriminatorOf,
+  documentedProperties,
+  groupFilter,
+  mergedProperties,
+  propertyTypeWords,
+  stringEnumValues,
+  variantCode,
+  type GroupFilter,
+  type ResourcePropertyView,
+} from "./resource-properties.js";
+import type { GitbookSettings } from "./settings.js";
+
+export { propertyTypeWords };
 
 export interface ResourceObjectView {
+  /** False when the route's overview already gives the heading, contents and description. */
+  hasHeader: boolean;
   name: string;
   description: string;
   contents: readonly { title: string; anchor: string }[];
   samples: readonly { title: string; description: string; sampleJson: string }[];
+  hasSamples: boolean;
   properties: readonly ResourcePropertyView[];
+  /** Object properties that declare property groups get a section of their own (`## device.properties`). */
+  groupSections: readonly { title: string; properties: readonly ResourcePropertyView[] }[];
   codeSections: readonly CodeSectionView[];
   events: readonly EventView[];
   hasEvents: boolean;
-}
-
-export interface ResourcePropertyView {
-  /** `**`name`**`, or a link to the section listing its codes (`[**`errors`**](./#errors)`). */
-  label: string;
-  typeWords: string;
-  description: string;
-  deprecationNote: string;
-  enumValues: readonly string[];
-  hasEnumValues: boolean;
-  children: readonly { name: string; typeWord: string; description: string }[];
-  hasChildren: boolean;
-  /** Discriminated list items: the discriminator and one block per variant. */
-  discriminator: string;
-  variants: readonly VariantView[];
-  hasVariants: boolean;
-}
-
-export interface VariantView {
-  code: string;
-  description: string;
-  /** Pre-indented property blocks of the variant. */
-  properties: readonly VariantPropertyView[];
-}
-
-export interface VariantPropertyView {
-  name: string;
-  typeWord: string;
-  description: string;
-  enumValues: readonly string[];
-  children: readonly { name: string; typeWord: string; description: string }[];
-  isLast: boolean;
 }
 
 export interface CodeSectionView {
@@ -55,39 +42,101 @@ export interface CodeSectionView {
 export interface EventView {
   eventType: string;
   description: string;
-  properties: readonly { name: string; typeWords: string; description: string; value: string }[];
+  /** `value`: the one value of a single-valued enum (the event type); `enumValues`: the values of a longer enum. */
+  properties: readonly { name: string; typeWords: string; description: string; value: string; enumValues: readonly string[] }[];
 }
 
-/** Plain documented resources that live on this route. */
-export function buildResourceObjectViews(api: Api, route: Route, hasEndpoints: boolean, eventResource: string): ResourceObjectView[] {
-  const events = api.resources.find((r) => r.name === eventResource);
-  return api.resources
-    .filter((r) => r.routePath === route.path && !r.schema.undocumented && r.schema.variants.length === 0 && r.name !== eventResource)
-    .map((r) => buildResourceObjectView(r, events ? routeEvents(events, route) : [], hasEndpoints));
+/** What the route's `x-routes` entry says about the resources it shows. */
+export interface RouteResourceMeta {
+  /** `resources:` of the route; empty means the resources whose `x-route-path` is the route. */
+  resources: readonly string[];
+  /** `include_groups:` of the route: property and variant groups shown; null shows every group. */
+  includeGroups: readonly string[] | null;
+  /** True when the route's overview stands in for the heading of its first resource object. */
+  overviewIsHeader: boolean;
 }
 
-function buildResourceObjectView(resource: Resource, events: EventView[], hasEndpoints: boolean): ResourceObjectView {
-  const props = documented(resource.schema.properties).sort(byName);
-  const codeSections = props.flatMap((p) => (isCodeList(p) ? [buildCodeSection(p)] : []));
-  const contents = ["Properties", ...codeSections.map((s) => s.title), ...(events.length ? ["Events"] : []), ...(hasEndpoints ? ["Endpoints"] : [])];
+/** The resources a route shows, each as an object section; the event resource only when the route names it. */
+export function buildResourceObjectViews(api: Api, route: Route, hasEndpoints: boolean, settings: GitbookSettings, meta: RouteResourceMeta): ResourceObjectView[] {
+  const events = api.resources.find((r) => r.name === settings.eventResource);
+  const named = meta.resources.flatMap((name) => api.resources.filter((r) => r.name === name));
+  const resources = named.length > 0 ? named : api.resources.filter((r) => r.routePath === route.path && r.name !== settings.eventResource && r.schema.variants.length === 0);
+  const groups = groupFilter(meta.includeGroups);
+  return resources
+    .filter((r) => !r.schema.undocumented)
+    .map((r, i) => {
+      const view = buildResourceObjectView(r, events ? routeEvents(events, route) : [], hasEndpoints, groups, settings);
+      return { ...view, hasHeader: !(i === 0 && meta.overviewIsHeader) };
+    });
+}
+
+function buildResourceObjectView(resource: Resource, events: EventView[], hasEndpoints: boolean, groups: GroupFilter, settings: GitbookSettings): ResourceObjectView {
+  const polymorphic = resource.schema.variants.length > 0;
+  const all = polymorphic ? commonProperties(resource, settings) : documentedProperties(resource.schema.properties, groups);
+  const grouped = all.filter(isGroupHolder);
+  const props = all.filter((p) => !isGroupHolder(p));
+  const codeSections = props.flatMap((p) => (isCodeList(p) ? [buildCodeSection(p, groups)] : []));
+  const groupSections = grouped.map((g) => ({
+    title: `${resource.name}.${g.name}`,
+    properties: documentedProperties(g.schema.properties, groups).map((p) => buildPropertyView(p, `**\`${p.name}\`**`, groups)),
+  }));
+  const contents = [
+    "Properties",
+    ...groupSections.map((s) => s.title),
+    ...codeSections.map((s) => s.title),
+    ...(events.length ? ["Events"] : []),
+    ...(hasEndpoints && !polymorphic ? ["Endpoints"] : []),
+  ];
+  // One sample per resource (the first, as under "Returns"); a polymorphic resource has none that stands for all.
+  const samples = polymorphic ? [] : resource.samples.slice(0, 1);
   return {
+    hasHeader: true,
     name: resource.name,
-    description: normalizeDescription(resource.description),
+    description: normalizeDescription(settings.resources[resource.name]?.description ?? resource.description),
     contents: contents.map((title) => ({ title, anchor: title.toLowerCase() })),
-    samples: resource.samples.map((s) => ({ title: escapeTagAttribute(s.title), description: s.description, sampleJson: formatJsonLikePrettier(s.value) })),
-    properties: props.map(buildPropertyView),
+    samples: samples.map((s) => ({ title: escapeTagAttribute(s.title), description: s.description, sampleJson: formatJsonLikePrettier(s.value) })),
+    hasSamples: samples.length > 0,
+    properties: props.map((p) => {
+      const view = buildPropertyView(p, isCodeList(p) ? `[**\`${p.name}\`**](./#${p.name})` : `**\`${p.name}\`**`, groups);
+      // Variants disagree on the shape of a common property, so a polymorphic resource lists no children.
+      return polymorphic ? { ...view, children: [], hasChildren: false, itemProperties: [], hasItemProperties: false } : view;
+    }),
+    groupSections,
     codeSections,
     events,
     hasEvents: events.length > 0,
   };
 }
 
-function documented(props: readonly Property[]): Property[] {
-  return props.filter((p) => !p.schema.undocumented);
+function isGroupHolder(p: Property): boolean {
+  return p.schema.type === "object" && typeof p.schema.raw["x-property-groups"] === "object" && p.schema.raw["x-property-groups"] !== null;
 }
 
-function byName(a: Property, b: Property): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+/**
+ * A polymorphic resource shows the properties every variant has (blueprint's rule), enums merged, without children.
+ * The site may name them instead (`resourceProperties`): listed in its order, with its descriptions.
+ */
+function commonProperties(resource: Resource, settings: GitbookSettings): Property[] {
+  const hidden = Object.entries(settings.resources[resource.name]?.hiddenVariants ?? {});
+  const isHidden = (v: FlatSchema) => hidden.some(([prop, values]) => values.includes(String(v.properties.find((p) => p.name === prop)?.schema.enum?.[0])));
+  const variants = resource.schema.variants.filter((v) => v.type === "object" && !v.undocumented && !isHidden(v));
+  const merged = mergedProperties({ ...resource.schema, properties: [], variants });
+  const common = merged.filter((p) => variants.every((v) => v.properties.some((q) => q.name === p.name)));
+  const withType = common.map((p) => ({ ...p, schema: typedSchema(p, variants) }));
+  const configured = settings.resources[resource.name]?.properties;
+  if (!configured) return withType.filter((p) => !p.schema.undocumented);
+  return Object.entries(configured).flatMap(([name, description]) => {
+    const p = withType.find((q) => q.name === name);
+    return p ? [{ ...p, schema: { ...p.schema, description } }] : [];
+  });
+}
+
+/** A common property typed by the first variant that gives it a type (an object where some variant has one). */
+function typedSchema(p: Property, variants: readonly FlatSchema[]): FlatSchema {
+  const typed = variants.map((v) => v.properties.find((q) => q.name === p.name)?.schema).find((s) => s && s.type !== "any");
+  const enumValues = stringEnumValues(p.schema);
+  const base = typed ?? p.schema;
+  return { ...base, description: p.schema.description, enum: enumValues.length ? enumValues : base.enum };
 }
 
 /** `errors` / `warnings`: lists of objects told apart by a discriminator, listed again in their own section. */
@@ -95,76 +144,13 @@ function isCodeList(p: Property): boolean {
   return (p.name === "errors" || p.name === "warnings") && discriminatorOf(p.schema) !== "";
 }
 
-function discriminatorOf(schema: FlatSchema): string {
-  const items = schema.type === "array" ? schema.items : null;
-  const d = items?.raw["discriminator"];
-  return typeof d === "object" && d !== null && typeof (d as Record<string, unknown>)["propertyName"] === "string"
-    ? String((d as Record<string, unknown>)["propertyName"])
-    : "";
-}
-
-function variantCode(variant: FlatSchema, discriminator: string): string {
-  const values = variant.properties.find((p) => p.name === discriminator)?.schema.enum;
-  return values?.[0] === undefined ? "" : String(values[0]);
-}
-
-function buildCodeSection(p: Property): CodeSectionView {
+function buildCodeSection(p: Property, groups: GroupFilter): CodeSectionView {
   const discriminator = discriminatorOf(p.schema);
-  const variants = (p.schema.items?.variants ?? []).filter((v) => !v.undocumented);
+  const variants = (p.schema.items?.variants ?? []).filter((v) => !v.undocumented && groups(v.raw, "x-variant-group-key"));
   const codes = variants
     .map((v) => ({ code: variantCode(v, discriminator), description: normalizeDescription(v.description) }))
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { title: p.name === "errors" ? "Errors" : "Warnings", codes };
-}
-
-function buildPropertyView(p: Property): ResourcePropertyView {
-  const s = p.schema;
-  const discriminator = discriminatorOf(s);
-  const enumValues = s.type === "string" && s.enum ? s.enum.map(String) : [];
-  const children = childViews(s);
-  const variants = discriminator ? (s.items?.variants ?? []).filter((v) => !v.undocumented).map((v) => buildVariantView(v, discriminator)) : [];
-  return {
-    label: isCodeList(p) ? `[**\`${p.name}\`**](./#${p.name})` : `**\`${p.name}\`**`,
-    typeWords: propertyTypeWords(s),
-    description: normalizeDescription(s.description),
-    deprecationNote: s.deprecated ? `**Deprecated**. ${s.deprecationMessage.trim()}`.trim() : "",
-    enumValues,
-    hasEnumValues: enumValues.length > 0,
-    children: childViews(s),
-    hasChildren: children.length > 0,
-    discriminator,
-    variants,
-    hasVariants: variants.length > 0,
-  };
-}
-
-function buildVariantView(v: FlatSchema, discriminator: string): VariantView {
-  const props = documented(v.properties).sort(byName);
-  return {
-    code: variantCode(v, discriminator),
-    description: normalizeDescription(v.description),
-    properties: props.map((p, i) => ({
-      name: p.name,
-      typeWord: formatWord(p.schema),
-      description: normalizeDescription(p.schema.description),
-      enumValues: p.schema.enum ? p.schema.enum.map(String) : [],
-      children: childViews(p.schema),
-      isLast: i === props.length - 1,
-    })),
-  };
-}
-
-function childViews(schema: FlatSchema): { name: string; typeWord: string; description: string }[] {
-  if (schema.type !== "object") return [];
-  return documented(schema.properties)
-    .sort(byName)
-    .map((c) => ({ name: c.name, typeWord: formatWord(c.schema), description: normalizeDescription(c.schema.description) }));
-}
-
-/** Resource properties are named by format: `*UUID*`, `*List* *of UUIDs*`. */
-export function propertyTypeWords(schema: FlatSchema): string {
-  const word = `*${formatWord(schema)}*`;
-  return schema.type === "array" && schema.items ? `${word} *of ${pluralWord(schema.items)}*` : word;
 }
 
 /** Events of the route: variants of the event resource carrying the route's `x-route-path`. */
@@ -174,14 +160,12 @@ function routeEvents(events: Resource, route: Route): EventView[] {
     .map((v) => ({
       eventType: variantCode(v, "event_type"),
       description: normalizeDescription(v.description),
-      properties: documented(v.properties)
-        .sort(byName)
-        .map((p) => ({
-          name: p.name,
-          typeWords: propertyTypeWords(p.schema).replace(/\*([^*]+)\*/g, "<i>$1</i>"),
-          description: normalizeDescription(p.schema.description),
-          value: p.schema.enum?.length === 1 ? String(p.schema.enum[0]) : "",
-        })),
+      properties: documentedProperties(v.properties).map((p) => ({
+        name: p.name,
+        typeWords: propertyTypeWords(p.schema).replace(/\*([^*]+)\*/g, "<i>$1</i>"),
+        description: normalizeDescription(p.schema.description),
+        value: p.schema.enum?.length === 1 ? String(p.schema.enum[0]) : "",
+        enumValues: p.schema.enum && p.schema.enum.length > 1 ? stringEnumValues(p.schema) : [],
+      })),
     }));
 }
-

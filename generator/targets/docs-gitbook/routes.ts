@@ -55,16 +55,22 @@ export function buildRoutePageViews(api: Api, settings: GitbookSettings): RouteP
     }));
     const namespaceResources = endpoints.length === 0 ? buildNamespaceResources(api, route) : [];
     const m = meta[route.path] ?? {};
+    const overview = typeof m["overview"] === "string" ? m["overview"].trim() : "";
+    const resourceMeta = {
+      resources: route.resources,
+      includeGroups: Array.isArray(m["include_groups"]) ? m["include_groups"].map(String) : null,
+      overviewIsHeader: overview !== "" && route.resources.length > 0,
+    };
     return {
       dir: route.path === "/" ? "" : `${route.path.slice(1)}/`,
       title: route.title,
       description: route.description,
-      overview: typeof m["overview"] === "string" ? m["overview"].trim() : "",
+      overview,
       endpoints,
       hasEndpoints: endpoints.length > 0,
       namespaceResources,
       hasNamespaceResources: namespaceResources.length > 0,
-      resourceObjects: buildResourceObjectViews(api, route, endpoints.length > 0, settings.eventResource),
+      resourceObjects: buildResourceObjectViews(api, route, endpoints.length > 0, settings, resourceMeta),
     };
   });
 }

@@ -8,6 +8,15 @@ export interface AuthMethodSetting {
   note: string;
 }
 
+export interface ResourceSetting {
+  /** Replaces the schema's description; null keeps it. */
+  description: string | null;
+  /** Property name → description: the properties a polymorphic resource lists, in this order; null derives them. */
+  properties: Record<string, string> | null;
+  /** Property name → values: variants of a polymorphic resource with such a value are left out (e.g. deprecated ones). */
+  hiddenVariants: Record<string, readonly string[]>;
+}
+
 export interface GitbookSettings {
   /** Security scheme id → how the page lists it; schemes left out are not listed. Null: list every scheme. */
   authMethods: Record<string, AuthMethodSetting> | null;
@@ -17,6 +26,8 @@ export interface GitbookSettings {
   summaryHeader: readonly string[];
   /** The oneOf resource whose variants are the events shown on route pages (by their `x-route-path`). */
   eventResource: string;
+  /** Resource name → how its object section describes it, where the site words it differently from the spec. */
+  resources: Record<string, ResourceSetting>;
 }
 
 const KEY = "x-docs-gitbook";
@@ -28,6 +39,7 @@ export function readGitbookSettings(api: Api): GitbookSettings {
     authenticationLink: typeof raw["authenticationLink"] === "string" ? raw["authenticationLink"] : null,
     summaryHeader: Array.isArray(raw["summaryHeader"]) ? raw["summaryHeader"].map(String) : [],
     eventResource: typeof raw["eventResource"] === "string" ? raw["eventResource"] : "event",
+    resources: readResourceSettings(asRecord(raw["resources"])),
   };
 }
 
@@ -36,6 +48,20 @@ function readAuthMethods(raw: Record<string, unknown>): Record<string, AuthMetho
   for (const [id, value] of Object.entries(raw)) {
     const v = typeof value === "string" ? { label: value } : asRecord(value);
     result[id] = { label: String(v["label"] ?? id), note: String(v["note"] ?? "") };
+  }
+  return result;
+}
+
+function readResourceSettings(raw: Record<string, unknown>): Record<string, ResourceSetting> {
+  const result: Record<string, ResourceSetting> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const v = asRecord(value);
+    const props = v["properties"] === undefined ? null : Object.entries(asRecord(v["properties"])).map(([k, d]) => [k, String(d ?? "")]);
+    result[name] = {
+      description: typeof v["description"] === "string" ? v["description"] : null,
+      properties: props === null ? null : Object.fromEntries(props),
+      hiddenVariants: Object.fromEntries(Object.entries(asRecord(v["hiddenVariants"])).map(([k, vals]) => [k, Array.isArray(vals) ? vals.map(String) : []])),
+    };
   }
   return result;
 }
