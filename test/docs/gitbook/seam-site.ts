@@ -20,11 +20,11 @@ export interface SeamSite {
   specDir: string;
 }
 
-/** Imports Seam's spec, adds the site settings (and the resource samples if the importer did not), renders the target. */
-export async function renderSeamSite(corpus: string, opts: { routes?: Record<string, unknown> } = {}): Promise<SeamSite> {
+/** Imports Seam's spec (with its resource samples), adds the site settings, renders the target. */
+export async function renderSeamSite(opts: { routes?: Record<string, unknown> } = {}): Promise<SeamSite> {
   const specDir = path.join(mkdtempSync(path.join(os.tmpdir(), "gitbook-")), "seam");
   await importSeamSpec(specDir);
-  patchApiDocument(specDir, corpus, opts.routes ?? {});
+  patchApiDocument(specDir, opts.routes ?? {});
   const api = buildApi(await loadSpec(specDir, { examples: "warn" }));
   return { api, files: await renderGitbook(api), specDir };
 }
@@ -38,21 +38,12 @@ export function fixturePath(name: string): string {
   return path.join(FIXTURES, name);
 }
 
-function patchApiDocument(specDir: string, corpus: string, routes: Record<string, unknown>): void {
+function patchApiDocument(specDir: string, routes: Record<string, unknown>): void {
   const file = path.join(specDir, "_api.yaml");
   const doc = parse(readFileSync(file, "utf8")) as Record<string, any>;
   doc["x-docs-gitbook"] = parse(readFileSync(path.join(FIXTURES, "seam-settings.yaml"), "utf8"));
   doc["x-client-name"] ??= "seam";
   for (const [route, meta] of Object.entries(routes)) doc["x-routes"][route] = { ...doc["x-routes"][route], ...(meta as object) };
-  const schemas = doc["components"]["schemas"] as Record<string, any>;
-  const hasSamples = Object.values(schemas).some((s) => s["x-resource-samples"]);
-  if (!hasSamples) {
-    const samples = parse(readFileSync(path.join(corpus, "resource-sample-definitions/all-resources.yaml"), "utf8")) as any[];
-    for (const s of samples) {
-      const schema = schemas[s.resource_type];
-      if (schema) (schema["x-resource-samples"] ??= []).push({ title: s.title, description: s.description, value: s.properties });
-    }
-  }
   writeFileSync(file, stringify(doc, { lineWidth: 0 }));
 }
 

@@ -30,7 +30,7 @@ function readSeed(name: string): string {
 describe.skipIf(corpus === null)("seeds 000 and 001 through template overrides", () => {
   let site: SeamSite;
   beforeAll(async () => {
-    site = await renderSeamSite(corpus as string, { routes: { "/spaces": { alpha: SPACES_ALPHA } } });
+    site = await renderSeamSite({ routes: { "/spaces": { alpha: SPACES_ALPHA } } });
   }, 120_000);
 
   it("given/want: code blocks are read with their info strings", () => {
