@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UserError } from "./errors.js";
 import { importSpec } from "./import/index.js";
 import { runGenerate } from "./pipeline.js";
+import { runWatch } from "./watch.js";
 import { TARGET_IDS } from "./targets/index.js";
 import { verifyCommand } from "./verify/command.js";
 
@@ -94,6 +95,16 @@ Options:
     help: generateHelp,
     async run(values, _positionals, io) {
       await runGenerate({ ...generateArgs(values), log: values["quiet"] ? undefined : io.out, warn: io.err });
+      return 0;
+    },
+  },
+  watch: {
+    summary: "regenerate on every change of spec/ or templates/; a broken file is reported and watching goes on",
+    usage: "specsmith watch [--spec spec] [--out generated] [--targets a,b] [--templates dir]",
+    options: generateOptions,
+    help: generateHelp,
+    async run(values, _positionals, io) {
+      await runWatch({ ...generateArgs(values), io });
       return 0;
     },
   },

@@ -1,0 +1,60 @@
+// specsmith watch: regenerate when spec/ or templates/ change; a broken file is reported and watching goes on.
+import { existsSync, watch, type FSWatcher } from "node:fs";
+import path from "node:path";
+import { UserError } from "./errors.js";
+import { runGenerate, type GenerateOptions } from "./pipeline.js";
+import { BUNDLED_TEMPLATES } from "./render/env.js";
+
+export interface WatchOptions extends GenerateOptions {
+  /** Quiet period after the last change before regenerating. */
+  debounceMs?: number;
+  /** Stop after this signal aborts (tests); otherwise runs until the process ends. */
+  signal?: AbortSignal;
+  io: { out: (line: string) => void; err: (line: string) => void };
+}
+
+export async function runWatch(opts: WatchOptions): Promise<void> {
+  const dirs = [opts.spec, opts.templates ?? BUNDLED_TEMPLATES].filter((d) => existsSync(d));
+  const changed = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const regenerate = async (reason: string): Promise<void> => {
+    const started = performance.now();
+    try {
+      const reports = await runGenerate({ ...opts, log: undefined, warn: undefined });
+      const written = reports.reduce((n, r) => n + r.result.written.length + r.result.removed.length, 0);
+      opts.io.out(`${reason}: regenerated in ${(performance.now() - started).toFixed(0)} ms (${written} files changed)`);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      opts.io.err(error.report());
+      opts.io.err("watching for a fix…");
+    }
+  };
+
+  await regenerate("start");
+  const watchers: FSWatcher[] = dirs.map((dir) =>
+    watch(dir, { recursive: true }, (_event, file) => {
+      if (file) changed.add(path.join(dir, String(file)));
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const files = [...changed].sort();
+        changed.clear();
+        running = running.then(() => regenerate(`changed ${describeFiles(files)}`));
+      }, opts.debounceMs ?? 100);
+    }),
+  );
+  opts.io.out(`watching ${dirs.join(", ")} (Ctrl-C to stop)`);
+  await new Promise<void>((resolve) => {
+    if (opts.signal?.aborted) resolve();
+    opts.signal?.addEventListener("abort", () => resolve(), { once: true });
+  });
+  clearTimeout(timer);
+  for (const w of watchers) w.close();
+  await running;
+}
+
+function describeFiles(files: readonly string[]): string {
+  const shown = files.slice(0, 3).join(", ");
+  return files.length > 3 ? `${shown} and ${files.length - 3} more` : shown;
+}
