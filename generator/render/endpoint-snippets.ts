@@ -70,6 +70,7 @@ export function buildSnippetInputs(api: Api, endpoint: Endpoint, example: Exampl
       namespace: endpoint.sdk.namespace.map((n) => n.snake),
       method: endpoint.sdk.method.snake,
       params,
+      trailingComma: readSnippetSettings(api).phpTrailingComma,
     },
     curl: {
       serverUrl: api.servers[0]?.url ?? "",
@@ -85,4 +86,16 @@ export function buildSnippetInputs(api: Api, endpoint: Endpoint, example: Exampl
       body: example.response.body,
     },
   };
+}
+
+export interface SnippetSettings {
+  /** `x-snippets.phpTrailingComma` (default true): older PHP snippet pipelines printed none. */
+  phpTrailingComma: boolean;
+}
+
+/** API-level snippet settings from the `x-snippets` extension of `_api.yaml`. */
+export function readSnippetSettings(api: Api): SnippetSettings {
+  const raw = api.extensions["x-snippets"];
+  const settings = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  return { phpTrailingComma: settings["phpTrailingComma"] !== false };
 }

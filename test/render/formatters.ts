@@ -12,8 +12,9 @@ export async function prettierJson(code: string): Promise<string> {
   return (await prettier.format(code, { parser: "json", printWidth: 80 })).replace(/\n$/, "");
 }
 
-export async function prettierPhp(code: string): Promise<string> {
-  const out = await prettier.format(`<?php\n${code}`, { parser: "php", plugins: [phpPlugin as prettier.Plugin], printWidth: 80 });
+export async function prettierPhp(code: string, opts: { trailingCommaPHP?: boolean } = {}): Promise<string> {
+  const options = { parser: "php", plugins: [phpPlugin as prettier.Plugin], printWidth: 80, ...opts } as prettier.Options;
+  const out = await prettier.format(`<?php\n${code}`, options);
   return out.replace(/^<\?php\n/, "").replace(/\n$/, "");
 }
 

@@ -252,3 +252,15 @@ describe("registry", () => {
   });
   test("tab order", () => expect(Object.keys(sdkSnippetLanguages)).toEqual(cases.map(([id]) => id)));
 });
+
+describe("PHP trailing comma option (plugin-php's trailingCommaPHP)", () => {
+  const call = { clientName: "seam", namespace: ["spaces"], method: "remove_devices", params: [["space_id", "6df14344-4114-4d74-9ef4-2e1208378cda"], ["device_ids", ["011460e9-9605-46a5-91f1-6b2a442b70fd"]]] as [string, unknown][] };
+  test("off: no comma after the last argument of a broken call (seed 000's layout), and plugin-php agrees", async () => {
+    const printed = printPhpRequest({ ...call, trailingComma: false });
+    expect(printed).toBe(`$seam->spaces->remove_devices(\n    space_id: "6df14344-4114-4d74-9ef4-2e1208378cda",\n    device_ids: ["011460e9-9605-46a5-91f1-6b2a442b70fd"]\n);`);
+    expect(await prettierPhp(printed, { trailingCommaPHP: false })).toBe(printed);
+  });
+  test("default: the trailing comma", () => {
+    expect(printPhpRequest(call)).toMatch(/"\],\n\);$/);
+  });
+});

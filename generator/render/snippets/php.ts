@@ -16,21 +16,21 @@ export function printPhpString(text: string): string {
   });
 }
 
-function printBracketed(items: Doc[]): Doc {
+function printBracketed(items: Doc[], comma: string): Doc {
   if (items.length === 0) return "[]";
-  return group(["[", indent([softline, join([",", line], items), ifBreak(",")]), softline, "]"]);
+  return group(["[", indent([softline, join([",", line], items), ifBreak(comma)]), softline, "]"]);
 }
 
 /** `"key" => value`; only a string that does not fit moves to the next line (as plugin-php does). */
-function printEntry(key: string, value: unknown): Doc {
+function printEntry(key: string, value: unknown, comma: string): Doc {
   const printedKey = `${printPhpString(key)} =>`;
-  if (typeof value !== "string") return [printedKey, " ", printValue(value)];
-  return [printedKey, group(indent([line, printValue(value)]))];
+  if (typeof value !== "string") return [printedKey, " ", printValue(value, comma)];
+  return [printedKey, group(indent([line, printValue(value, comma)]))];
 }
 
-function printValue(value: unknown): Doc {
-  if (Array.isArray(value)) return printBracketed(value.map(printValue));
-  if (isJsonObject(value)) return printBracketed(Object.entries(value).map(([k, v]) => printEntry(k, v)));
+function printValue(value: unknown, comma = ","): Doc {
+  if (Array.isArray(value)) return printBracketed(value.map((v) => printValue(v, comma)), comma);
+  if (isJsonObject(value)) return printBracketed(Object.entries(value).map(([k, v]) => printEntry(k, v, comma)), comma);
   if (typeof value === "string") return printPhpString(value);
   if (value === null || value === undefined) return "null";
   return JSON.stringify(value);
@@ -40,11 +40,12 @@ export function printPhpRequest(call: SdkCallInput): string {
   const path = ["$" + call.clientName, ...call.namespace, call.method].join("->");
   const named = call.params.filter(([k]) => IDENTIFIER.test(k));
   const unnamed = call.params.filter(([k]) => !IDENTIFIER.test(k));
-  const args: Doc[] = named.map(([k, v]) => [k, ": ", printValue(v)]);
+  const comma = call.trailingComma === false ? "" : ",";
+  const args: Doc[] = named.map(([k, v]) => [k, ": ", printValue(v, comma)]);
   // names that are not identifiers can only be passed by unpacking an array
-  if (unnamed.length > 0) args.push(["...", printValue(Object.fromEntries(unnamed))]);
+  if (unnamed.length > 0) args.push(["...", printValue(Object.fromEntries(unnamed), comma)]);
   if (args.length === 0) return `${path}();`;
-  const doc = [path, group(["(", indent([softline, join([",", line], args), ifBreak(",")]), softline, ")"]), ";"];
+  const doc = [path, group(["(", indent([softline, join([",", line], args), ifBreak(comma)]), softline, ")"]), ";"];
   return printDoc(doc, PRINT);
 }
 

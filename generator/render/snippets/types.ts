@@ -9,6 +9,8 @@ export interface SdkCallInput {
   method: string;
   /** Request parameters in example order. */
   params: Array<[name: string, value: unknown]>;
+  /** PHP only: a trailing comma after the last item of a broken list, as @prettier/plugin-php's `trailingCommaPHP` (default true). */
+  trailingComma?: boolean;
 }
 
 export interface CurlInput {
