@@ -28,9 +28,13 @@ export const docsGitbookTarget: Target = {
   },
 };
 
-/** Undocumented endpoints get no page (and no entry in the route pages). */
+/** Undocumented and draft endpoints get no page (and no entry in the route pages or SUMMARY.md). */
 export function documentedEndpoints(api: Api): Endpoint[] {
-  return api.endpoints.filter((e) => !e.flags.undocumented);
+  return api.endpoints.filter(isPublished);
+}
+
+export function isPublished(endpoint: Endpoint): boolean {
+  return !endpoint.flags.undocumented && !endpoint.flags.draft;
 }
 
 /** `/acs/users/create` → `acs/users/create.md`; REST endpoints sharing a path get the method appended. */

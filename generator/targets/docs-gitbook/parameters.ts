@@ -18,10 +18,12 @@ export interface ParameterView {
 }
 
 export interface ChildParameterView {
+  /** Dotted below the first level: `features.edit_customer`. */
   name: string;
   /** e.g. `Datetime`. */
   typeWord: string;
   description: string;
+  deprecationNote: string;
 }
 
 /** Documented parameters of the endpoint (undocumented and untyped ones are left out), required first, then by name. */
@@ -66,19 +68,14 @@ function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Undocumented, draft (`x-draft`) and untyped parameters are left out, as blueprint leaves untyped ones out. */
 function isDocumented(p: Pick<Parameter, "undocumented" | "schema">): boolean {
-  return !p.undocumented && !p.schema.undocumented && p.schema.type !== "any";
+  return !p.undocumented && !p.schema.undocumented && p.schema.raw["x-draft"] === undefined && p.schema.type !== "any";
 }
 
 function buildParameterView(p: Parameter): ParameterView {
   const enumValues = p.schema.type === "array" && p.schema.items?.enum ? p.schema.items.enum.map(String) : [];
-  const children = childProperties(p.schema).map(
-    (c): ChildParameterView => ({
-      name: c.name,
-      typeWord: formatWord(c.schema),
-      description: normalizeDescription(c.schema.description),
-    }),
-  );
+  const children = buildChildParameterViews(p.schema);
   return {
     name: p.name,
     typeWords: topLevelTypeWords(p.schema),
@@ -92,13 +89,31 @@ function buildParameterView(p: Parameter): ParameterView {
   };
 }
 
+/**
+ * Children of an object parameter, or of the items of a list of objects (blueprint's item parameters); nested
+ * objects are flattened below their parent with dotted names, as the route pages print nested properties.
+ */
+export function buildChildParameterViews(schema: FlatSchema, prefix = ""): ChildParameterView[] {
+  const holder = schema.type === "object" ? schema : schema.type === "array" && schema.items?.type === "object" ? schema.items : null;
+  if (holder === null) return [];
+  return childProperties(holder).flatMap((c) => {
+    const name = `${prefix}${c.name}`;
+    const view: ChildParameterView = {
+      name,
+      typeWord: formatWord(c.schema),
+      description: normalizeDescription(c.schema.description),
+      deprecationNote: c.schema.deprecated ? deprecationNote(c.schema.deprecationMessage) : "",
+    };
+    return [view, ...buildChildParameterViews(c.schema, `${name}.`)];
+  });
+}
+
 function deprecationNote(message: string): string {
   return message ? `**Deprecated**. ${message.trim()}` : "**Deprecated**.";
 }
 
 /** Properties of an object parameter (its oneOf variants merged), documented ones only, required first then by name. */
 function childProperties(schema: FlatSchema): Property[] {
-  if (schema.type !== "object") return [];
   const byName = new Map<string, Property>();
   for (const s of [schema, ...schema.variants]) for (const p of s.properties) if (!byName.has(p.name)) byName.set(p.name, p);
   return sortRequiredFirst([...byName.values()].filter((p) => isDocumented({ undocumented: false, schema: p.schema })));

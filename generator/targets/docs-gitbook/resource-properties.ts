@@ -66,9 +66,9 @@ export function groupFilter(includeGroups: readonly string[] | null): GroupFilte
   return (raw, key) => typeof raw[key] !== "string" || raw[key] === "" || includeGroups.includes(raw[key] as string);
 }
 
-/** Documented properties by name; one without a type is not documented (blueprint skips it too). */
+/** Documented properties by name: not undocumented, not draft, and typed (blueprint skips untyped ones too). */
 export function documentedProperties(props: readonly Property[], groups: GroupFilter = ALL_GROUPS): Property[] {
-  return props.filter((p) => !p.schema.undocumented && isTyped(p.schema) && groups(p.schema.raw, "x-property-group-key")).sort(byName);
+  return props.filter((p) => !p.schema.undocumented && p.schema.raw["x-draft"] === undefined && isTyped(p.schema) && groups(p.schema.raw, "x-property-group-key")).sort(byName);
 }
 
 function isTyped(schema: FlatSchema): boolean {

@@ -39,9 +39,9 @@ export interface SummaryView {
   lines: readonly string[];
 }
 
-/** Routes holding at least one documented endpoint (directly or below); undocumented routes are left out. */
+/** Routes holding at least one documented (not undocumented, not draft) endpoint (directly or below); undocumented routes are left out. */
 export function documentedRoutes(api: Api): Route[] {
-  const documented = new Set(api.endpoints.filter((e) => !e.flags.undocumented).map((e) => e.routePath));
+  const documented = new Set(api.endpoints.filter((e) => !e.flags.undocumented && !e.flags.draft).map((e) => e.routePath));
   return api.routes.filter((r) => !r.undocumented && [...documented].some((p) => p === r.path || p.startsWith(r.path + "/")));
 }
 
@@ -94,7 +94,7 @@ function buildNamespaceResources(api: Api, route: Route): NamespaceResourceView[
 }
 
 function routeEndpoints(api: Api, route: Route): Endpoint[] {
-  return api.endpoints.filter((e) => e.routePath === route.path && !e.flags.undocumented);
+  return api.endpoints.filter((e) => e.routePath === route.path && !e.flags.undocumented && !e.flags.draft);
 }
 
 /** SUMMARY.md: each route, its endpoint pages sorted by title, then its child routes sorted by title. */

@@ -53,7 +53,18 @@ export function smallApi(extra: { routes?: Record<string, unknown>; settings?: u
           name: { type: "string", description: "Name." },
           device_ids: { type: "array", items: { type: "string", format: "uuid" }, description: "Devices." },
           kinds: { type: "array", items: { type: "string", enum: ["a", "b"] } },
-          window: { type: "object", description: "When.", properties: { starts_at: { type: "string", format: "date-time", description: "Start." }, mode: { type: "string", enum: ["x"] } } },
+          window: {
+            type: "object",
+            description: "When.",
+            properties: {
+              starts_at: { type: "string", format: "date-time", description: "Start." },
+              mode: { type: "string", enum: ["x"] },
+              limits: { type: "object", properties: { max: { type: "integer" } } },
+              legacy: { type: "string", deprecated: true, "x-deprecated": "Use `mode`." },
+            },
+          },
+          slots: { type: "array", items: { type: "object", properties: { at: { type: "string", format: "date-time" }, hidden: { type: "string", "x-undocumented": "no" } } } },
+          preview: { type: "string", "x-draft": "not yet" },
           old: { type: "string", deprecated: true, "x-deprecated": "Use `name`." },
           hidden: { type: "string", "x-undocumented": "internal" },
           count: { type: "integer" },
@@ -69,6 +80,7 @@ export function smallApi(extra: { routes?: Record<string, unknown>; settings?: u
     "spaces/lock.yaml": rpc("/spaces/lock", { "x-title": "Lock", "x-action-attempt-type": "LOCK_DOOR", ...okBody("action_attempt", ref("action_attempt")) }),
     "spaces/poll.yaml": rpc("/spaces/poll", { "x-title": "Poll", ...okBody("action_attempt", ref("action_attempt")) }),
     "spaces/secret.yaml": rpc("/spaces/secret", { "x-title": "Secret", "x-undocumented": "no", ...okBody(null) }),
+    "spaces/draft.yaml": rpc("/spaces/draft", { "x-title": "Draft", "x-draft": "Not ready.", ...okBody(null) }),
     "spaces/sub/ping.yaml": rpc("/spaces/sub/ping", { "x-title": "Ping", ...okBody(null) }),
   };
   return buildApi(specInput({ shared, endpoints }));

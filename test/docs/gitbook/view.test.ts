@@ -6,6 +6,8 @@ import { buildParameterViews } from "../../../generator/targets/docs-gitbook/par
 import { buildReturnsView } from "../../../generator/targets/docs-gitbook/response.js";
 import { buildRoutePageViews, buildSummaryView } from "../../../generator/targets/docs-gitbook/routes.js";
 import { readGitbookSettings } from "../../../generator/targets/docs-gitbook/settings.js";
+import { docsGitbookTarget } from "../../../generator/targets/docs-gitbook/index.js";
+import { createRenderEnv } from "../../../generator/render/env.js";
 import { smallApi } from "./small-api.js";
 
 const api = smallApi();
@@ -14,8 +16,8 @@ const endpoint = (a: Api, path: string): Endpoint => a.endpoints.find((e) => e.p
 describe("buildParameterViews", () => {
   const params = buildParameterViews(endpoint(api, "/spaces/create"));
 
-  it("lists required first, then by name, without undocumented ones", () => {
-    expect(params.map((p) => p.name)).toEqual(["name", "count", "device_ids", "kinds", "old", "window"]);
+  it("lists required first, then by name, without undocumented or draft ones; deprecated ones stay, with a notice", () => {
+    expect(params.map((p) => p.name)).toEqual(["name", "count", "device_ids", "kinds", "old", "slots", "window"]);
   });
 
   const cases: [string, { name: string; want: Partial<(typeof params)[number]> }][] = [
@@ -28,12 +30,25 @@ describe("buildParameterViews", () => {
   ];
   it.each(cases)("%s", (_, { name, want }) => expect(params.find((p) => p.name === name)).toMatchObject(want));
 
-  it("names nested properties by format, sorted by name", () => {
+  it("names nested properties by format, sorted by name; deeper objects dotted below their parent; deprecated with a notice", () => {
     const window = params.find((p) => p.name === "window");
     expect(window?.children).toEqual([
-      { name: "mode", typeWord: "Enum", description: "" },
-      { name: "starts_at", typeWord: "Datetime", description: "Start." },
+      { name: "legacy", typeWord: "String", description: "", deprecationNote: "**Deprecated**. Use `mode`." },
+      { name: "limits", typeWord: "Object", description: "", deprecationNote: "" },
+      { name: "limits.max", typeWord: "Number", description: "", deprecationNote: "" },
+      { name: "mode", typeWord: "Enum", description: "", deprecationNote: "" },
+      { name: "starts_at", typeWord: "Datetime", description: "Start.", deprecationNote: "" },
     ]);
+  });
+
+  it("lists the item properties of a list of objects as its children (blueprint's item parameters)", () => {
+    const slots = params.find((p) => p.name === "slots");
+    expect(slots?.typeWords).toBe("*Array* *of Objects*");
+    expect(slots?.children).toEqual([{ name: "at", typeWord: "Datetime", description: "", deprecationNote: "" }]);
+  });
+
+  it("an endpoint without parameters has none (the page prints `None`)", () => {
+    expect(buildParameterViews(endpoint(api, "/spaces/devices"))).toEqual([]);
   });
 });
 
@@ -78,7 +93,7 @@ describe("auth methods and alpha notices", () => {
 });
 
 describe("navigation", () => {
-  it("SUMMARY lists documented pages by title, then child routes", () => {
+  it("SUMMARY lists documented pages by title (no draft or undocumented ones), then child routes", () => {
     expect(buildSummaryView(api, readGitbookSettings(api)).lines).toEqual([
       "* [Spaces](spaces/README.md)",
       "  * [Add Devices](spaces/devices.md)",
@@ -96,5 +111,14 @@ describe("navigation", () => {
   it("route pages link their endpoints relative to the README", () => {
     const sub = buildRoutePageViews(api, readGitbookSettings(api)).find((r) => r.dir === "spaces/sub/");
     expect(sub?.endpoints).toEqual([{ path: "/spaces/sub/ping", link: "./ping.md", description: "" }]);
+  });
+});
+
+describe("rendered pages of the small API", () => {
+  it("prints `None` for an endpoint without parameters and gives draft and undocumented endpoints no page", async () => {
+    const files = await docsGitbookTarget.render(api, createRenderEnv({}));
+    expect(files.get("spaces/devices.md")).toContain("## Request Parameters\n\nNone\n");
+    expect([...files.keys()].filter((f) => /draft|secret/.test(f))).toEqual([]);
+    expect(files.get("spaces/create.md")).toContain("<summary><b><code>limits.max</code></b> <i>Number</i></summary>");
   });
 });
