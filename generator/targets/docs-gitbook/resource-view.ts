@@ -65,12 +65,19 @@ export function buildResourceObjectViews(api: Api, route: Route, hasEndpoints: b
   return resources
     .filter((r) => !r.schema.undocumented)
     .map((r, i) => {
-      const view = buildResourceObjectView(r, events ? routeEvents(events, route) : [], hasEndpoints, groups, settings);
+      const view = buildResourceObjectView(r, events ? routeEvents(events, route) : [], hasEndpoints, groups, settings, meta.includeGroups);
       return { ...view, hasHeader: !(i === 0 && meta.overviewIsHeader) };
     });
 }
 
-function buildResourceObjectView(resource: Resource, events: EventView[], hasEndpoints: boolean, groups: GroupFilter, settings: GitbookSettings): ResourceObjectView {
+function buildResourceObjectView(
+  resource: Resource,
+  events: EventView[],
+  hasEndpoints: boolean,
+  groups: GroupFilter,
+  settings: GitbookSettings,
+  includeGroups: readonly string[] | null,
+): ResourceObjectView {
   const polymorphic = resource.schema.variants.length > 0;
   const all = polymorphic ? commonProperties(resource, settings) : documentedProperties(resource.schema.properties, groups);
   const grouped = all.filter(isGroupHolder);
@@ -87,8 +94,8 @@ function buildResourceObjectView(resource: Resource, events: EventView[], hasEnd
     ...(events.length ? ["Events"] : []),
     ...(hasEndpoints && !polymorphic ? ["Endpoints"] : []),
   ];
-  // One sample per resource (the first, as under "Returns"); a polymorphic resource has none that stands for all.
-  const samples = polymorphic ? [] : resource.samples.slice(0, 1);
+  // A polymorphic resource has no sample that stands for all its variants.
+  const samples = polymorphic ? [] : samplesForGroups(resource, includeGroups);
   return {
     hasHeader: true,
     name: resource.name,
@@ -106,6 +113,23 @@ function buildResourceObjectView(resource: Resource, events: EventView[], hasEnd
     events,
     hasEvents: events.length > 0,
   };
+}
+
+/** With include_groups, only the samples that set a property of those groups (a lock sample on the Locks route). */
+export function samplesForGroups(resource: Resource, includeGroups: readonly string[] | null): Resource["samples"] {
+  if (includeGroups === null) return resource.samples;
+  const inGroups = (p: Property) => includeGroups.includes(String(p.schema.raw["x-property-group-key"]));
+  const top = resource.schema.properties.filter(inGroups).map((p) => p.name);
+  const nested = resource.schema.properties.filter(isGroupHolder).map((h) => [h.name, h.schema.properties.filter(inGroups).map((p) => p.name)] as const);
+  return resource.samples.filter((s) => {
+    const value = isRecord(s.value) ? s.value : {};
+    if (top.some((k) => k in value)) return true;
+    return nested.some(([holder, keys]) => isRecord(value[holder]) && keys.some((k) => k in (value[holder] as Record<string, unknown>)));
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isGroupHolder(p: Property): boolean {

@@ -27,7 +27,7 @@ const shared = {
         type: "object",
         "x-route-path": "/devices",
         "x-property-groups": { locks: { name: "Locks" }, hardware: { name: "Hardware" } },
-        "x-resource-samples": [{ title: "Lock", value: { device_id: "d1" } }, { title: "Other", value: { device_id: "d2" } }],
+        "x-resource-samples": [{ title: "Other", value: { device_id: "d2" } }, { title: "Lock", value: { device_id: "d1", properties: { locked: true } } }],
         properties: {
           device_id: { type: "string", format: "uuid" },
           serial: { type: "string", "x-property-group-key": "hardware" },
@@ -77,12 +77,12 @@ describe("route resource objects", () => {
   const { api, byDir } = routeViews();
   const names = (props: readonly { label: string }[]) => props.map((p) => p.label.split("`")[1]);
 
-  it("a resource's own route shows every group, a group-holding object as its own section, and one sample", () => {
+  it("a resource's own route shows every group, a group-holding object as its own section, and every sample", () => {
     const [device] = byDir("devices/");
     expect(names(device!.properties)).toEqual(["device_id", "errors", "kind", "serial"]);
     expect(device!.groupSections.map((s) => [s.title, names(s.properties)])).toEqual([["device.properties", ["locked", "noise"]]]);
     expect(device!.contents.map((c) => c.title)).toEqual(["Properties", "device.properties", "Errors", "Endpoints"]);
-    expect(device!.samples.map((s) => s.title)).toEqual(["Lock"]);
+    expect(device!.samples.map((s) => s.title)).toEqual(["Other", "Lock"]);
   });
 
   it("a route naming the resource shows only its include_groups and ungrouped ones; its overview is the heading", () => {
@@ -91,6 +91,8 @@ describe("route resource objects", () => {
     expect(names(device!.properties)).toEqual(["device_id", "errors", "kind"]);
     expect(names(device!.groupSections[0]!.properties)).toEqual(["locked"]);
     expect(device!.codeSections[0]!.codes.map((c) => c.code)).toEqual(["jammed", "zeta"]);
+    // Only the samples that set a property of the route's groups.
+    expect(device!.samples.map((s) => s.title)).toEqual(["Lock"]);
     // The errors property itself still lists every variant.
     expect(device!.properties.find((p) => p.label.includes("errors"))!.variants.map((v) => v.code)).toEqual(["zeta", "jammed", "overheated"]);
   });
