@@ -2,13 +2,11 @@
 import path from "node:path";
 import { assertNoProblems, sortProblems, UserError, type Problem } from "../errors.js";
 import { checkDuplicateEndpoints, checkFileName } from "./endpoints.js";
-import { checkExamples } from "./examples.js";
-import { checkNames } from "./names.js";
+import { findCacheDir, readCache, toCacheFile, writeCache } from "./cache-store.js";
+import { checkFiles, hasOnePath } from "./check-files.js";
 import { listSpecFiles, readSpecFile } from "./read.js";
-import { checkRefs, createResolver } from "./refs.js";
-import { SchemaValidator } from "./schema-validator.js";
-import { checkStructure } from "./structure.js";
-import { isObject, type Finding, type LoadedEndpointFile, type LoadedFile, type LoadedSpec } from "./types.js";
+import { createResolver } from "./refs.js";
+import { type Finding, type LoadedEndpointFile, type LoadedFile, type LoadedSpec } from "./types.js";
 
 export type { LoadedFile, LoadedEndpointFile, LoadedSpec, ResolvedRef } from "./types.js";
 export { RefError } from "./refs.js";
@@ -30,40 +28,33 @@ export interface LoadOptions {
  */
 export async function loadSpec(dir: string, opts: LoadOptions = {}): Promise<LoadedSpec> {
   const rels = await listSpecFiles(dir);
+  const cacheDir = findCacheDir();
+  const cacheFile = cacheDir ? toCacheFile(cacheDir, dir) : null;
+  const cache = cacheFile ? await readCache(cacheFile, dir) : null;
+  const previous = cache?.files ?? {};
   const findings: Finding[] = [];
-  const files = await Promise.all(rels.map((rel) => readSpecFile(dir, rel, findings)));
+  const files = await Promise.all(rels.map((rel) => readSpecFile(dir, rel, findings, previous[rel])));
   const byRel = new Map(files.map((f) => [f.rel, f]));
   const unparsed = new Set(findings.map((f) => f.rel));
   const shared = byRel.get(SHARED) ?? null;
-  const endpointFiles = files.filter((f) => f !== shared);
-  if (endpointFiles.length === 0) throw new UserError(`no endpoint files (*.yaml, *.yml, *.json) in spec directory: ${dir}`);
+  if (files.every((f) => f === shared)) throw new UserError(`no endpoint files (*.yaml, *.yml, *.json) in spec directory: ${dir}`);
 
   const resolve = createResolver(byRel, unparsed);
+  const checked = await checkFiles({ files, byRel, unparsed, shared, resolve, previous });
+  if (cache && cacheFile && (checked.changed || Object.keys(previous).some((rel) => !checked.entries[rel]))) {
+    await writeCache(cacheFile, { ...cache, files: checked.entries });
+  }
+  findings.push(...checked.findings);
+  const endpoints = files.filter((f) => f !== shared && !unparsed.has(f.rel) && hasOnePath(f.doc)).map(toEndpointFile);
   const report = (f: Finding) => findings.push(f);
-  const parsed = files.filter((f) => !unparsed.has(f.rel));
-  for (const file of parsed) {
-    checkStructure(file, file === shared, report, resolve);
-    checkRefs(file, resolve, report);
-    checkNames(file, report);
-  }
-  const endpoints = parsed.filter((f) => f !== shared && hasOnePath(f.doc)).map(toEndpointFile);
-  const validator = new SchemaValidator(resolve);
-  const exampleFindings: Finding[] = [];
-  const reportExample = opts.examples === "warn" ? (f: Finding) => exampleFindings.push(f) : report;
-  for (const file of endpoints) {
-    checkFileName(file, report);
-    checkExamples(file, { resolve, validator, report: reportExample });
-  }
+  for (const file of endpoints) checkFileName(file, report);
   checkDuplicateEndpoints(endpoints, report);
+  if (opts.examples !== "warn") findings.push(...checked.examples);
 
   const root = opts.displayRoot ?? process.cwd();
   assertNoProblems(locateFindings(findings, byRel, root), `invalid spec ${toDisplayPath(root, dir)}`);
-  const warnings = sortProblems(locateFindings(exampleFindings, byRel, root));
+  const warnings = opts.examples === "warn" ? sortProblems(locateFindings(checked.examples, byRel, root)) : [];
   return { apiId: path.basename(path.resolve(dir)), dir, shared, endpoints, resolve, warnings };
-}
-
-function hasOnePath(doc: unknown): boolean {
-  return isObject(doc) && isObject(doc["paths"]) && Object.keys(doc["paths"]).length === 1;
 }
 
 function toEndpointFile(file: LoadedFile): LoadedEndpointFile {

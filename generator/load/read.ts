@@ -5,6 +5,7 @@ import path from "node:path";
 import { UserError } from "../errors.js";
 import { createLocator, type Locate } from "./locate.js";
 import { parseSpecText, type ParseResult } from "./parse.js";
+import type { CacheEntry } from "./cache-store.js";
 import type { Finding, LoadedFile } from "./types.js";
 
 const SPEC_FILE = /\.(ya?ml|json)$/;
@@ -35,12 +36,12 @@ function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Reads and parses one file; a parse failure becomes a finding and `doc: null`. */
-export async function readSpecFile(dir: string, rel: string, findings: Finding[]): Promise<LoadedFile> {
+/** Reads and parses one file (or takes its document from `cached` when the hash matches); a parse failure becomes a finding and `doc: null`. */
+export async function readSpecFile(dir: string, rel: string, findings: Finding[], cached?: CacheEntry): Promise<LoadedFile> {
   const abs = path.join(dir, ...rel.split("/"));
   const text = await readFile(abs, "utf8");
   const hash = createHash("sha256").update(text).digest("hex");
-  const parsed = parseCached(text, rel, hash);
+  const parsed: ParseResult = cached?.hash === hash && cached.doc !== undefined ? { ok: true, doc: cached.doc } : parseCached(text, rel, hash);
   if (!parsed.ok) findings.push({ rel, pointer: "", message: parsed.message, line: parsed.line, col: parsed.col });
   return {
     rel,

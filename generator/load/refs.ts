@@ -39,11 +39,28 @@ export function createResolver(files: ReadonlyMap<string, LoadedFile>, unparsed:
 function findFile(files: ReadonlyMap<string, LoadedFile>, fromRel: string, filePart: string): LoadedFile {
   if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) throw new RefError("only local and relative file references are supported");
   if (filePart.startsWith("/")) throw new RefError("absolute file references are not supported");
-  const rel = path.posix.normalize(path.posix.join(path.posix.dirname(fromRel), filePart));
-  if (rel === ".." || rel.startsWith("../")) throw new RefError("it points outside the spec directory");
+  const rel = toRefFileRel(fromRel, filePart);
+  if (rel === null) throw new RefError("it points outside the spec directory");
   const file = files.get(rel) ?? files.get(safeDecode(rel));
   if (!file) throw new RefError(`file ${rel} not found in the spec directory`);
   return file;
+}
+
+/** The spec-relative path a relative file reference names (null when it leaves the directory). */
+function toRefFileRel(fromRel: string, filePart: string): string | null {
+  const rel = path.posix.normalize(path.posix.join(path.posix.dirname(fromRel), filePart));
+  return rel === ".." || rel.startsWith("../") ? null : rel;
+}
+
+/** Every file (rel) a `$ref` written in `fromRel` may resolve to; [] for local, remote or outside refs. */
+export function listRefFiles(fromRel: string, ref: string): string[] {
+  const hash = ref.indexOf("#");
+  const filePart = hash === -1 ? ref : ref.slice(0, hash);
+  if (filePart === "" || /^[a-z][a-z0-9+.-]*:/i.test(filePart) || filePart.startsWith("/")) return [];
+  const rel = toRefFileRel(fromRel, filePart);
+  if (rel === null) return [];
+  const decoded = safeDecode(rel);
+  return decoded === rel ? [rel] : [rel, decoded];
 }
 
 function step(value: unknown, seg: string): unknown {

@@ -1,0 +1,111 @@
+// Per-file checks (structure, refs, names, examples), reused from the cache while a file and its $ref targets are unchanged.
+import type { CacheEntry, CachedCheck } from "./cache-store.js";
+import { checkExamples } from "./examples.js";
+import { checkNames } from "./names.js";
+import { checkRefs, type Resolve } from "./refs.js";
+import { collectRefClosure, scanDocument } from "./scan.js";
+import type { SchemaValidator } from "./schema-validator.js";
+import { checkStructure } from "./structure.js";
+import { isObject, type Finding, type LoadedEndpointFile, type LoadedFile } from "./types.js";
+
+export interface CheckInput {
+  files: readonly LoadedFile[];
+  byRel: ReadonlyMap<string, LoadedFile>;
+  unparsed: ReadonlySet<string>;
+  shared: LoadedFile | null;
+  resolve: Resolve;
+  /** The previous cache's entries by rel (empty when there is none). */
+  previous: Readonly<Record<string, CacheEntry>>;
+}
+
+export interface CheckOutput {
+  findings: Finding[];
+  examples: Finding[];
+  /** Entries for the next cache (only files that exist now). */
+  entries: Record<string, CacheEntry>;
+  /** True when an entry was created or recomputed (the cache file needs writing). */
+  changed: boolean;
+}
+
+export async function checkFiles(input: CheckInput): Promise<CheckOutput> {
+  const out: CheckOutput = { findings: [], examples: [], entries: {}, changed: false };
+  for (const file of input.files) {
+    if (!input.unparsed.has(file.rel)) out.entries[file.rel] = toEntry(file, input.previous[file.rel], out);
+  }
+  const refsOf = (rel: string) => out.entries[rel]?.refs ?? [];
+  let validator: SchemaValidator | null = null;
+  const getValidator = async () => (validator ??= new (await import("./schema-validator.js")).SchemaValidator(input.resolve));
+  for (const file of input.files) {
+    const entry = out.entries[file.rel];
+    if (!entry) continue;
+    const deps = Object.fromEntries(collectRefClosure(file.rel, refsOf).map((rel) => [rel, input.byRel.get(rel)?.hash ?? null]));
+    if (!entry.check || !isSameDeps(entry.check.deps, deps)) {
+      entry.check = { deps, ...(await checkFile(file, input, getValidator)) };
+      out.changed = true;
+    }
+    out.findings.push(...entry.check.findings);
+    out.examples.push(...entry.check.examples);
+  }
+  return out;
+}
+
+/** The cache entry of a parsed file: the previous one when the hash matches, else a fresh scan. */
+function toEntry(file: LoadedFile, old: CacheEntry | undefined, out: CheckOutput): CacheEntry {
+  if (old?.hash === file.hash && isUsableEntry(old)) return { hash: old.hash, doc: old.doc, refs: old.refs, ...(old.check && { check: old.check }) };
+  out.changed = true;
+  const scan = scanDocument(file.doc, file.rel);
+  // JSON files re-parse as fast as the cache would; YAML documents are kept when JSON preserves them.
+  const keepDoc = scan.jsonSafe && !file.rel.endsWith(".json");
+  return keepDoc ? { hash: file.hash, doc: file.doc, refs: scan.refs } : { hash: file.hash, refs: scan.refs };
+}
+
+type GetValidator = () => Promise<SchemaValidator>;
+
+/** Runs every per-file check and locates the findings (positions re-parse only files that have findings). */
+async function checkFile(file: LoadedFile, input: CheckInput, getValidator: GetValidator): Promise<Omit<CachedCheck, "deps">> {
+  const findings: Finding[] = [];
+  const examples: Finding[] = [];
+  const report = (f: Finding) => findings.push(f);
+  const isShared = file === input.shared;
+  checkStructure(file, isShared, report, input.resolve);
+  checkRefs(file, input.resolve, report);
+  checkNames(file, report);
+  if (!isShared && hasOnePath(file.doc)) {
+    const endpoint = { ...file, path: Object.keys(file.doc.paths)[0] as string } as LoadedEndpointFile;
+    checkExamples(endpoint, { resolve: input.resolve, validator: await getValidator(), report: (f) => examples.push(f) });
+  }
+  return { findings: findings.map((f) => locate(f, input.byRel)), examples: examples.map((f) => locate(f, input.byRel)) };
+}
+
+function locate(f: Finding, byRel: ReadonlyMap<string, LoadedFile>): Finding {
+  if (f.line !== undefined) return f;
+  const file = byRel.get(f.rel);
+  return file ? { ...f, ...file.locate(f.pointer) } : f;
+}
+
+export function hasOnePath(doc: unknown): boolean {
+  return isObject(doc) && isObject(doc["paths"]) && Object.keys(doc["paths"]).length === 1;
+}
+
+function isSameDeps(a: Record<string, string | null>, b: Record<string, string | null>): boolean {
+  const keys = Object.keys(b);
+  return Object.keys(a).length === keys.length && keys.every((k) => a[k] === b[k]);
+}
+
+/** Shape check of an entry read from disk: a damaged entry is recomputed, never an error. */
+function isUsableEntry(entry: CacheEntry): boolean {
+  if (typeof entry !== "object" || entry === null || typeof entry.hash !== "string") return false;
+  if (!Array.isArray(entry.refs) || !entry.refs.every((r) => typeof r === "string")) return false;
+  const check = entry.check;
+  if (check === undefined) return true;
+  return (
+    typeof check === "object" && check !== null && isObject(check.deps) && isFindingList(check.findings) && isFindingList(check.examples)
+  );
+}
+
+function isFindingList(list: unknown): list is Finding[] {
+  return (
+    Array.isArray(list) &&
+    list.every((f) => isObject(f) && typeof f["rel"] === "string" && typeof f["pointer"] === "string" && typeof f["message"] === "string")
+  );
+}
