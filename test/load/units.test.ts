@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { describeBadIdentifier, describeBadPath, toEndpointFileStem } from "../../generator/load/file-names.js";
 import { findJsonErrorOffset, parseSpecText } from "../../generator/load/parse.js";
+import { collectRefClosure, scanDocument } from "../../generator/load/scan.js";
 
 describe("parseSpecText", () => {
   const cases: [string, { given: [string, string]; want: unknown }][] = [
@@ -60,4 +61,30 @@ describe("describeBadIdentifier", () => {
     ["not a string", { given: 3, want: "must be string" }],
   ];
   it.each(cases)("%s", (_, { given, want }) => expect(describeBadIdentifier(given)).toBe(want));
+});
+
+describe("scanDocument", () => {
+  const cases: [string, { given: [unknown, string]; want: { refs: string[]; jsonSafe: boolean } }][] = [
+    ["local ref only", { given: [{ a: { $ref: "#/x" } }, "a/b.yaml"], want: { refs: [], jsonSafe: true } }],
+    ["relative file refs", { given: [[{ $ref: "../_api.yaml#/c" }, { $ref: "c.yaml" }], "a/b.yaml"], want: { refs: ["_api.yaml", "a/c.yaml"], jsonSafe: true } }],
+    ["encoded name: both spellings", { given: [{ $ref: "c%20d.yaml#/x" }, "b.yaml"], want: { refs: ["c d.yaml", "c%20d.yaml"], jsonSafe: true } }],
+    ["remote, absolute, outside", { given: [[{ $ref: "https://x/y.yaml" }, { $ref: "/abs.yaml" }, { $ref: "../../o.yaml" }], "a/b.yaml"], want: { refs: [], jsonSafe: true } }],
+    ["ref inside example data still counts", { given: [{ example: { $ref: "e.yaml" } }, "b.yaml"], want: { refs: ["e.yaml"], jsonSafe: true } }],
+    ["NaN", { given: [{ a: Number.NaN }, "b.yaml"], want: { refs: [], jsonSafe: false } }],
+    ["-Infinity", { given: [[Number.NEGATIVE_INFINITY], "b.yaml"], want: { refs: [], jsonSafe: false } }],
+    ["-0", { given: [{ a: -0 }, "b.yaml"], want: { refs: [], jsonSafe: false } }],
+    ["Date", { given: [{ a: new Date(0) }, "b.yaml"], want: { refs: [], jsonSafe: false } }],
+  ];
+  it.each(cases)("%s", (_, { given, want }) => expect(scanDocument(...given)).toEqual(want));
+});
+
+describe("collectRefClosure", () => {
+  const graph: Record<string, string[]> = { a: ["b"], b: ["c", "a"], c: [], d: ["d"] };
+  const cases: [string, { given: string; want: string[] }][] = [
+    ["transitive", { given: "a", want: ["b", "c"] }],
+    ["cycle back to itself excluded", { given: "b", want: ["a", "c"] }],
+    ["self ref", { given: "d", want: [] }],
+    ["unknown file", { given: "z", want: [] }],
+  ];
+  it.each(cases)("%s", (_, { given, want }) => expect(collectRefClosure(given, (rel) => graph[rel] ?? [])).toEqual(want));
 });

@@ -1,0 +1,195 @@
+// The on-disk load cache: warm loads equal cold ones, edits re-validate dependants, damage is ignored, off means off.
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { UserError } from "../../generator/errors.js";
+import { findCacheDir, forgetCacheMemory, toCacheFile } from "../../generator/load/cache-store.js";
+import { loadSpec, type LoadedSpec } from "../../generator/load/index.js";
+import { fixture } from "./fixtures.js";
+
+let tmp = "";
+let cacheDir = "";
+const savedEnv = { ...process.env };
+
+beforeEach(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), "specsmith-cache-test-"));
+  cacheDir = path.join(tmp, "cache");
+  process.env["SPECSMITH_CACHE_DIR"] = cacheDir;
+  delete process.env["SPECSMITH_CACHE"];
+  forgetCacheMemory();
+});
+afterEach(async () => {
+  process.env = { ...savedEnv };
+  forgetCacheMemory();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+/** Everything a load returns that later stages read, or the full error report. */
+async function loadView(dir: string): Promise<unknown> {
+  try {
+    const spec = await loadSpec(dir, { displayRoot: dir, examples: "warn" });
+    return viewOf(spec);
+  } catch (err) {
+    if (err instanceof UserError) return err.report();
+    throw err;
+  }
+}
+
+function viewOf(spec: LoadedSpec) {
+  const files = [spec.shared, ...spec.endpoints].filter((f) => f !== null);
+  return { files: files.map((f) => ({ rel: f.rel, hash: f.hash, doc: f.doc, path: "path" in f ? f.path : null })), warnings: spec.warnings };
+}
+
+/** A load from the disk cache only (the in-process copy dropped). */
+async function loadFromDisk(dir: string): Promise<unknown> {
+  forgetCacheMemory();
+  return loadView(dir);
+}
+
+async function copyFixture(name: string): Promise<string> {
+  const dir = path.join(tmp, name);
+  await cp(fixture(name), dir, { recursive: true });
+  return dir;
+}
+
+async function readCacheJson(dir: string): Promise<any> {
+  return JSON.parse(await readFile(toCacheFile(cacheDir, dir), "utf8"));
+}
+
+describe("warm load equals cold load", () => {
+  const names = ["valid-minimal", "example-not-matching-schema", "multiple-problems", "unresolved-ref", "unsafe-name", "proto-key"];
+  it.each(names)("%s", async (name) => {
+    const dir = await copyFixture(name);
+    process.env["SPECSMITH_CACHE"] = "off";
+    const uncached = await loadView(dir);
+    delete process.env["SPECSMITH_CACHE"];
+    const cold = await loadView(dir);
+    expect(await readdir(cacheDir)).toHaveLength(1);
+    const warm = await loadFromDisk(dir);
+    expect(cold).toEqual(uncached);
+    expect(warm).toEqual(uncached);
+  });
+
+  it("takes documents and findings from the cache when the hashes match", async () => {
+    const dir = await copyFixture("example-not-matching-schema");
+    await loadView(dir);
+    const data = await readCacheJson(dir);
+    const entry = data.files["spaces/get.yaml"];
+    entry.doc.info.title = "planted";
+    entry.check.examples = [{ rel: "spaces/get.yaml", pointer: "/x", message: "planted finding", line: 7, col: 3 }];
+    await writeFile(toCacheFile(cacheDir, dir), JSON.stringify(data));
+    const spec = await (forgetCacheMemory(), loadSpec(dir, { displayRoot: dir, examples: "warn" }));
+    expect(spec.endpoints[0]?.doc.info.title).toBe("planted");
+    expect(spec.warnings.map((w) => `${w.file}:${w.line}:${w.col} ${w.message}`)).toEqual(["spaces/get.yaml:7:3 planted finding"]);
+  });
+});
+
+const api = (type: string) =>
+  `openapi: 3.0.0\ninfo: { title: T, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n    n: { type: ${type} }\n`;
+// Positions counted by hand: line 13 `                one: { value: …` has "value" at column 24; line 11 "$ref" at 25.
+const endpoint = (p: string, value: string, ref = "../_api.yaml#/components/schemas/n") =>
+  [
+    `openapi: 3.0.0`,
+    `info: { title: T, version: "1" }`,
+    `paths:`,
+    `  /x/${p}:`,
+    `    get:`,
+    `      responses:`,
+    `        '200':`,
+    `          description: OK`,
+    `          content:`,
+    `            application/json:`,
+    `              schema: { $ref: "${ref}" }`,
+    `              examples:`,
+    `                one: { value: ${value} }`,
+    ``,
+  ].join("\n");
+
+async function writeSpec(dir: string, files: Record<string, string>): Promise<void> {
+  for (const [rel, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+    await writeFile(path.join(dir, rel), text);
+  }
+}
+
+const warningsOf = async (dir: string) =>
+  ((await loadFromDisk(dir)) as { warnings: { file: string; line: number; col: number; message: string }[] }).warnings.map(
+    (w) => `${w.file}:${w.line}:${w.col} ${w.message}`,
+  );
+
+describe("editing files re-validates them and their dependants", () => {
+  it("an edited _api.yaml re-checks every endpoint whose $refs reach it", async () => {
+    const dir = path.join(tmp, "api");
+    await writeSpec(dir, { "_api.yaml": api("integer"), "x/a.yaml": endpoint("a", "1"), "x/b.yaml": endpoint("b", "2") });
+    expect(await warningsOf(dir)).toEqual([]);
+    await writeSpec(dir, { "_api.yaml": api("string") });
+    expect(await warningsOf(dir)).toEqual(["x/a.yaml:13:24 must be string", "x/b.yaml:13:24 must be string"]);
+    await writeSpec(dir, { "_api.yaml": api("integer") });
+    expect(await warningsOf(dir)).toEqual([]);
+  });
+
+  it("an edited endpoint file is re-checked, the others are not affected", async () => {
+    const dir = path.join(tmp, "api");
+    await writeSpec(dir, { "_api.yaml": api("integer"), "x/a.yaml": endpoint("a", "1"), "x/b.yaml": endpoint("b", "2") });
+    expect(await warningsOf(dir)).toEqual([]);
+    await writeSpec(dir, { "x/b.yaml": endpoint("b", "\"two\"") });
+    expect(await warningsOf(dir)).toEqual(["x/b.yaml:13:24 must be integer"]);
+  });
+
+  it("a file that appears resolves a $ref that pointed nowhere", async () => {
+    const dir = path.join(tmp, "api");
+    await writeSpec(dir, { "x/a.yaml": endpoint("a", "1") });
+    expect(await loadFromDisk(dir)).toBe(
+      `invalid spec .: 1 problem\nx/a.yaml:11:25  /paths/~1x~1a/get/responses/200/content/application~1json/schema/$ref  unresolved $ref "../_api.yaml#/components/schemas/n": file _api.yaml not found in the spec directory`,
+    );
+    await writeSpec(dir, { "_api.yaml": api("string") });
+    expect(await warningsOf(dir)).toEqual(["x/a.yaml:13:24 must be string"]);
+  });
+});
+
+describe("a damaged cache is ignored", () => {
+  const cases: [string, { damage: (data: any) => string }][] = [
+    ["not JSON", { damage: () => "{ nope" }],
+    ["another loader version", { damage: (d) => JSON.stringify({ ...d, version: "other", files: plant(d.files) }) }],
+    ["another format", { damage: (d) => JSON.stringify({ ...d, format: "x/9", files: plant(d.files) }) }],
+    ["entries of the wrong shape", { damage: (d) => JSON.stringify({ ...d, files: mangle(d.files) }) }],
+    ["null files", { damage: (d) => JSON.stringify({ ...d, files: null }) }],
+  ];
+  it.each(cases)("%s", async (_, { damage }) => {
+    const dir = await copyFixture("example-not-matching-schema");
+    const cold = await loadView(dir);
+    await writeFile(toCacheFile(cacheDir, dir), damage(await readCacheJson(dir)));
+    expect(await loadFromDisk(dir)).toEqual(cold);
+    // The next load rewrote a usable cache.
+    expect((await readCacheJson(dir)).files["spaces/get.yaml"].doc.info.title).toBe((cold as any).files[0].doc.info.title);
+  });
+});
+
+function plant(files: Record<string, any>): Record<string, any> {
+  return Object.fromEntries(Object.entries(files).map(([rel, e]) => [rel, { ...e, doc: { planted: true } }]));
+}
+
+function mangle(files: Record<string, any>): Record<string, any> {
+  return Object.fromEntries(Object.entries(files).map(([rel, e]) => [rel, { ...e, refs: 3, check: { deps: {}, findings: "x" } }]));
+}
+
+describe("SPECSMITH_CACHE=off", () => {
+  it("writes nothing", async () => {
+    process.env["SPECSMITH_CACHE"] = "off";
+    const dir = await copyFixture("valid-minimal");
+    await loadView(dir);
+    await expect(readdir(cacheDir)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe("findCacheDir", () => {
+  const cwd = path.resolve(import.meta.dirname, "../..");
+  const cases: [string, { env: Record<string, string>; cwd: string; want: string | null }][] = [
+    ["node_modules under the cwd", { env: {}, cwd, want: path.join(cwd, "node_modules/.cache/specsmith") }],
+    ["no node_modules", { env: {}, cwd: path.join(os.tmpdir(), "no-such-dir"), want: path.join(os.tmpdir(), "specsmith-cache") }],
+    ["explicit dir (relative to the cwd)", { env: { SPECSMITH_CACHE_DIR: "c" }, cwd, want: path.join(cwd, "c") }],
+    ["off wins", { env: { SPECSMITH_CACHE: "off", SPECSMITH_CACHE_DIR: "c" }, cwd, want: null }],
+  ];
+  it.each(cases)("%s", (_, { env, cwd, want }) => expect(findCacheDir(env, cwd)).toBe(want));
+});
