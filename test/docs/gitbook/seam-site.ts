@@ -9,7 +9,7 @@ import { buildApi } from "../../../generator/model/index.js";
 import type { Api } from "../../../generator/model/types.js";
 import { createRenderEnv } from "../../../generator/render/env.js";
 import { docsGitbookTarget } from "../../../generator/targets/docs-gitbook/index.js";
-import { importSeamSpec } from "../../helpers/seam.js";
+import { importSeamSpec, requireCorpus } from "../../helpers/seam.js";
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures/docs-gitbook");
 
@@ -41,10 +41,25 @@ export function fixturePath(name: string): string {
 function patchApiDocument(specDir: string, routes: Record<string, unknown>): void {
   const file = path.join(specDir, "_api.yaml");
   const doc = parse(readFileSync(file, "utf8")) as Record<string, any>;
-  doc["x-docs-gitbook"] = parse(readFileSync(path.join(FIXTURES, "seam-settings.yaml"), "utf8"));
+  const settings = parse(readFileSync(path.join(FIXTURES, "seam-settings.yaml"), "utf8"));
+  Object.assign(settings.resources.action_attempt, readResourceWording(path.join(requireCorpus()!, "route-pages/action_attempts/README.md")));
+  doc["x-docs-gitbook"] = settings;
   doc["x-client-name"] ??= "seam";
   for (const [route, meta] of Object.entries(routes)) doc["x-routes"][route] = { ...doc["x-routes"][route], ...(meta as object) };
   writeFileSync(file, stringify(doc, { lineWidth: 0 }));
+}
+
+/**
+ * Seam's site words the polymorphic action_attempt resource by hand (the spec has none of these texts), so its
+ * description and property descriptions are site settings. They are Seam's text: read from the published page in
+ * place at test time, never committed. Types, order-independent facts and enum values still come from the spec.
+ */
+function readResourceWording(file: string): { description: string; properties: Record<string, string> } {
+  const text = readFileSync(file, "utf8");
+  const description = /\n\n\n([^\n]+)\n\n---\n## Properties/.exec(text)?.[1] ?? "";
+  const properties: Record<string, string> = {};
+  for (const m of text.matchAll(/^\*\*`([^`]+)`\*\* \*[^\n]*\n\n([^\n]+)$/gm)) properties[m[1]!] ??= m[2]!;
+  return { description, properties };
 }
 
 /** Every file under dir, as posix paths relative to it. */
