@@ -52,9 +52,10 @@ describe.skipIf(corpus === null)("docs/mintlify conformance (Seam)", () => {
       }
     }
     console.log(`${identical}/${total} operations identical`);
-    expect(total).toBe(40);
+    // 40 in the visible document; a fuller document has more, and every one must match.
+    expect(total).toBeGreaterThanOrEqual(40);
     expect(differing).toEqual([]);
-    expect(identical).toBe(40);
+    expect(identical).toBe(total);
   });
 
   test("the published document keeps only documented endpoints (x-undocumented paths are left out, as in the corpus)", () => {
