@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { assertNoProblems, UserError } from "../errors.js";
+import { seedLoadCache } from "../load/seed-cache.js";
 import { writeFiles } from "../write/index.js";
 import { bundleDocument } from "./bundle.js";
 import { loadModuleExport } from "./module.js";
@@ -49,6 +50,11 @@ export async function importSpec(opts: ImportOptions): Promise<ImportResult> {
   const files = new Map<string, string>([[split.api.file, toYaml(split.api.doc)]]);
   for (const e of split.endpoints) files.set(e.file, toYaml(e.doc));
   const result = await writeFiles({ root: path.resolve(opts.out), files, owned: [""], check: opts.check ?? false });
+  if (!opts.check) {
+    // The loader's cache gets each document under the hash of its text: the next load skips the YAML parse.
+    const seeds = [split.api, ...split.endpoints].map((e) => [e.file, { text: files.get(e.file) as string, doc: e.doc }] as const);
+    await seedLoadCache(opts.out, new Map(seeds));
+  }
   const written = opts.check ? [...result.stale, ...result.missing] : result.written;
   const removed = opts.check ? result.extra : result.removed;
   return {
