@@ -4,7 +4,7 @@ import { assertNoProblems, sortProblems, UserError, type Problem } from "../erro
 import { checkDuplicateEndpoints, checkFileName } from "./endpoints.js";
 import { findCacheDir, readCache, toCacheFile, writeCache } from "./cache-store.js";
 import { checkFiles, hasOnePath } from "./check-files.js";
-import { listSpecFiles, readSpecFile } from "./read.js";
+import { listSpecFiles, readSpecFile, releasePositions } from "./read.js";
 import { createResolver } from "./refs.js";
 import { type Finding, type LoadedEndpointFile, type LoadedFile, type LoadedSpec } from "./types.js";
 
@@ -41,6 +41,7 @@ export async function loadSpec(dir: string, opts: LoadOptions = {}): Promise<Loa
 
   const resolve = createResolver(byRel, unparsed);
   const checked = await checkFiles({ files, byRel, unparsed, shared, resolve, previous });
+  for (const file of files) releasePositions(file);
   if (cache && cacheFile && (checked.changed || Object.keys(previous).some((rel) => !checked.entries[rel]))) {
     await writeCache(cacheFile, { ...cache, files: checked.entries });
   }

@@ -4,10 +4,21 @@ import { fromPointer } from "../errors.js";
 
 export type Locate = (pointer: string) => { line: number; col: number };
 
-/** A locator that parses `text` on first use (JSON parses as YAML too). */
-export function createLocator(text: string): Locate {
-  let parsed: { doc: Document; counter: LineCounter } | null = null;
-  return (pointer) => {
+/** A document parsed with positions (kept from the first parse so findings need no re-parse). */
+export interface Positions {
+  doc: Document;
+  counter: LineCounter;
+}
+
+export interface Locator extends Locate {
+  /** Drops the positions held from the first parse (the next call re-parses), to free memory after a load. */
+  release(): void;
+}
+
+/** A locator that parses `text` on first use (JSON parses as YAML too), or starts from `positions`. */
+export function createLocator(text: string, positions: Positions | null = null): Locator {
+  let parsed = positions;
+  const locate = (pointer: string) => {
     if (!parsed) {
       const counter = new LineCounter();
       parsed = { doc: YAML.parseDocument(text, { lineCounter: counter, uniqueKeys: false }), counter };
@@ -15,6 +26,7 @@ export function createLocator(text: string): Locate {
     const offset = findOffset(parsed.doc, fromPointer(pointer));
     return parsed.counter.linePos(offset);
   };
+  return Object.assign(locate, { release: () => void (parsed = null) });
 }
 
 /** Offset of the key (map entry) or item (sequence) the pointer names, or of its deepest existing ancestor. */

@@ -1,5 +1,6 @@
 // Parses a spec file once on the fast path (YAML.parse / JSON.parse); positions only for errors.
-import YAML from "yaml";
+import YAML, { LineCounter } from "yaml";
+import type { Positions } from "./locate.js";
 
 export type ParseResult = { ok: true; doc: unknown } | { ok: false; message: string; line: number; col: number };
 
@@ -7,15 +8,34 @@ export function parseSpecText(text: string, rel: string): ParseResult {
   return rel.endsWith(".json") ? parseJson(text) : parseYaml(text);
 }
 
+/** Like parseSpecText, and for YAML also the positioned document the value came from (to locate findings). */
+export function parseSpecTextWithPositions(text: string, rel: string): { result: ParseResult; positions: Positions | null } {
+  if (rel.endsWith(".json")) return { result: parseJson(text), positions: null };
+  const counter = new LineCounter();
+  const doc = YAML.parseDocument(text, { lineCounter: counter });
+  const error = doc.errors[0];
+  if (error) return { result: toYamlFailure(error), positions: null };
+  try {
+    return { result: { ok: true, doc: doc.toJS() }, positions: { doc, counter } };
+  } catch (err) {
+    if (!(err instanceof YAML.YAMLError)) throw err;
+    return { result: toYamlFailure(err), positions: null };
+  }
+}
+
 function parseYaml(text: string): ParseResult {
   try {
     return { ok: true, doc: YAML.parse(text) };
   } catch (err) {
     if (!(err instanceof YAML.YAMLError)) throw err;
-    const pos = err.linePos?.[0] ?? { line: 0, col: 0 };
-    const message = err.message.replace(/ at line \d+, column \d+:[\s\S]*$/, "");
-    return { ok: false, message: `invalid YAML: ${message}`, line: pos.line, col: pos.col };
+    return toYamlFailure(err);
   }
+}
+
+function toYamlFailure(err: InstanceType<typeof YAML.YAMLError>): ParseResult {
+  const pos = err.linePos?.[0] ?? { line: 0, col: 0 };
+  const message = err.message.replace(/ at line \d+, column \d+:[\s\S]*$/, "");
+  return { ok: false, message: `invalid YAML: ${message}`, line: pos.line, col: pos.col };
 }
 
 function parseJson(text: string): ParseResult {

@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../errors.js";
-import { createLocator, type Locate } from "./locate.js";
-import { parseSpecText, type ParseResult } from "./parse.js";
+import { createLocator, type Locator } from "./locate.js";
+import { parseSpecTextWithPositions, type ParseResult } from "./parse.js";
 import type { CacheEntry } from "./cache-store.js";
 import type { Finding, LoadedFile } from "./types.js";
 
@@ -41,36 +41,39 @@ export async function readSpecFile(dir: string, rel: string, findings: Finding[]
   const abs = path.join(dir, ...rel.split("/"));
   const text = await readFile(abs, "utf8");
   const hash = createHash("sha256").update(text).digest("hex");
-  const parsed: ParseResult = cached?.hash === hash && cached.doc !== undefined ? { ok: true, doc: cached.doc } : parseCached(text, rel, hash);
+  const key = `${rel.endsWith(".json") ? "json" : "yaml"}:${hash}`;
+  let parsed: ParseResult | undefined = cached?.hash === hash && cached.doc !== undefined ? { ok: true, doc: cached.doc } : parseCache.get(key);
+  let locate: Locator | null = null;
+  if (!parsed) {
+    // Parsed with positions: findings of this load are located without a second parse.
+    const first = parseSpecTextWithPositions(text, rel);
+    parsed = first.result;
+    parseCache.set(key, parsed);
+    if (first.positions) locate = createLocator(text, first.positions);
+  }
   if (!parsed.ok) findings.push({ rel, pointer: "", message: parsed.message, line: parsed.line, col: parsed.col });
-  return {
-    rel,
-    abs,
-    text,
-    hash,
-    doc: parsed.ok ? parsed.doc : null,
-    locate: cachedLocator(text, hash),
-  };
+  locate ??= cachedLocator(text, hash);
+  const file = { rel, abs, text, hash, doc: parsed.ok ? parsed.doc : null, locate };
+  heldPositions.set(file, locate);
+  return file;
+}
+
+// Locators that may hold a whole positioned document; released once a load has located its findings.
+const heldPositions = new WeakMap<LoadedFile, Locator>();
+
+export function releasePositions(file: LoadedFile): void {
+  heldPositions.get(file)?.release();
+  heldPositions.delete(file);
 }
 
 // Parsed documents by content hash: a watch loop re-parses only the files that changed.
 // Consumers must treat `doc` as read-only (it is shared between loads).
 const parseCache = new Map<string, ParseResult>();
 
-function parseCached(text: string, rel: string, hash: string): ParseResult {
-  const key = `${rel.endsWith(".json") ? "json" : "yaml"}:${hash}`;
-  let parsed = parseCache.get(key);
-  if (!parsed) {
-    parsed = parseSpecText(text, rel);
-    parseCache.set(key, parsed);
-  }
-  return parsed;
-}
-
 // Positioned re-parses by content hash, so warnings on unchanged files are not re-parsed every load.
-const locatorCache = new Map<string, Locate>();
+const locatorCache = new Map<string, Locator>();
 
-function cachedLocator(text: string, hash: string): Locate {
+function cachedLocator(text: string, hash: string): Locator {
   let locate = locatorCache.get(hash);
   if (!locate) {
     locate = createLocator(text);
