@@ -1,6 +1,7 @@
 // One Mintlify page per endpoint (seed 003): title, quoted description, and the endpoint's slice of the
 // OpenAPI document in a YAML block, as Mintlify shows it (only `x-codeSamples` among the extensions).
 import type { JsonRecord } from "../../model/document.js";
+import { type ComponentIndex, createComponentIndex, dumpComponent, selectPageComponents } from "./component-slice.js";
 import { dumpYaml } from "./yaml-dump.js";
 
 /** Operation keys in the order Mintlify writes them; other keys follow, `x-codeSamples` last. */
@@ -26,13 +27,14 @@ export interface EndpointPageInput {
   description: string;
   openapiFile: string;
   indexUrl: string;
-  /** Dumped components by `<section>/<name>`, shared by the pages of one render (large schemas repeat on many pages). */
-  componentYaml?: Map<string, string>;
+  /** Component references and YAML shared by the pages of one render (large schemas repeat on many pages). */
+  components?: ComponentIndex;
 }
 
 export function buildEndpointPage(input: EndpointPageInput): EndpointPage {
-  const slice = sliceEndpointDocument(input.document, input.path, input.method);
-  const yaml = dumpSlice(slice, input.componentYaml ?? new Map());
+  const components = input.components ?? createComponentIndex(input.document);
+  const slice = sliceEndpointDocument(input.document, input.path, input.method, components);
+  const yaml = dumpSlice(slice, components.yaml);
   return {
     indexUrl: input.indexUrl.replace(/\s+/g, ""),
     title: input.title.replace(/\s+/g, " ").trim(),
@@ -43,15 +45,20 @@ export function buildEndpointPage(input: EndpointPageInput): EndpointPage {
   };
 }
 
-/** The document reduced to one operation and the components it uses, shaped like seed 003's block. */
-export function sliceEndpointDocument(doc: JsonRecord, path: string, method: string): JsonRecord {
+/** The document reduced to one operation and the components its page carries (see component-slice.ts), shaped like seed 003's block. */
+export function sliceEndpointDocument(
+  doc: JsonRecord,
+  path: string,
+  method: string,
+  components = createComponentIndex(doc),
+): JsonRecord {
   const op = doc["paths"]?.[path]?.[method] as JsonRecord | undefined;
   if (!op) throw new Error(`no operation ${method} ${path} in the document`);
   const pageOp = orderOperation(op);
-  const components: JsonRecord = {};
+  const parts: JsonRecord = {};
   const schemes = usedSchemes(pageOp["security"] ?? doc["security"] ?? [], doc["components"]?.securitySchemes ?? {});
-  if (Object.keys(schemes).length > 0) components["securitySchemes"] = schemes;
-  for (const [section, entries] of Object.entries(referencedComponents(doc, pageOp))) components[section] = entries;
+  if (Object.keys(schemes).length > 0) parts["securitySchemes"] = schemes;
+  for (const [section, entries] of Object.entries(selectPageComponents(components, pageOp))) parts[section] = entries;
   const slice: JsonRecord = {
     openapi: doc["openapi"],
     info: doc["info"],
@@ -60,30 +67,47 @@ export function sliceEndpointDocument(doc: JsonRecord, path: string, method: str
     tags: doc["tags"] ?? [],
     paths: { [path]: { [method]: pageOp } },
   };
-  if (Object.keys(components).length > 0) slice["components"] = components;
+  if (Object.keys(parts).length > 0) slice["components"] = parts;
   return slice;
 }
 
-/** The slice as YAML; `components` comes last, so each component's text can be dumped once and reused. */
+/**
+ * The slice as YAML, one top-level key at a time (block YAML dumps them independently): the keys every page
+ * shares (info, tags…) and each component are dumped once and reused, keyed by their JSON or `<section>/<name>`.
+ */
 export function dumpSlice(slice: JsonRecord, cache: Map<string, string>): string {
   const { components, ...head } = slice;
-  if (!components) return dumpYaml(head);
-  const parts = [dumpYaml(head), "components:\n"];
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(head)) {
+    if (value === undefined) continue;
+    parts.push(key === "paths" ? dumpYaml({ paths: value }) : dumpShared(key, value, cache));
+  }
+  if (!components) return parts.length > 0 ? parts.join("") : dumpYaml({});
+  parts.push("components:\n");
   for (const [section, entries] of Object.entries(components as Record<string, JsonRecord>)) {
     parts.push(`  ${dumpYaml({ [section]: {} }).replace(/ \{\}\n$/, "\n")}`);
     for (const [name, value] of Object.entries(entries)) {
       const key = `${section}/${name}`;
       let text = cache.get(key);
       if (text === undefined) {
-        // Dumped at its real depth so quoting and folding are the same as in one whole dump.
-        const whole = dumpYaml({ components: { [section]: { [name]: value } } });
-        text = whole.slice(whole.indexOf("\n", whole.indexOf("\n") + 1) + 1);
+        text = dumpComponent(section, name, value);
         cache.set(key, text);
       }
       parts.push(text);
     }
   }
   return parts.join("");
+}
+
+/** A top-level key every page repeats; its cache key starts with `#`, which component keys never do. */
+function dumpShared(key: string, value: unknown, cache: Map<string, string>): string {
+  const cacheKey = `#${JSON.stringify([key, value])}`;
+  let text = cache.get(cacheKey);
+  if (text === undefined) {
+    text = dumpYaml({ [key]: value });
+    cache.set(cacheKey, text);
+  }
+  return text;
 }
 
 function orderOperation(op: JsonRecord): JsonRecord {
@@ -103,32 +127,6 @@ function usedSchemes(security: unknown, schemes: JsonRecord): JsonRecord {
     for (const id of Object.keys(requirement ?? {})) if (id in schemes && !(id in out)) out[id] = schemes[id];
   }
   return out;
-}
-
-/** Every `#/components/<section>/<name>` the operation reaches, followed through the components themselves. */
-function referencedComponents(doc: JsonRecord, op: JsonRecord): Record<string, JsonRecord> {
-  const found: Record<string, JsonRecord> = {};
-  const queue: unknown[] = [op];
-  while (queue.length > 0) {
-    const node = queue.pop();
-    if (Array.isArray(node)) queue.push(...node);
-    else if (typeof node === "object" && node !== null) {
-      for (const [k, v] of Object.entries(node)) {
-        if (k !== "$ref" || typeof v !== "string") queue.push(v);
-        else {
-          const m = /^#\/components\/([^/]+)\/([^/]+)/.exec(v);
-          if (!m) continue;
-          const section = m[1] as string;
-          const name = (m[2] as string).replace(/~1/g, "/").replace(/~0/g, "~");
-          const value = doc["components"]?.[section]?.[name];
-          if (value === undefined || found[section]?.[name] !== undefined) continue;
-          (found[section] ??= {})[name] = value;
-          queue.push(value);
-        }
-      }
-    }
-  }
-  return found;
 }
 
 /** Block-quotes every line (a bare `>` on blank lines). */

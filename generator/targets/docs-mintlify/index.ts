@@ -4,6 +4,7 @@ import type { Api, Endpoint } from "../../model/types.js";
 import type { RenderEnv } from "../../render/env.js";
 import type { Target } from "../target.js";
 import type { JsonRecord } from "../../model/document.js";
+import { createComponentIndex } from "./component-slice.js";
 import { buildEndpointPage } from "./endpoint-page.js";
 import { buildMintlifyDocument, pageHref } from "./mintlify-document.js";
 import { buildCodeSamples } from "./samples.js";
@@ -37,8 +38,13 @@ export function renderMintlify(input: { api: Api; env: RenderEnv; document: Json
     hrefPrefix: options.hrefPrefix,
   });
   const files = new Map<string, string>();
-  const componentYaml = new Map<string, string>();
-  files.set("openapi.json", env.render(FOLDER, "openapi.json", { documentJson: JSON.stringify(document, null, 2) }));
+  const components = createComponentIndex(document);
+  files.set(
+    "openapi.json",
+    env.render(FOLDER, "openapi.json", {
+      documentJson: JSON.stringify(document, null, 2),
+    }),
+  );
   for (const endpoint of api.endpoints) {
     if (endpoint.flags.undocumented || !document["paths"]?.[endpoint.path]?.[endpoint.preferredMethod]) continue;
     const page = buildEndpointPage({
@@ -49,7 +55,7 @@ export function renderMintlify(input: { api: Api; env: RenderEnv; document: Json
       description: endpoint.description,
       openapiFile: options.openapiFile,
       indexUrl: options.indexUrl,
-      componentYaml,
+      components,
     });
     files.set(pageFileName(options.hrefPrefix, endpoint), env.render(FOLDER, "endpoint.md", { page, endpoint }));
   }

@@ -55,6 +55,9 @@ describe("dumpSlice", () => {
     const long = "a description long enough to need folding when it sits this deep in the components tree";
     const slice = {
       openapi: "3.0.0",
+      info: { title: long, version: "1" },
+      security: undefined,
+      tags: [{ name: "t", description: long }],
       paths: { "/a": { post: { description: long } } },
       components: {
         securitySchemes: { k: { type: "http" } },
@@ -63,8 +66,19 @@ describe("dumpSlice", () => {
     };
     const cache = new Map<string, string>();
     expect(dumpSlice(slice, cache)).toBe(dumpYaml(slice));
-    expect([...cache.keys()]).toEqual(["securitySchemes/k", "schemas/odd name", "schemas/x"]);
+    const componentKeys = [...cache.keys()].filter((k) => !k.startsWith("#"));
+    expect(componentKeys).toEqual(["securitySchemes/k", "schemas/odd name", "schemas/x"]);
+    // openapi, info and tags (the keys every page repeats) are cached too; paths never.
+    expect(cache.size).toBe(6);
     expect(dumpSlice(slice, cache)).toBe(dumpYaml(slice));
+  });
+
+  test.each([
+    ["no components", { openapi: "3.0.0", paths: { "/a": {} } }],
+    ["nothing at all", {}],
+    ["components only", { components: { schemas: { x: { type: "string" } } } }],
+  ])("%s: equals one whole dump", (_name, slice) => {
+    expect(dumpSlice(slice, new Map())).toBe(dumpYaml(slice));
   });
 });
 
