@@ -53,6 +53,7 @@ const commands: Record<string, Command> = {
       "code-samples": { type: "string" },
       "paths-metadata": { type: "string" },
       "resource-samples": { type: "string" },
+      settings: { type: "string" },
       check: { type: "boolean" },
       ...common,
     },
@@ -65,6 +66,8 @@ Options:
   --paths-metadata <file> Seam-style paths.yaml (route titles, notices) stored as x-routes
   --resource-samples <file>
                           Seam-style resource samples stored as x-resource-samples on their schemas
+  --settings <file>       YAML/JSON mapping of API-level x- keys merged into _api.yaml
+                          (x-client-name, x-docs-gitbook, x-snippets… — see README)
   --check                 write nothing; exit 1 if the output directory is not up to date
   -q, --quiet             print nothing but errors`,
     async run(values, positionals, io) {
@@ -77,6 +80,7 @@ Options:
         codeSamples: values["code-samples"] as string | undefined,
         pathsMetadata: values["paths-metadata"] as string | undefined,
         resourceSamples: values["resource-samples"] as string | undefined,
+        settings: values["settings"] as string | undefined,
         check: values["check"] === true,
       });
       for (const w of result.warnings) io.err(`warning: ${w}`);

@@ -18,6 +18,7 @@ try {
     codeSamples: path.join(corpus, "code-sample-definitions"),
     pathsMetadata: path.join(corpus, "paths.yaml"),
     resourceSamples: path.join(corpus, "resource-sample-definitions/all-resources.yaml"),
+    settings: path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../config/seam-settings.yaml"),
   });
   const c = result.counts;
   const ms = Math.round(performance.now() - started);

@@ -24,6 +24,8 @@ export interface ImportOptions {
   pathsMetadata?: string;
   /** Seam-style resource sample definitions (one YAML file) → `x-resource-samples` on the schemas. */
   resourceSamples?: string;
+  /** API-level settings: a YAML/JSON mapping of top-level `x-` keys merged into `_api.yaml` (e.g. `x-client-name`, `x-docs-gitbook`). */
+  settings?: string;
   /** Compare only; write nothing. */
   check?: boolean;
 }
@@ -42,6 +44,7 @@ export async function importSpec(opts: ImportOptions): Promise<ImportResult> {
   const routes = opts.pathsMetadata ? await loadRoutes(path.resolve(opts.pathsMetadata)) : undefined;
   const split = splitSpec(doc, { sourceName: name, samples, routes });
   assertNoProblems(split.problems, `cannot import ${name}`);
+  if (opts.settings) Object.assign(split.api.doc, await loadSettings(path.resolve(opts.settings)));
   if (opts.resourceSamples) {
     const resourceSamples = await loadResourceSamples(path.resolve(opts.resourceSamples));
     split.warnings.push(...attachResourceSamples([split.api, ...split.endpoints], resourceSamples));
@@ -106,5 +109,15 @@ async function loadRoutes(file: string): Promise<Record<string, unknown>> {
   if (!data || typeof data !== "object" || Array.isArray(data)) {
     throw new UserError(`${displayPath(file)}: expected a mapping of route paths to metadata`);
   }
+  return data as Record<string, unknown>;
+}
+
+async function loadSettings(file: string): Promise<Record<string, unknown>> {
+  const data = await readDataFile(file, "settings file");
+  if (!data || typeof data !== "object" || Array.isArray(data)) {
+    throw new UserError(`${displayPath(file)}: expected a mapping of x- keys (API-level settings)`);
+  }
+  const bad = Object.keys(data).filter((k) => !k.startsWith("x-"));
+  if (bad.length > 0) throw new UserError(`${displayPath(file)}: settings keys must start with "x-": ${bad.join(", ")}`);
   return data as Record<string, unknown>;
 }

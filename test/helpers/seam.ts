@@ -44,5 +44,6 @@ export async function importSeamSpec(dir: string): Promise<void> {
     codeSamples: path.join(corpus, "code-sample-definitions"),
     pathsMetadata: path.join(corpus, "paths.yaml"),
     resourceSamples: path.join(corpus, "resource-sample-definitions/all-resources.yaml"),
+    settings: path.join(REPO_ROOT, "config/seam-settings.yaml"),
   });
 }

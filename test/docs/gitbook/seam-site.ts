@@ -41,9 +41,10 @@ export function fixturePath(name: string): string {
 function patchApiDocument(specDir: string, routes: Record<string, unknown>): void {
   const file = path.join(specDir, "_api.yaml");
   const doc = parse(readFileSync(file, "utf8")) as Record<string, any>;
-  const settings = parse(readFileSync(path.join(FIXTURES, "seam-settings.yaml"), "utf8"));
+  // config/seam-settings.yaml (imported by importSeamSpec) names the auth schemes; Seam's hand-written wording of
+  // the action_attempt resource is added here, read from the corpus page in place.
+  const settings = doc["x-docs-gitbook"];
   Object.assign(settings.resources.action_attempt, readResourceWording(path.join(requireCorpus()!, "route-pages/action_attempts/README.md")));
-  doc["x-docs-gitbook"] = settings;
   doc["x-client-name"] ??= "seam";
   for (const [route, meta] of Object.entries(routes)) doc["x-routes"][route] = { ...doc["x-routes"][route], ...(meta as object) };
   writeFileSync(file, stringify(doc, { lineWidth: 0 }));
