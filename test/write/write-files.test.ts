@@ -48,6 +48,38 @@ describe("writeFiles", () => {
     expect(await listFiles(path.join(root, "a"))).toEqual(["changed.txt", "extra.txt", "same.txt"]);
   });
 
+  // Given what is on disk and what is produced, want the file rewritten or left alone (sizes are compared first).
+  test.each([
+    ["same bytes", "héllo", "héllo", false],
+    ["same length, other text", "abc", "abd", true],
+    ["same UTF-8 size, characters swapped", "éa", "aé", true],
+    ["same character count, other UTF-8 size", "e", "é", true],
+    ["empty to text", "", "x", true],
+  ])("%s: rewritten %s", async (_name, onDisk, produced, rewritten) => {
+    await writeFiles({ root, files: files({ "a/f.txt": onDisk }), owned: ["a"] });
+    const result = await writeFiles({ root, files: files({ "a/f.txt": produced }), owned: ["a"] });
+    expect(result.written).toEqual(rewritten ? ["a/f.txt"] : []);
+    expect(result.unchanged).toEqual(rewritten ? [] : ["a/f.txt"]);
+    expect(await readFile(path.join(root, "a/f.txt"), "utf8")).toBe(produced);
+  });
+
+  test("files outside the owned dirs are compared on disk too (not assumed missing)", async () => {
+    await mkdir(path.join(root, "b"), { recursive: true });
+    await writeFile(path.join(root, "b/y.txt"), "same");
+    const result = await writeFiles({ root, files: files({ "a/x.txt": "1", "b/y.txt": "same" }), owned: ["a"] });
+    expect(result).toMatchObject({ written: ["a/x.txt"], unchanged: ["b/y.txt"] });
+    const check = await writeFiles({ root, files: files({ "b/y.txt": "other", "a/n.txt": "n" }), owned: ["a"], check: true });
+    expect(check).toMatchObject({ stale: ["b/y.txt"], missing: ["a/n.txt"], extra: ["a/x.txt"] });
+  });
+
+  test("many files in new nested directories", async () => {
+    const many = new Map(Array.from({ length: 300 }, (_, i) => [`a/d${i % 7}/e${i % 3}/f${i}.txt`, `content ${i}`]));
+    const result = await writeFiles({ root, files: many, owned: ["a"] });
+    expect(result.written).toHaveLength(300);
+    expect(await listFiles(path.join(root, "a"))).toEqual([...many.keys()].map((k) => k.slice(2)).sort());
+    expect(await readFile(path.join(root, "a/d5/e2/f299.txt"), "utf8")).toBe("content 299");
+  });
+
   test("leaves no temp files behind", async () => {
     await writeFiles({ root, files: files({ "a/x.txt": "1".repeat(100_000) }), owned: ["a"] });
     expect(await listFiles(root)).toEqual(["a/x.txt"]);
