@@ -42,13 +42,13 @@ export async function readSpecFile(dir: string, rel: string, findings: Finding[]
   const text = await readFile(abs, "utf8");
   const hash = createHash("sha256").update(text).digest("hex");
   const key = `${rel.endsWith(".json") ? "json" : "yaml"}:${hash}`;
-  let parsed: ParseResult | undefined = cached?.hash === hash && cached.doc !== undefined ? { ok: true, doc: cached.doc } : parseCache.get(key);
+  let parsed: ParseResult | undefined = cached?.hash === hash && cached.doc !== undefined ? { ok: true, doc: cached.doc } : touch(parseCache, key);
   let locate: Locator | null = null;
   if (!parsed) {
     // Parsed with positions: findings of this load are located without a second parse.
     const first = parseSpecTextWithPositions(text, rel);
     parsed = first.result;
-    parseCache.set(key, parsed);
+    remember(parseCache, key, parsed, MAX_PARSED);
     if (first.positions) locate = createLocator(text, first.positions);
   }
   if (!parsed.ok) findings.push({ rel, pointer: "", message: parsed.message, line: parsed.line, col: parsed.col });
@@ -66,6 +66,27 @@ export function releasePositions(file: LoadedFile): void {
   heldPositions.delete(file);
 }
 
+// Bounded (least recently used first out), so a long watch session does not keep every version of every file.
+const MAX_PARSED = 20_000;
+const MAX_LOCATORS = 2_000;
+
+function touch<V>(map: Map<string, V>, key: string): V | undefined {
+  const value = map.get(key);
+  if (value !== undefined) {
+    map.delete(key);
+    map.set(key, value);
+  }
+  return value;
+}
+
+function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+  map.set(key, value);
+  for (const oldest of map.keys()) {
+    if (map.size <= max) break;
+    map.delete(oldest);
+  }
+}
+
 // Parsed documents by content hash: a watch loop re-parses only the files that changed.
 // Consumers must treat `doc` as read-only (it is shared between loads).
 const parseCache = new Map<string, ParseResult>();
@@ -74,10 +95,10 @@ const parseCache = new Map<string, ParseResult>();
 const locatorCache = new Map<string, Locator>();
 
 function cachedLocator(text: string, hash: string): Locator {
-  let locate = locatorCache.get(hash);
+  let locate = touch(locatorCache, hash);
   if (!locate) {
     locate = createLocator(text);
-    locatorCache.set(hash, locate);
+    remember(locatorCache, hash, locate, MAX_LOCATORS);
   }
   return locate;
 }
