@@ -5,7 +5,7 @@ import { formatProblem, UserError, type Problem } from "./errors.js";
 import { loadSpec } from "./load/index.js";
 import { buildApi } from "./model/index.js";
 import type { Api } from "./model/types.js";
-import { createRenderEnv } from "./render/env.js";
+import { createRenderEnv, type RenderEnv } from "./render/env.js";
 import { TARGET_IDS, isTargetId, targets, type TargetId } from "./targets/index.js";
 import { writeFiles, type WriteResult } from "./write/index.js";
 
@@ -48,21 +48,11 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
   const api = await timer.time("model", () => buildApi(spec));
   const env = createRenderEnv({ overrideDir: opts.templates });
   const active = selected.filter((id) => targets[id].appliesTo(api));
-  // Targets that hand work to a worker start first, so it runs on the other core while the rest render.
-  const started = new Map<TargetId, RenderResult>();
-  for (const id of active) timer.timings[`render ${id}`] = 0; // stages are reported in target order
-  for (const id of [...active].sort((a, b) => Number(OFF_THREAD.has(b)) - Number(OFF_THREAD.has(a)))) {
-    const result = timer.start(`render ${id}`, () => targets[id].render(api, env));
-    if (result instanceof Promise) result.catch(() => undefined);
-    started.set(id, result);
-  }
   const files = new Map<string, string>();
   const owned: string[] = [];
-  for (const id of active) {
+  for (const [id, rendered] of await renderTargets(api, env, active, timer)) {
     const prefix = `${api.id}/${targets[id].outDir}`;
     owned.push(prefix);
-    // A target's time is its main-thread time: starting it, then waiting for what is still running.
-    const rendered = await timer.time(`render ${id}`, () => started.get(id) as RenderResult);
     for (const [rel, content] of rendered) files.set(`${prefix}/${rel}`, content);
   }
   // Another target's files nested inside an owned dir (snippets/index vs snippets/javascript) are not stale.
@@ -79,6 +69,29 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
 }
 
 type RenderResult = Map<string, string> | Promise<Map<string, string>>;
+
+/**
+ * Every active target's files, in target order. Targets that hand work to a worker start first, so it runs on
+ * the other core while the rest render; a target's time is its main-thread time (starting, then waiting).
+ */
+async function renderTargets(
+  api: Api,
+  env: RenderEnv,
+  active: readonly TargetId[],
+  timer: ReturnType<typeof createTimer>,
+): Promise<[TargetId, Map<string, string>][]> {
+  const started = new Map<TargetId, RenderResult>();
+  for (const id of active) timer.timings[`render ${id}`] = 0; // stages are reported in target order
+  for (const id of [...active].sort((a, b) => Number(OFF_THREAD.has(b)) - Number(OFF_THREAD.has(a)))) {
+    const result = timer.start(`render ${id}`, () => targets[id].render(api, env));
+    // Awaited below; until then a failure must not count as unhandled.
+    if (result instanceof Promise) result.catch(() => undefined);
+    started.set(id, result);
+  }
+  const out: [TargetId, Map<string, string>][] = [];
+  for (const id of active) out.push([id, await timer.time(`render ${id}`, () => started.get(id) as RenderResult)]);
+  return out;
+}
 
 /** Targets whose render runs mostly off the main thread (client/typescript: openapi-typescript in a worker). */
 const OFF_THREAD: ReadonlySet<TargetId> = new Set<TargetId>(["client/typescript"]);
