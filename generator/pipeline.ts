@@ -6,6 +6,7 @@ import { loadSpec } from "./load/index.js";
 import { buildApi } from "./model/index.js";
 import type { Api } from "./model/types.js";
 import { createRenderEnv, type RenderEnv } from "./render/env.js";
+import { warmSchemaWorker } from "./targets/client/schema-types.js";
 import { TARGET_IDS, isTargetId, targets, type TargetId } from "./targets/index.js";
 import { writeFiles, type WriteResult } from "./write/index.js";
 
@@ -35,7 +36,10 @@ export async function runGenerate(opts: GenerateOptions): Promise<ApiReport[]> {
     throw new UserError(`templates override directory not found: ${opts.templates}`);
   }
   const reports: ApiReport[] = [];
-  for (const dir of findApiDirs(opts.spec)) {
+  const dirs = findApiDirs(opts.spec);
+  // openapi-typescript's worker loads its modules while the spec loads.
+  if (selected.includes("client/typescript")) warmSchemaWorker();
+  for (const dir of dirs) {
     reports.push(await generateApi(dir, selected, opts));
   }
   return reports;

@@ -29,6 +29,11 @@ export function printSchemaTypes(
   return askWorker(compiled, document);
 }
 
+/** Starts the worker ahead of the first request (it loads openapi-typescript meanwhile); a no-op from sources. */
+export function warmSchemaWorker(): void {
+  if (import.meta.url.endsWith(".js")) shared ??= startWorker(true);
+}
+
 /** Posting structured-clones the document, so the worker's copy is its own to mutate. */
 function askWorker(compiled: boolean, document: Record<string, unknown>): Promise<string> {
   const w = (shared ??= startWorker(compiled));
@@ -48,6 +53,8 @@ function startWorker(compiled: boolean): SchemaWorker {
     : new Worker(`import("tsx/esm/api").then((t) => t.register()).then(() => import(${JSON.stringify(entry.href)}))`, {
         eval: true,
       });
+  // Idle until asked: a warmed worker must not keep the process alive.
+  worker.unref();
   const w: SchemaWorker = { worker, pending: new Map(), next: 0 };
   w.worker.on("message", ({ id, text, error }: { id: number; text?: string; error?: string }) => {
     const p = w.pending.get(id);
