@@ -2,7 +2,7 @@
 // Alternating runs, median of N, wall time and peak RSS of each child process (/usr/bin/time).
 // Writes bench/results.md. Not a test: numbers on a shared 2-core machine are noisy.
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -52,12 +52,21 @@ const cases: SpecCase[] = [
 ];
 
 /** Runs a command under /usr/bin/time; returns wall ms and peak RSS KB. */
-function measure(cmd: string, args: string[]): Measure {
-  const result = spawnSync("/usr/bin/time", ["-f", "%e %M", cmd, ...args], { cwd: REPO, encoding: "utf8" });
+function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv): Measure {
+  const result = spawnSync("/usr/bin/time", ["-f", "%e %M", cmd, ...args], { cwd: REPO, encoding: "utf8", env });
   if (result.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${result.stderr}`);
   const last = result.stderr.trim().split("\n").pop() ?? "";
   const [seconds, kb] = last.split(" ").map(Number);
   return { wallMs: (seconds ?? 0) * 1000, rssKb: kb ?? 0 };
+}
+
+/** Appends a vendor extension to the first endpoint file: a real edit of one endpoint (new content hash). */
+function editOneEndpoint(specDir: string, run: number): void {
+  const file = readdirSync(specDir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".yaml") && !f.endsWith("_api.yaml"))
+    .sort()[0];
+  if (!file) return;
+  appendFileSync(path.join(specDir, file), `x-bench-edit: ${run}\n`);
 }
 
 function median(values: number[]): number {
@@ -76,25 +85,31 @@ async function benchSpec(c: SpecCase, tmp: string): Promise<Row[]> {
   const specFile = path.join(tmp, "spec.json");
   const source = await c.prepare(specFile);
   const specDir = path.join(tmp, "spec", "api");
-  const samples: Record<string, Measure[]> = { import: [], generate: [], openapiTs: [], clientOnly: [], check: [] };
+  const samples: Record<string, Measure[]> = { import: [], openapiTs: [], cold: [], seeded: [], edit: [], check: [], clientOnly: [] };
+  const cache = path.join(tmp, "cache");
+  const withCache = { ...process.env, SPECSMITH_CACHE_DIR: cache };
+  const noCache = { ...process.env, SPECSMITH_CACHE: "off" };
+  const generate = (out: string, env: NodeJS.ProcessEnv, extra: string[] = []) =>
+    measure("node", [BIN, "generate", "--spec", specDir, "--out", path.join(tmp, out), "--examples", "warn", "-q", ...extra], env);
   for (let i = 0; i < RUNS; i++) {
-    rmSync(path.join(tmp, "spec"), { recursive: true, force: true });
-    rmSync(path.join(tmp, "out"), { recursive: true, force: true });
-    samples["import"]!.push(measure("node", [BIN, "import", source, "--out", specDir, "-q", ...(c.importArgs ?? [])]));
-    samples["openapiTs"]!.push(measure("node", [OPENAPI_TS, specFile, "-o", path.join(tmp, "types.d.ts")]));
-    samples["generate"]!.push(measure("node", [BIN, "generate", "--spec", specDir, "--out", path.join(tmp, "out"), "--examples", "warn", "-q"]));
-    samples["check"]!.push(measure("node", [BIN, "check", "--spec", specDir, "--out", path.join(tmp, "out"), "--examples", "warn", "-q"]));
-    rmSync(path.join(tmp, "out"), { recursive: true, force: true });
-    samples["clientOnly"]!.push(
-      measure("node", [BIN, "generate", "--spec", specDir, "--out", path.join(tmp, "out"), "--targets", "client/typescript", "--examples", "warn", "-q"]),
-    );
+    for (const d of ["spec", "cold", "seeded", "client", "cache"]) rmSync(path.join(tmp, d), { recursive: true, force: true });
+    samples["import"]!.push(measure("node", [BIN, "import", source, "--out", specDir, "-q", ...(c.importArgs ?? [])], withCache));
+    samples["openapiTs"]!.push(measure("node", [OPENAPI_TS, specFile, "-o", path.join(tmp, "types.d.ts")], process.env));
+    samples["cold"]!.push(generate("cold", noCache));
+    samples["seeded"]!.push(generate("seeded", withCache));
+    editOneEndpoint(specDir, i);
+    samples["edit"]!.push(generate("seeded", withCache));
+    samples["check"]!.push(measure("node", [BIN, "check", "--spec", specDir, "--out", path.join(tmp, "seeded"), "--examples", "warn", "-q"], withCache));
+    samples["clientOnly"]!.push(generate("client", noCache, ["--targets", "client/typescript"]));
   }
   const label: Record<string, string> = {
     import: "specsmith import",
     openapiTs: "openapi-typescript alone (types only)",
-    generate: "specsmith generate, all targets (cold)",
-    clientOnly: "specsmith generate --targets client/typescript",
-    check: "specsmith check (up to date)",
+    cold: "specsmith generate, all targets, cold (no cache)",
+    seeded: "specsmith generate, all targets, right after import (cache seeded by import)",
+    edit: "specsmith generate after editing one endpoint file (fresh CLI, warm cache)",
+    check: "specsmith check on the up-to-date tree (warm cache)",
+    clientOnly: "specsmith generate --targets client/typescript, cold",
   };
   return Object.entries(samples).map(([key, list]) => ({
     spec: c.name,
@@ -116,8 +131,10 @@ function toMarkdown(rows: Row[]): string {
   ];
   for (const row of rows) {
     const base = rows.find((r) => r.spec === row.spec && r.step.startsWith("openapi-typescript"));
+    const cold = rows.find((r) => r.spec === row.spec && r.step.includes("cold (no cache)"));
     const ratio = base ? (row.wallMs / base.wallMs).toFixed(2) + "×" : "";
-    lines.push(`| ${row.spec} | ${row.step} | ${row.wallMs.toFixed(0)} | ${(row.rssKb / 1024).toFixed(0)} | ${ratio} |`);
+    const ofCold = cold && row.step.includes("editing") ? ` (${((100 * row.wallMs) / cold.wallMs).toFixed(0)} % of cold)` : cold && row.step.startsWith("specsmith check") ? ` (${((100 * row.wallMs) / cold.wallMs).toFixed(0)} % of cold)` : "";
+    lines.push(`| ${row.spec} | ${row.step} | ${row.wallMs.toFixed(0)} | ${(row.rssKb / 1024).toFixed(0)} | ${ratio}${ofCold} |`);
   }
   return lines.join("\n") + "\n";
 }
