@@ -21,6 +21,8 @@ export interface CachedCheck {
   findings: Finding[];
   /** Located example/schema mismatches (errors or warnings depending on the load option). */
   examples: Finding[];
+  /** False when the load that made this entry skipped example validation (`examples: "off"`). */
+  examplesChecked?: boolean;
 }
 
 export interface CacheEntry {

@@ -16,6 +16,8 @@ export interface CheckInput {
   resolve: Resolve;
   /** The previous cache's entries by rel (empty when there is none). */
   previous: Readonly<Record<string, CacheEntry>>;
+  /** False: skip example/schema validation (an entry made so is redone when a later load needs examples). */
+  checkExamples: boolean;
 }
 
 export interface CheckOutput {
@@ -39,7 +41,8 @@ export async function checkFiles(input: CheckInput): Promise<CheckOutput> {
     const entry = out.entries[file.rel];
     if (!entry) continue;
     const deps = Object.fromEntries(collectRefClosure(file.rel, refsOf).map((rel) => [rel, input.byRel.get(rel)?.hash ?? null]));
-    if (!entry.check || !isSameDeps(entry.check.deps, deps)) {
+    const lacksExamples = input.checkExamples && entry.check?.examplesChecked === false;
+    if (!entry.check || lacksExamples || !isSameDeps(entry.check.deps, deps)) {
       entry.check = { deps, ...(await checkFile(file, input, getValidator)) };
       out.changed = true;
     }
@@ -70,11 +73,15 @@ async function checkFile(file: LoadedFile, input: CheckInput, getValidator: GetV
   checkStructure(file, isShared, report, input.resolve);
   checkRefs(file, input.resolve, report);
   checkNames(file, report);
-  if (!isShared && hasOnePath(file.doc)) {
+  if (input.checkExamples && !isShared && hasOnePath(file.doc)) {
     const endpoint = { ...file, path: Object.keys(file.doc.paths)[0] as string } as LoadedEndpointFile;
     checkExamples(endpoint, { resolve: input.resolve, validator: await getValidator(), report: (f) => examples.push(f) });
   }
-  return { findings: findings.map((f) => locate(f, input.byRel)), examples: examples.map((f) => locate(f, input.byRel)) };
+  return {
+    findings: findings.map((f) => locate(f, input.byRel)),
+    examples: examples.map((f) => locate(f, input.byRel)),
+    examplesChecked: input.checkExamples,
+  };
 }
 
 function locate(f: Finding, byRel: ReadonlyMap<string, LoadedFile>): Finding {

@@ -17,8 +17,8 @@ const SHARED = "_api.yaml";
 export interface LoadOptions {
   /** Directory that reported file paths are relative to (default: the cwd). */
   displayRoot?: string;
-  /** "warn": example/schema mismatches go to `spec.warnings` instead of failing (Seam's samples have some). */
-  examples?: "error" | "warn";
+  /** "warn": example/schema mismatches go to `spec.warnings` instead of failing (Seam's samples have some); "off": not checked (verify, which checks docs, not the spec). */
+  examples?: "error" | "warn" | "off";
 }
 
 /**
@@ -40,7 +40,7 @@ export async function loadSpec(dir: string, opts: LoadOptions = {}): Promise<Loa
   if (files.every((f) => f === shared)) throw new UserError(`no endpoint files (*.yaml, *.yml, *.json) in spec directory: ${dir}`);
 
   const resolve = createResolver(byRel, unparsed);
-  const checked = await checkFiles({ files, byRel, unparsed, shared, resolve, previous });
+  const checked = await checkFiles({ files, byRel, unparsed, shared, resolve, previous, checkExamples: opts.examples !== "off" });
   for (const file of files) releasePositions(file);
   if (cache && cacheFile && (checked.changed || Object.keys(previous).some((rel) => !checked.entries[rel]))) {
     await writeCache(cacheFile, { ...cache, files: checked.entries });
@@ -50,7 +50,7 @@ export async function loadSpec(dir: string, opts: LoadOptions = {}): Promise<Loa
   const report = (f: Finding) => findings.push(f);
   for (const file of endpoints) checkFileName(file, report);
   checkDuplicateEndpoints(endpoints, report);
-  if (opts.examples !== "warn") findings.push(...checked.examples);
+  if (opts.examples !== "warn" && opts.examples !== "off") findings.push(...checked.examples);
 
   const root = opts.displayRoot ?? process.cwd();
   assertNoProblems(locateFindings(findings, byRel, root), `invalid spec ${toDisplayPath(root, dir)}`);

@@ -10,7 +10,7 @@ export const verifyCommand = {
     docs: { type: "string" },
     spec: { type: "string", default: "spec" },
     format: { type: "string", default: "auto" },
-    examples: { type: "string", default: "error" },
+    examples: { type: "string", default: "off" },
     json: { type: "boolean" },
     strict: { type: "boolean" },
     quiet: { type: "boolean", short: "q" },
@@ -21,7 +21,8 @@ export const verifyCommand = {
                       x-codeSamples (a spec directory too), plain Markdown references (required)
   --spec <dir>        the API to check against: spec/<api>, or a spec root holding one API [default: spec]
   --format <f>        auto (detect per file), gitbook, mintlify or markdown [default: auto]
-  --examples <mode>   error | warn: how example/schema mismatches in the spec are treated [default: error]
+  --examples <mode>   off | warn | error: whether the spec's own examples are validated against its schemas
+                      (verify checks the docs; generate/check validate the spec) [default: off]
   --json              print the report as JSON
   --strict            formatting-only differences fail too (exit 1)
   -q, --quiet         print only the blocks that differ (no counts)
@@ -29,7 +30,9 @@ Exit code: 1 when a block drifts (or, with --strict, differs in layout only), el
   async run(values: Record<string, unknown>, _positionals: string[], io: Io): Promise<number> {
     if (typeof values["docs"] !== "string") throw new UserError("verify: missing --docs <path> (see specsmith verify --help)");
     const examples = values["examples"];
-    if (examples !== "error" && examples !== "warn") throw new UserError(`--examples must be error or warn, not ${JSON.stringify(examples)}`);
+    if (examples !== "error" && examples !== "warn" && examples !== "off") {
+      throw new UserError(`--examples must be off, warn or error, not ${JSON.stringify(examples)}`);
+    }
     const { report, exitCode, text } = await runVerify({
       docs: values["docs"],
       spec: String(values["spec"]),

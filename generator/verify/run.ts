@@ -12,7 +12,7 @@ export interface RunVerifyOptions {
   /** A spec root holding one API, or the API directory itself. */
   spec: string;
   format: FormatOption;
-  examples: "error" | "warn";
+  examples: "error" | "warn" | "off";
   strict: boolean;
 }
 

@@ -193,3 +193,17 @@ describe("findCacheDir", () => {
   ];
   it.each(cases)("%s", (_, { env, cwd, want }) => expect(findCacheDir(env, cwd)).toBe(want));
 });
+
+describe("examples: off", () => {
+  it("skips example validation, and a later load that needs examples validates them despite the cache", async () => {
+    const dir = path.join(tmp, "spec");
+    await cp(fixture("example-not-matching-schema"), dir, { recursive: true });
+    const off = await loadSpec(dir, { displayRoot: dir, examples: "off" });
+    expect(off.warnings).toEqual([]);
+    forgetCacheMemory();
+    const warn = await loadSpec(dir, { displayRoot: dir, examples: "warn" });
+    expect(warn.warnings.length).toBeGreaterThan(0);
+    forgetCacheMemory();
+    await expect(loadSpec(dir, { displayRoot: dir, examples: "off" })).resolves.toMatchObject({ warnings: [] });
+  });
+});
