@@ -1,16 +1,7 @@
-// The output style shared by the fast emitter and the yaml-Document path.
-import { Scalar } from "yaml";
-
-export const YAML_WIDTH = 80;
-export const YAML_OPTIONS = { lineWidth: YAML_WIDTH, singleQuote: true, aliasDuplicateObjects: false, indentSeq: true } as const;
+// The importer's folding rule; the rest of the style lives with the shared emitter (generator/render/yaml-emit.ts).
+import { YAML_WIDTH } from "../render/yaml-emit.js";
 
 /** A one-line string that would end past column 80 where it starts at `column` is folded (`>-`). */
 export function isFoldable(s: string, column: number): boolean {
   return column + s.length > YAML_WIDTH && !s.includes("\n") && s.includes(" ");
-}
-
-export function foldedScalar(s: string): Scalar {
-  const node = new Scalar(s);
-  node.type = Scalar.BLOCK_FOLDED;
-  return node;
 }

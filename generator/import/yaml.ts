@@ -1,12 +1,12 @@
 // YAML output in the style of seed 003: 2-space indent, `- ` items indented under their key,
 // strings that would run past 80 columns folded as `>-`, single-quoted keys like '200'.
 import { stringify } from "yaml";
-import { emitYaml } from "./yaml-emit.js";
-import { foldedScalar, isFoldable, YAML_OPTIONS } from "./yaml-style.js";
+import { emitYaml, foldedScalar, YAML_OPTIONS } from "../render/yaml-emit.js";
+import { isFoldable } from "./yaml-style.js";
 
 /** The document as YAML text; fast path with the same bytes as `toYamlViaDocument`. */
 export function toYaml(value: unknown): string {
-  return emitYaml(value) ?? toYamlViaDocument(value);
+  return emitYaml(value, isFoldable) ?? toYamlViaDocument(value);
 }
 
 /** The same output through the yaml package's Document model (slower; the reference for tests). */

@@ -1,9 +1,25 @@
 // A direct emitter for JSON-like documents, ~10× faster than building a yaml Document. Plain
 // strings and keys it can prove need no quoting are written as is; every other scalar goes
-// through the yaml package's own string stringifier, so the bytes equal `toYamlViaDocument`.
+// through the yaml package's own string stringifier, so the bytes equal the Document path's.
+// Shared by the importer (generator/import/yaml.ts) and docs/mintlify (its yaml-dump.ts).
 import { Document, Scalar } from "yaml";
 import { stringifyString, type StringifyContext } from "yaml/util";
-import { foldedScalar, isFoldable, YAML_OPTIONS, YAML_WIDTH } from "./yaml-style.js";
+
+export const YAML_WIDTH = 80;
+/** The style of seed 003: 80 columns, single quotes, `- ` items indented under their key. */
+export const YAML_OPTIONS = { lineWidth: YAML_WIDTH, singleQuote: true, aliasDuplicateObjects: false, indentSeq: true } as const;
+
+/**
+ * Which one-line value strings become `>-` blocks. `column`: where the scalar starts on its line
+ * (after `key: ` or `- `); `depth`: twice the number of collections around it (its block indent).
+ */
+export type FoldRule = (text: string, column: number, depth: number) => boolean;
+
+export function foldedScalar(s: string): Scalar {
+  const node = new Scalar(s);
+  node.type = Scalar.BLOCK_FOLDED;
+  return node;
+}
 
 // The yaml package's default toString options (yaml 2.x) with ours on top.
 const OPTIONS = {
@@ -47,10 +63,10 @@ function context(indent: string, implicitKey: boolean, indentAtStart: number | u
 class NeedsDocument extends Error {}
 
 /** YAML text, or null when the value needs the Document path (not a non-empty collection, huge keys). */
-export function emitYaml(value: unknown): string | null {
+export function emitYaml(value: unknown, fold: FoldRule): string | null {
   if (!isNonEmptyCollection(value)) return null;
   try {
-    return `${emitCollection(value, "")}\n`;
+    return `${emitCollection(value, "", fold)}\n`;
   } catch (error) {
     if (error instanceof NeedsDocument) return null;
     throw error;
@@ -63,24 +79,29 @@ function isNonEmptyCollection(v: unknown): v is object {
 }
 
 /** A non-empty collection whose first line continues the current one; later lines start at `ind`. */
-function emitCollection(value: object, ind: string): string {
+function emitCollection(value: object, ind: string, fold: FoldRule): string {
   const inner = `${ind}  `;
   const lines: string[] = [];
   if (Array.isArray(value)) {
     for (const item of value) {
       const v = item === undefined ? null : item;
-      if (isNonEmptyCollection(v)) lines.push(`- ${emitCollection(v, inner)}`);
-      else lines.push(`- ${emitScalar(v, inner, undefined, ind.length + 2)}`);
+      if (isNonEmptyCollection(v)) lines.push(`- ${emitCollection(v, inner, fold)}`);
+      else lines.push(`- ${emitScalar(v, inner, undefined, ind.length + 2, fold)}`);
     }
   } else {
     for (const [k, v] of Object.entries(value)) {
       if (v === undefined) continue;
       const key = emitKey(k, inner);
-      if (isNonEmptyCollection(v)) lines.push(`${key}:\n${inner}${emitCollection(v, inner)}`);
-      else lines.push(`${key}: ${emitScalar(v, inner, key.length + 2, ind.length + k.length + 2)}`);
+      if (isNonEmptyCollection(v)) lines.push(`${key}:\n${inner}${emitCollection(v, inner, fold)}`);
+      else lines.push(joinPair(key, emitScalar(v, inner, key.length + 2, ind.length + k.length + 2, fold)));
     }
   }
   return lines.join(`\n${ind}`);
+}
+
+// yaml drops the space when a long key pushes the folded value to the next line.
+function joinPair(key: string, value: string): string {
+  return value.startsWith("\n") ? `${key}:${value}` : `${key}: ${value}`;
 }
 
 // Starts with a letter, digit or / (keys: letter, / or $); no control characters or surrogates (tabs included);
@@ -102,10 +123,11 @@ function emitKey(k: string, indent: string): string {
   return out;
 }
 
-function emitScalar(v: unknown, indent: string, indentAtStart: number | undefined, column: number): string {
+// `indent` is the block indent of the scalar's collection's children (two per enclosing collection).
+function emitScalar(v: unknown, indent: string, indentAtStart: number | undefined, column: number, fold: FoldRule): string {
   switch (typeof v) {
     case "string":
-      if (isFoldable(v, column)) return stringifyString(foldedScalar(v), context(indent, false, indentAtStart));
+      if (fold(v, column, indent.length)) return stringifyString(foldedScalar(v), context(indent, false, indentAtStart));
       // Short enough that yaml's line folding cannot apply.
       if (v.length <= Math.max(21, YAML_WIDTH + 1 - indent.length) && isPlainSafe(v, PLAIN_VALUE)) return v;
       return stringifyString(new Scalar(v), context(indent, false, indentAtStart));
