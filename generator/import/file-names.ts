@@ -1,8 +1,10 @@
-// URL path ↔ endpoint file name (docs/spec-format.md): segments kept, unsafe characters percent-encoded.
+// URL path ↔ endpoint file name (docs/spec-format.md): segments kept, unsafe characters percent-encoded
+// by the loader's encoder, so what import writes is what load expects.
+import { encodeSegment } from "../load/file-names.js";
+
+export { encodeSegment };
 
 export const API_FILE = "_api.yaml";
-
-const SAFE = /[A-Za-z0-9._~{}@-]/;
 
 /**
  * `/acs/users/get` → `acs/users/get.yaml`; `/` → `_root.yaml`. Returns an error message instead of a
@@ -19,19 +21,6 @@ export function toEndpointFileName(urlPath: string): { file: string } | { error:
     out.push(encodeSegment(seg));
   }
   return { file: `${out.join("/")}.yaml` };
-}
-
-/** Percent-encodes every character outside the safe set, and a leading `_` (reserved for specsmith files). */
-export function encodeSegment(segment: string): string {
-  let out = "";
-  for (const ch of segment) {
-    out += SAFE.test(ch) && !(out === "" && ch === "_") ? ch : percentEncode(ch);
-  }
-  return out;
-}
-
-function percentEncode(ch: string): string {
-  return [...Buffer.from(ch, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
 }
 
 /** Relative reference from an endpoint file to `_api.yaml`: one `../` per directory level. */

@@ -9,10 +9,14 @@ export function toEndpointFileStem(urlPath: string): string {
   return urlPath.slice(1).split("/").map(encodeSegment).join("/");
 }
 
-function encodeSegment(segment: string): string {
+/**
+ * Percent-encodes every character outside the safe set, and a leading `_` (names starting with `_` are
+ * specsmith's own files, like `_api.yaml`). The one encoder of URL path segments into file names.
+ */
+export function encodeSegment(segment: string): string {
   let out = "";
   for (const ch of segment) {
-    if (SAFE_CHAR.test(ch)) out += ch;
+    if (SAFE_CHAR.test(ch) && !(out === "" && ch === "_")) out += ch;
     else for (const byte of Buffer.from(ch, "utf8")) out += "%" + byte.toString(16).toUpperCase().padStart(2, "0");
   }
   return out;
@@ -25,7 +29,6 @@ export function describeBadPath(urlPath: string): string | null {
   for (const segment of urlPath.slice(1).split("/")) {
     if (segment === "") return "path has an empty segment";
     if (segment === "." || segment === "..") return `path segment "${segment}" is not allowed`;
-    if (segment.startsWith("_")) return `path segment "${segment}" starts with "_" (reserved for specsmith files)`;
     const bare = segment.replace(/^\{(.*)\}$/, "$1");
     if (RESERVED.has(bare)) return `path segment "${segment}" is a reserved name`;
   }

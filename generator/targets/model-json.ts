@@ -1,5 +1,6 @@
 // The model as JSON, one file per endpoint: what every template sees, for debugging templates and diffing model changes.
 import type { Api, Endpoint, FlatSchema } from "../model/types.js";
+import { encodeSegment } from "../load/file-names.js";
 import type { Target } from "./target.js";
 
 export const modelJsonTarget: Target = {
@@ -20,10 +21,7 @@ export const modelJsonTarget: Target = {
 /** `/acs/users/remove_from_access_group` → `acs/users/remove_from_access_group.json`; REST aliases get the method appended. */
 export function endpointFileName(endpoint: Endpoint, ext: string): string {
   const base = endpoint.path.replace(/^\//, "") || "_root";
-  const safe = base
-    .split("/")
-    .map((s) => s.replace(/[^A-Za-z0-9._~{}@-]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")))
-    .join("/");
+  const safe = base === "_root" ? base : base.split("/").map(encodeSegment).join("/");
   return endpoint.id === endpoint.path ? `${safe}${ext}` : `${safe}.${endpoint.preferredMethod}${ext}`;
 }
 

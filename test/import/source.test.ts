@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { UserError } from "../../generator/errors.js";
 import { importSpec } from "../../generator/import/index.js";
+import { loadSpec } from "../../generator/load/index.js";
 import { toYaml } from "../../generator/import/yaml.js";
 import { corpusDir } from "../helpers/seam.js";
 
@@ -156,4 +157,21 @@ describe("YAML style", () => {
     ["reserved-looking strings quoted", { given: { a: "true", b: "1.5", c: "null", d: "3.0.0", e: "x: y" }, want: "a: 'true'\nb: '1.5'\nc: 'null'\nd: 3.0.0\ne: 'x: y'\n" }],
     ["long string folded at 80 columns", { given: { description: "word ".repeat(20).trim() }, want: `description: >-\n  ${"word ".repeat(15).trim()}\n  ${"word ".repeat(5).trim()}\n` }],
   ] as [string, { given: unknown; want: string }][])("%s", (_, { given, want }) => expect(toYaml(given)).toBe(want));
+});
+
+describe("import and load agree on file names", () => {
+  test("a path with a leading underscore and a colon imports to files the loader accepts", async () => {
+    const tmp = await mkdtemp(path.join(tmpdir(), "specsmith-names-"));
+    try {
+      const op = (id: string) => ({ operationId: id, responses: { "200": { description: "OK" } } });
+      const doc = { openapi: "3.0.3", info: { title: "T", version: "1" }, paths: { "/_health": { get: op("health") }, "/v1/things:batchGet": { get: op("batchGet") } } };
+      await writeFile(path.join(tmp, "openapi.json"), JSON.stringify(doc));
+      const result = await importSpec({ source: path.join(tmp, "openapi.json"), out: path.join(tmp, "api") });
+      expect(result.changed).toEqual(["%5Fhealth.yaml", "_api.yaml", "v1/things%3AbatchGet.yaml"]);
+      const spec = await loadSpec(path.join(tmp, "api"));
+      expect(spec.endpoints.map((e) => e.path).sort()).toEqual(["/_health", "/v1/things:batchGet"]);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  });
 });

@@ -33,6 +33,7 @@ describe("toEndpointFileStem (docs/spec-format.md)", () => {
     ["colon encoded", { given: "/v1/things:batchGet", want: "v1/things%3AbatchGet" }],
     ["utf-8 bytes", { given: "/café", want: "caf%C3%A9" }],
     ["safe punctuation", { given: "/a.b~c@d-e", want: "a.b~c@d-e" }],
+    ["leading underscore encoded, inner kept", { given: "/_internal/x_y", want: "%5Finternal/x_y" }],
   ];
   it.each(cases)("%s", (_, { given, want }) => expect(toEndpointFileStem(given)).toBe(want));
 });
@@ -45,7 +46,7 @@ describe("describeBadPath", () => {
     ["relative", { given: "a/b", want: 'path must start with "/"' }],
     ["dot-dot", { given: "/a/../b", want: 'path segment ".." is not allowed' }],
     ["empty segment", { given: "/a//b", want: "path has an empty segment" }],
-    ["reserved prefix", { given: "/_api", want: 'path segment "_api" starts with "_" (reserved for specsmith files)' }],
+    ["leading underscore (its file name is encoded)", { given: "/_api", want: null }],
     ["proto param", { given: "/a/{__proto__}", want: 'path segment "{__proto__}" is a reserved name' }],
   ];
   it.each(cases)("%s", (_, { given, want }) => expect(describeBadPath(given)).toBe(want));
