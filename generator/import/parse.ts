@@ -3,6 +3,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { UserError, type Problem } from "../errors.js";
+import { offsetToLineCol } from "../load/parse.js";
 
 /** Path as the user should see it: relative to the cwd when below it. */
 export function displayPath(abs: string): string {
@@ -42,7 +43,7 @@ export function parseYamlText(text: string, file: string): unknown {
   if (doc.errors.length > 0) {
     const problems: Problem[] = doc.errors.map((e) => ({
       file,
-      ...lineColAt(text, e.pos[0]),
+      ...offsetToLineCol(text, e.pos[0]),
       pointer: "",
       message: e.message.split("\n")[0] ?? e.message,
     }));
@@ -53,17 +54,7 @@ export function parseYamlText(text: string, file: string): unknown {
 
 function jsonError(error: Error, text: string, file: string): UserError {
   const offset = /position (\d+)/.exec(error.message)?.[1];
-  const { line, col } = offset === undefined ? { line: 0, col: 0 } : lineColAt(text, Number(offset));
+  const { line, col } = offset === undefined ? { line: 0, col: 0 } : offsetToLineCol(text, Number(offset));
   const message = error.message.replace(/ in JSON at position \d+.*$/, "");
   return new UserError(`${file}: invalid JSON`, [{ file, line, col, pointer: "", message }]);
-}
-
-export function lineColAt(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, col: offset - start + 1 };
 }
