@@ -99,3 +99,21 @@ export function readSnippetSettings(api: Api): SnippetSettings {
   const settings = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
   return { phpTrailingComma: settings["phpTrailingComma"] !== false };
 }
+
+// Printed once per model: the docs pages, the snippet files and the index all show the same tabs.
+const defaultTabs = new WeakMap<Api, { printers: SnippetPrinter[]; byExample: Map<Example, SnippetTab[]> }>();
+
+/** The default tabs (every language of the API) of one example, computed once per model. */
+export function exampleTabs(api: Api, endpoint: Endpoint, example: Example): SnippetTab[] {
+  let entry = defaultTabs.get(api);
+  if (!entry) {
+    entry = { printers: defaultSnippetPrinters(api), byExample: new Map() };
+    defaultTabs.set(api, entry);
+  }
+  let tabs = entry.byExample.get(example);
+  if (!tabs) {
+    tabs = buildSnippetTabs(buildSnippetInputs(api, endpoint, example), entry.printers);
+    entry.byExample.set(example, tabs);
+  }
+  return tabs;
+}

@@ -1,6 +1,6 @@
 // snippets/<language>: one code file per endpoint example; snippets/index: every example's request
 // and output in every language as one JSON document, for docs sites that take snippets as data.
-import { buildSnippetInputs, buildSnippetTabs, defaultSnippetPrinters, type SnippetTab } from "../render/endpoint-snippets.js";
+import { exampleTabs, type SnippetTab } from "../render/endpoint-snippets.js";
 import { httpSnippetLanguages } from "../render/http-snippets/index.js";
 import { sdkSnippetLanguages } from "../render/snippets/index.js";
 import type { Api, Endpoint } from "../model/types.js";
@@ -28,19 +28,9 @@ export function snippetLanguageIds(api: Api): LanguageId[] {
   return (api.hasSdk ? Object.keys(sdkSnippetLanguages) : Object.keys(httpSnippetLanguages)) as LanguageId[];
 }
 
-/** Every example's tabs, computed once per API and shared by the language targets and the index. */
-const tabsCache = new WeakMap<Api, Map<Endpoint, SnippetTab[][]>>();
-
-export function endpointTabs(api: Api): Map<Endpoint, SnippetTab[][]> {
-  let cached = tabsCache.get(api);
-  if (!cached) {
-    const printers = defaultSnippetPrinters(api);
-    cached = new Map(
-      api.endpoints.map((e) => [e, e.examples.map((ex) => buildSnippetTabs(buildSnippetInputs(api, e, ex), printers))]),
-    );
-    tabsCache.set(api, cached);
-  }
-  return cached;
+/** Every example's tabs, endpoint by endpoint (shared with the docs targets through exampleTabs). */
+function endpointTabs(api: Api): Map<Endpoint, SnippetTab[][]> {
+  return new Map(api.endpoints.map((e) => [e, e.examples.map((ex) => exampleTabs(api, e, ex))]));
 }
 
 function languageTarget(id: LanguageId): Target {

@@ -4,7 +4,7 @@ import { escapeTagAttribute, normalizeDescription } from "./markdown.js";
 import { buildParameterViews, type ParameterView } from "./parameters.js";
 import { buildReturnsView, type ReturnsView } from "./response.js";
 import { defaultAuthLabel, type GitbookSettings } from "./settings.js";
-import { buildSnippetInputs, buildSnippetTabs, defaultSnippetPrinters, type SnippetPrinter, type SnippetTab } from "../../render/endpoint-snippets.js";
+import { buildSnippetInputs, buildSnippetTabs, exampleTabs, type SnippetPrinter, type SnippetTab } from "../../render/endpoint-snippets.js";
 
 export interface ExampleView {
   title: string;
@@ -40,7 +40,8 @@ export function buildEndpointPageView(
   endpoint: Endpoint,
   api: Api,
   settings: GitbookSettings,
-  printers: readonly SnippetPrinter[] = defaultSnippetPrinters(api),
+  /** Other printers than the API's default languages (tests); by default the shared per-model tabs. */
+  printers?: readonly SnippetPrinter[],
 ): EndpointPageView {
   const examples = endpoint.examples.map((e) => buildExampleView(api, endpoint, e, printers));
   const [primary, ...extra] = examples;
@@ -66,11 +67,13 @@ export function buildEndpointPageView(
   };
 }
 
-function buildExampleView(api: Api, endpoint: Endpoint, example: Example, printers: readonly SnippetPrinter[]): ExampleView {
+function buildExampleView(api: Api, endpoint: Endpoint, example: Example, printers: readonly SnippetPrinter[] | undefined): ExampleView {
   return {
     title: example.title,
     description: normalizeDescription(example.description),
-    tabs: buildSnippetTabs(buildSnippetInputs(api, endpoint, example), printers).map((t) => ({ ...t, title: escapeTagAttribute(t.title) })),
+    tabs: (printers ? buildSnippetTabs(buildSnippetInputs(api, endpoint, example), printers) : exampleTabs(api, endpoint, example)).map(
+      (t) => ({ ...t, title: escapeTagAttribute(t.title) }),
+    ),
   };
 }
 

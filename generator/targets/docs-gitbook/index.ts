@@ -4,7 +4,6 @@ import type { Target } from "../target.js";
 import { buildEndpointPageView } from "./endpoint-view.js";
 import { buildRoutePageViews, buildSummaryView } from "./routes.js";
 import { readGitbookSettings } from "./settings.js";
-import { defaultSnippetPrinters } from "../../render/endpoint-snippets.js";
 
 const TEMPLATES = "docs/gitbook";
 
@@ -14,10 +13,9 @@ export const docsGitbookTarget: Target = {
   appliesTo: () => true,
   render(api, env) {
     const settings = readGitbookSettings(api);
-    const printers = defaultSnippetPrinters(api);
     const files = new Map<string, string>();
     for (const endpoint of documentedEndpoints(api)) {
-      const view = buildEndpointPageView(endpoint, api, settings, printers);
+      const view = buildEndpointPageView(endpoint, api, settings);
       files.set(endpointPagePath(endpoint), env.render(TEMPLATES, "endpoint", view));
     }
     for (const route of buildRoutePageViews(api, settings)) {
