@@ -21,6 +21,7 @@ export function checkFileName(file: LoadedEndpointFile, report: Report): void {
 export function checkDuplicateEndpoints(files: readonly LoadedEndpointFile[], report: Report): void {
   const byPath = new Map<string, LoadedEndpointFile>();
   const byRoute = new Map<string, { file: LoadedEndpointFile; method: string }>();
+  const byOperationId = new Map<string, { file: LoadedEndpointFile; method: string }>();
   for (const file of files) {
     const first = byPath.get(file.path);
     if (first) {
@@ -33,6 +34,7 @@ export function checkDuplicateEndpoints(files: readonly LoadedEndpointFile[], re
     if (!isObject(item)) continue;
     const shape = file.path.replace(/\{[^}]*\}/g, "{}");
     for (const method of Object.keys(item).filter(isHttpMethod)) {
+      checkOperationId(file, method, item[method], byOperationId, report);
       const key = `${method} ${shape}`;
       const other = byRoute.get(key);
       if (!other) {
@@ -43,4 +45,23 @@ export function checkDuplicateEndpoints(files: readonly LoadedEndpointFile[], re
       report({ rel: file.rel, pointer: toPointer(["paths", file.path, method]), message });
     }
   }
+}
+
+/** operationIds name generated types and methods (openapi-typescript's `operations`), so each is used once. */
+function checkOperationId(
+  file: LoadedEndpointFile,
+  method: string,
+  op: unknown,
+  seen: Map<string, { file: LoadedEndpointFile; method: string }>,
+  report: Report,
+): void {
+  const id = isObject(op) ? op["operationId"] : undefined;
+  if (typeof id !== "string") return;
+  const first = seen.get(id);
+  if (!first) {
+    seen.set(id, { file, method });
+    return;
+  }
+  const message = `operationId "${id}" is also used by ${first.method.toUpperCase()} ${first.file.path} in ${first.file.rel}`;
+  report({ rel: file.rel, pointer: toPointer(["paths", file.path, method, "operationId"]), message });
 }

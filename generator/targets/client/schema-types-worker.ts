@@ -1,11 +1,10 @@
-// Worker entry: openapi-typescript on each document it is sent (already a copy, so it may mutate it).
+// Worker entry: openapi-typescript's transform on each document it is sent (already a copy, so it may mutate it).
 import { parentPort } from "node:worker_threads";
-import openapiTS, { astToString } from "openapi-typescript";
+import { printOpenapiTypes } from "./openapi-types.js";
 
-parentPort?.on("message", async ({ id, document }: { id: number; document: unknown }) => {
+parentPort?.on("message", ({ id, document }: { id: number; document: Record<string, unknown> }) => {
   try {
-    const text = astToString(await openapiTS(document as never, { silent: true }));
-    parentPort?.postMessage({ id, text });
+    parentPort?.postMessage({ id, text: printOpenapiTypes(document) });
   } catch (error) {
     parentPort?.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

@@ -76,6 +76,6 @@ function startWorker(compiled: boolean): SchemaWorker {
 
 /** openapi-typescript mutates its input, so it gets a copy. */
 async function printHere(document: Record<string, unknown>): Promise<string> {
-  const { default: openapiTS, astToString } = await import("openapi-typescript");
-  return astToString(await openapiTS(structuredClone(document) as never, { silent: true }));
+  const { printOpenapiTypes } = await import("./openapi-types.js");
+  return printOpenapiTypes(structuredClone(document));
 }
