@@ -1,4 +1,4 @@
-import type { Api } from "../model/types.js";
+import type { Api, Endpoint } from "../model/types.js";
 import type { RenderEnv } from "../render/env.js";
 
 /** A target: model → files (paths relative to generated/<api>/<outDir>/). */
@@ -8,5 +8,51 @@ export interface Target {
   outDir: string;
   /** Whether the target makes sense for this API (e.g. SDK snippets need SDK names). */
   appliesTo(api: Api): boolean;
+  /** Every file of the target. With `parts`, this is `renderByParts` (see below). */
   render(api: Api, env: RenderEnv): Map<string, string> | Promise<Map<string, string>>;
+  /** The same files, split per endpoint so a regeneration re-renders only the endpoints that changed. */
+  parts?: TargetParts;
+}
+
+/** What one endpoint contributes to a target. */
+export interface EndpointPart {
+  /** Files this endpoint alone produces (paths relative to the target's outDir). */
+  files: Map<string, string>;
+  /**
+   * What the target's shared files (indexes, SUMMARY.md, openapi.json, types) need from this endpoint; JSON-safe
+   * (it is cached on disk as JSON and must come back equal), null when they need nothing.
+   */
+  fragment: unknown;
+}
+
+/**
+ * The incremental form of a target. Contract (test/helpers/target-parts.ts checks it):
+ * - `endpoint(api, e, env)` depends only on `e` and API-level data: it must not read `api.endpoints`,
+ *   `route.endpointIds` or `api.document.paths` (other endpoints).
+ * - `assemble(api, fragments, env)` makes the remaining files from API-level data and the fragments (given in
+ *   `api.endpoints` order), without reading `api.endpoints` or `api.document.paths`.
+ * - Together they make exactly the files `render` makes.
+ */
+export interface TargetParts {
+  endpoint(api: Api, endpoint: Endpoint, env: RenderEnv): EndpointPart;
+  assemble(api: Api, fragments: readonly EndpointFragment[], env: RenderEnv): Map<string, string> | Promise<Map<string, string>>;
+}
+
+export interface EndpointFragment {
+  /** The endpoint's id (`Endpoint.id`). */
+  id: string;
+  fragment: unknown;
+}
+
+/** `render` for a target that has `parts`: every endpoint's files, then the assembled shared files. */
+export async function renderByParts(parts: TargetParts, api: Api, env: RenderEnv): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const fragments: EndpointFragment[] = [];
+  for (const endpoint of api.endpoints) {
+    const part = parts.endpoint(api, endpoint, env);
+    for (const [rel, content] of part.files) files.set(rel, content);
+    fragments.push({ id: endpoint.id, fragment: part.fragment });
+  }
+  for (const [rel, content] of await parts.assemble(api, fragments, env)) files.set(rel, content);
+  return files;
 }

@@ -1,0 +1,58 @@
+// Checks a target's `parts` contract (generator/targets/target.ts): each endpoint's part is made without seeing
+// other endpoints, the shared files from fragments alone, fragments survive a JSON round trip (they are cached
+// on disk), and together they make exactly what `render` makes with the whole API in view.
+import { expect } from "vitest";
+import type { Api } from "../../generator/model/types.js";
+import type { RenderEnv } from "../../generator/render/env.js";
+import type { EndpointFragment, Target } from "../../generator/targets/target.js";
+
+/** The API with every way to reach other endpoints replaced by a throwing getter. */
+export function isolateApi(api: Api): Api {
+  const trap = (what: string) => () => {
+    throw new Error(`parts contract: ${what} read while rendering one endpoint or assembling`);
+  };
+  const isolated = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(api)) isolated[key] = (api as unknown as Record<string, unknown>)[key];
+  Object.defineProperty(isolated, "endpoints", { get: trap("api.endpoints") });
+  isolated["routes"] = api.routes.map((route) => {
+    const copy = { ...route } as Record<string, unknown>;
+    Object.defineProperty(copy, "endpointIds", { get: trap(`route ${route.path} endpointIds`) });
+    return copy;
+  });
+  Object.defineProperty(isolated, "document", {
+    get: () => {
+      const doc = { ...api.document } as Record<string, unknown>;
+      Object.defineProperty(doc, "paths", { get: trap("api.document.paths"), enumerable: true });
+      return doc;
+    },
+  });
+  return isolated as unknown as Api;
+}
+
+/** Renders through the parts with an isolated API and asserts the contract; returns the number of files compared. */
+export async function expectPartsMatchRender(target: Target, api: Api, env: RenderEnv): Promise<number> {
+  const parts = target.parts;
+  expect(parts, "target has parts").toBeDefined();
+  if (!parts) return 0;
+  const want = await target.render(api, env);
+  const isolated = isolateApi(api);
+  const got = new Map<string, string>();
+  const fragments: EndpointFragment[] = [];
+  for (const endpoint of api.endpoints) {
+    const part = parts.endpoint(isolated, endpoint, env);
+    for (const [rel, content] of part.files) {
+      expect(got.has(rel), `${rel} produced twice`).toBe(false);
+      got.set(rel, content);
+    }
+    const roundTripped = JSON.parse(JSON.stringify(part.fragment ?? null)) as unknown;
+    expect(roundTripped, `fragment of ${endpoint.id} survives JSON`).toEqual(part.fragment ?? null);
+    fragments.push({ id: endpoint.id, fragment: roundTripped });
+  }
+  for (const [rel, content] of await parts.assemble(isolated, fragments, env)) {
+    expect(got.has(rel), `${rel} produced by a part and by assemble`).toBe(false);
+    got.set(rel, content);
+  }
+  expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+  for (const [rel, content] of want) expect(got.get(rel), rel).toBe(content);
+  return want.size;
+}
