@@ -35,7 +35,17 @@ export interface EndpointPart {
  */
 export interface TargetParts {
   endpoint(api: Api, endpoint: Endpoint, env: RenderEnv): EndpointPart;
-  assemble(api: Api, fragments: readonly EndpointFragment[], env: RenderEnv): Map<string, string> | Promise<Map<string, string>>;
+  /**
+   * Optional: expensive work that depends on API-level data only (e.g. the types of the shared components),
+   * JSON-safe; cached with the API-level inputs and handed to `assemble`.
+   */
+  prepare?(api: Api, env: RenderEnv): unknown | Promise<unknown>;
+  assemble(
+    api: Api,
+    fragments: readonly EndpointFragment[],
+    env: RenderEnv,
+    prepared: unknown,
+  ): Map<string, string> | Promise<Map<string, string>>;
 }
 
 export interface EndpointFragment {
@@ -53,6 +63,7 @@ export async function renderByParts(parts: TargetParts, api: Api, env: RenderEnv
     for (const [rel, content] of part.files) files.set(rel, content);
     fragments.push({ id: endpoint.id, fragment: part.fragment });
   }
-  for (const [rel, content] of await parts.assemble(api, fragments, env)) files.set(rel, content);
+  const prepared = parts.prepare ? await parts.prepare(api, env) : undefined;
+  for (const [rel, content] of await parts.assemble(api, fragments, env, prepared)) files.set(rel, content);
   return files;
 }

@@ -48,7 +48,8 @@ export async function expectPartsMatchRender(target: Target, api: Api, env: Rend
     expect(roundTripped, `fragment of ${endpoint.id} survives JSON`).toEqual(part.fragment ?? null);
     fragments.push({ id: endpoint.id, fragment: roundTripped });
   }
-  for (const [rel, content] of await parts.assemble(isolated, fragments, env)) {
+  const prepared = parts.prepare ? JSON.parse(JSON.stringify((await parts.prepare(isolated, env)) ?? null)) : undefined;
+  for (const [rel, content] of await parts.assemble(isolated, fragments, env, prepared)) {
     expect(got.has(rel), `${rel} produced by a part and by assemble`).toBe(false);
     got.set(rel, content);
   }
