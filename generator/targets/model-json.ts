@@ -1,21 +1,31 @@
 // The model as JSON, one file per endpoint: what every template sees, for debugging templates and diffing model changes.
-import type { Api, Endpoint, FlatSchema } from "../model/types.js";
+import type { Api, Endpoint, FlatSchema, Route } from "../model/types.js";
 import { encodeSegment } from "../load/file-names.js";
-import type { Target } from "./target.js";
+import { renderByParts, type EndpointFragment, type Target, type TargetParts } from "./target.js";
+
+/** What api.json needs from an endpoint: its route (its id comes with the fragment), to list the route's endpoints. */
+interface ModelFragment {
+  routePath: string;
+}
+
+const modelParts: TargetParts = {
+  endpoint(_api, endpoint, env) {
+    const context = { endpoint: plainEndpoint(endpoint) };
+    const files = new Map([[endpointFileName(endpoint, ".json"), env.render("model", "endpoint.json", context)]]);
+    const fragment: ModelFragment = { routePath: endpoint.routePath };
+    return { files, fragment };
+  },
+  assemble(api, fragments, env) {
+    return new Map([["api.json", env.render("model", "api.json", { api: plainApi(api, fragments) })]]);
+  },
+};
 
 export const modelJsonTarget: Target = {
   description: "the endpoint model as JSON, one file per endpoint (what templates see)",
   outDir: "model",
   appliesTo: () => true,
-  render(api, env) {
-    const files = new Map<string, string>();
-    for (const endpoint of api.endpoints) {
-      const context = { endpoint: plainEndpoint(endpoint) };
-      files.set(endpointFileName(endpoint, ".json"), env.render("model", "endpoint.json", context));
-    }
-    files.set("api.json", env.render("model", "api.json", { api: plainApi(api) }));
-    return files;
-  },
+  render: (api, env) => renderByParts(modelParts, api, env),
+  parts: modelParts,
 };
 
 /** `/acs/users/remove_from_access_group` → `acs/users/remove_from_access_group.json`; REST aliases get the method appended. */
@@ -25,12 +35,34 @@ export function endpointFileName(endpoint: Endpoint, ext: string): string {
   return endpoint.id === endpoint.path ? `${safe}${ext}` : `${safe}.${endpoint.preferredMethod}${ext}`;
 }
 
-function plainApi(api: Api): unknown {
-  return {
-    ...api,
-    endpoints: api.endpoints.map((e) => e.id),
-    resources: api.resources.map((r) => ({ ...r, schema: plainSchema(r.schema, 0) })),
-  };
+/** The API's own keys in their order; endpoints as ids and each route's endpointIds rebuilt from the fragments. */
+function plainApi(api: Api, fragments: readonly EndpointFragment[]): unknown {
+  const idsByRoute = groupIdsByRoute(fragments);
+  const plain: Record<string, unknown> = {};
+  for (const key of Object.keys(api)) {
+    if (key === "endpoints") plain[key] = fragments.map((f) => f.id);
+    else if (key === "routes") plain[key] = api.routes.map((r) => plainRoute(r, idsByRoute.get(r.path) ?? []));
+    else if (key === "resources") plain[key] = api.resources.map((r) => ({ ...r, schema: plainSchema(r.schema, 0) }));
+    else plain[key] = (api as unknown as Record<string, unknown>)[key];
+  }
+  return plain;
+}
+
+/** Route path → ids of its endpoints in `api.endpoints` order (the fragments' order), as buildRoutes lists them. */
+function groupIdsByRoute(fragments: readonly EndpointFragment[]): Map<string, string[]> {
+  const byRoute = new Map<string, string[]>();
+  for (const f of fragments) {
+    const routePath = (f.fragment as ModelFragment).routePath;
+    const ids = byRoute.get(routePath) ?? [];
+    ids.push(f.id);
+    byRoute.set(routePath, ids);
+  }
+  return byRoute;
+}
+
+/** The route's own keys in their order, `endpointIds` taken from the fragments. */
+function plainRoute(route: Route, ids: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(route).map((key) => [key, key === "endpointIds" ? ids : route[key as keyof Route]]));
 }
 
 function plainEndpoint(e: Endpoint): unknown {

@@ -39,21 +39,48 @@ export interface SummaryView {
   lines: readonly string[];
 }
 
+/** What the route READMEs and SUMMARY.md need from one published endpoint (the gitbook fragment; JSON-safe). */
+export interface RouteEntry {
+  path: string;
+  title: string;
+  routePath: string;
+  /** First paragraph of the normalized description, as the route README lists it. */
+  description: string;
+}
+
+/** Undocumented and draft endpoints get no page (and no entry in the route pages or SUMMARY.md). */
+export function isPublished(endpoint: Endpoint): boolean {
+  return !endpoint.flags.undocumented && !endpoint.flags.draft;
+}
+
+/** The endpoint's navigation entry, null when it is not published. */
+export function buildRouteEntry(endpoint: Endpoint): RouteEntry | null {
+  if (!isPublished(endpoint)) return null;
+  const { path, title, routePath } = endpoint;
+  return { path, title, routePath, description: firstParagraph(normalizeDescription(endpoint.description)) };
+}
+
+/** The entries of every published endpoint, in `api.endpoints` order. */
+export function listRouteEntries(api: Api): RouteEntry[] {
+  return api.endpoints.flatMap((e) => buildRouteEntry(e) ?? []);
+}
+
 /** Routes holding at least one documented (not undocumented, not draft) endpoint (directly or below); undocumented routes are left out. */
-export function documentedRoutes(api: Api): Route[] {
-  const documented = new Set(api.endpoints.filter((e) => !e.flags.undocumented && !e.flags.draft).map((e) => e.routePath));
+export function documentedRoutes(api: Api, entries: readonly RouteEntry[] = listRouteEntries(api)): Route[] {
+  const documented = new Set(entries.map((e) => e.routePath));
   return api.routes.filter((r) => !r.undocumented && [...documented].some((p) => p === r.path || p.startsWith(r.path + "/")));
 }
 
-export function buildRoutePageViews(api: Api, settings: GitbookSettings): RoutePageView[] {
+export function buildRoutePageViews(api: Api, settings: GitbookSettings, entries: readonly RouteEntry[] = listRouteEntries(api)): RoutePageView[] {
   const meta = readRouteMeta(api);
-  return documentedRoutes(api).map((route) => {
-    const endpoints = routeEndpoints(api, route).map((e) => ({
+  const routes = documentedRoutes(api, entries);
+  return routes.map((route) => {
+    const endpoints = routeEntries(entries, route).map((e) => ({
       path: e.path,
       link: `./${e.path.slice(route.path.length + 1)}.md`,
-      description: firstParagraph(normalizeDescription(e.description)),
+      description: e.description,
     }));
-    const namespaceResources = endpoints.length === 0 ? buildNamespaceResources(api, route) : [];
+    const namespaceResources = endpoints.length === 0 ? buildNamespaceResources(api, routes, route) : [];
     const m = meta[route.path] ?? {};
     const overview = typeof m["overview"] === "string" ? m["overview"].trim() : "";
     const resourceMeta = {
@@ -80,8 +107,8 @@ function firstParagraph(text: string): string {
 }
 
 /** Documented resources living on documented routes below the namespace, by name. */
-function buildNamespaceResources(api: Api, route: Route): NamespaceResourceView[] {
-  const routes = new Set(documentedRoutes(api).map((r) => r.path));
+function buildNamespaceResources(api: Api, documented: readonly Route[], route: Route): NamespaceResourceView[] {
+  const routes = new Set(documented.map((r) => r.path));
   return api.resources
     .filter((r) => !r.schema.undocumented && r.routePath !== null && routes.has(r.routePath))
     .filter((r) => (r.routePath as string).startsWith(route.path + "/"))
@@ -93,20 +120,20 @@ function buildNamespaceResources(api: Api, route: Route): NamespaceResourceView[
     }));
 }
 
-function routeEndpoints(api: Api, route: Route): Endpoint[] {
-  return api.endpoints.filter((e) => e.routePath === route.path && !e.flags.undocumented && !e.flags.draft);
+function routeEntries(entries: readonly RouteEntry[], route: Route): RouteEntry[] {
+  return entries.filter((e) => e.routePath === route.path);
 }
 
 /** SUMMARY.md: each route, its endpoint pages sorted by title, then its child routes sorted by title. */
-export function buildSummaryView(api: Api, settings: GitbookSettings): SummaryView {
-  const routes = documentedRoutes(api);
+export function buildSummaryView(api: Api, settings: GitbookSettings, entries: readonly RouteEntry[] = listRouteEntries(api)): SummaryView {
+  const routes = documentedRoutes(api, entries);
   const paths = new Set(routes.map((r) => r.path));
   const isTop = (r: Route) => !routes.some((p) => p !== r && r.path.startsWith(p.path + "/"));
   const lines: string[] = [];
   const visit = (route: Route, depth: number): void => {
     const pad = "  ".repeat(depth);
     lines.push(`${pad}* [${route.title}](${route.path.slice(1)}/README.md)`);
-    const pages = routeEndpoints(api, route).sort((a, b) => compareTitles(a.title, b.title));
+    const pages = routeEntries(entries, route).sort((a, b) => compareTitles(a.title, b.title));
     for (const e of pages) lines.push(`${pad}  * [${e.title}](${e.path.slice(1)}.md)`);
     const children = routes.filter((r) => route.children.includes(r.path) && paths.has(r.path));
     for (const child of children.sort((a, b) => compareTitles(a.title, b.title))) visit(child, depth + 1);
