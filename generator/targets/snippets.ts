@@ -5,7 +5,7 @@ import { httpSnippetLanguages } from "../render/http-snippets/index.js";
 import { sdkSnippetLanguages } from "../render/snippets/index.js";
 import type { Api, Endpoint } from "../model/types.js";
 import { endpointFileName } from "./model-json.js";
-import type { Target } from "./target.js";
+import { renderByParts, type Target, type TargetParts } from "./target.js";
 
 /** File extension per language id (both the SDK-call and the raw-HTTP families). */
 const EXTENSIONS: Record<string, string> = {
@@ -28,56 +28,71 @@ export function snippetLanguageIds(api: Api): LanguageId[] {
   return (api.hasSdk ? Object.keys(sdkSnippetLanguages) : Object.keys(httpSnippetLanguages)) as LanguageId[];
 }
 
-/** Every example's tabs, endpoint by endpoint (shared with the docs targets through exampleTabs). */
-function endpointTabs(api: Api): Map<Endpoint, SnippetTab[][]> {
-  return new Map(api.endpoints.map((e) => [e, e.examples.map((ex) => exampleTabs(api, e, ex))]));
+/** One endpoint's tabs, example by example (shared with the docs targets through exampleTabs). */
+function endpointTabs(api: Api, endpoint: Endpoint): SnippetTab[][] {
+  return endpoint.examples.map((ex) => exampleTabs(api, endpoint, ex));
 }
 
 function languageTarget(id: LanguageId): Target {
   const ext = EXTENSIONS[id] ?? ".txt";
+  const parts: TargetParts = {
+    endpoint(api, endpoint) {
+      const index = snippetLanguageIds(api).indexOf(id);
+      const files = new Map<string, string>();
+      const base = endpointFileName(endpoint, "");
+      endpointTabs(api, endpoint).forEach((tabs, i) => {
+        const request = tabs[index]?.request ?? "";
+        files.set(`${base}/${endpoint.examples[i]?.key}${ext}`, request.endsWith("\n") ? request : request + "\n");
+      });
+      // Every file belongs to one endpoint: nothing is shared.
+      return { files, fragment: null };
+    },
+    assemble: () => new Map(),
+  };
   return {
     description: `${id} snippets: one file per endpoint example (the request code)`,
     outDir: `snippets/${id}`,
     appliesTo: (api) => snippetLanguageIds(api).includes(id),
-    render(api) {
-      const index = snippetLanguageIds(api).indexOf(id);
-      const files = new Map<string, string>();
-      for (const [endpoint, examples] of endpointTabs(api)) {
-        const base = endpointFileName(endpoint, "");
-        examples.forEach((tabs, i) => {
-          const request = tabs[index]?.request ?? "";
-          files.set(`${base}/${endpoint.examples[i]?.key}${ext}`, request.endsWith("\n") ? request : request + "\n");
-        });
-      }
-      return files;
-    },
+    render: (api, env) => renderByParts(parts, api, env),
+    parts,
   };
 }
+
+/** An endpoint's entry in snippets.json (null when it has no examples, so the index leaves it out). */
+function buildIndexEntry(api: Api, endpoint: Endpoint): Record<string, unknown> | null {
+  const examples = endpointTabs(api, endpoint);
+  if (examples.length === 0) return null;
+  const ids = snippetLanguageIds(api);
+  return {
+    method: endpoint.preferredMethod.toUpperCase(),
+    path: endpoint.path,
+    title: endpoint.title,
+    examples: Object.fromEntries(
+      examples.map((tabs, i) => {
+        const example = endpoint.examples[i]!;
+        const languages = Object.fromEntries(tabs.map((tab, j) => [ids[j], tab]));
+        return [example.key, { title: example.title, description: example.description, languages }];
+      }),
+    ),
+  };
+}
+
+const snippetsIndexParts: TargetParts = {
+  endpoint: (api, endpoint) => ({ files: new Map(), fragment: buildIndexEntry(api, endpoint) }),
+  assemble(api, fragments) {
+    const endpoints: Record<string, unknown> = {};
+    for (const { id, fragment } of fragments) if (fragment !== null && fragment !== undefined) endpoints[id] = fragment;
+    const ids = snippetLanguageIds(api);
+    return new Map([["snippets.json", JSON.stringify({ api: api.id, languages: ids, endpoints }, null, 2) + "\n"]]);
+  },
+};
 
 export const snippetsIndexTarget: Target = {
   description: "snippets.json: endpoint → example → language → {title, fence, request, output}",
   outDir: "snippets/index",
   appliesTo: (api) => api.endpoints.some((e) => e.examples.length > 0),
-  render(api) {
-    const ids = snippetLanguageIds(api);
-    const endpoints: Record<string, unknown> = {};
-    for (const [endpoint, examples] of endpointTabs(api)) {
-      if (examples.length === 0) continue;
-      endpoints[endpoint.id] = {
-        method: endpoint.preferredMethod.toUpperCase(),
-        path: endpoint.path,
-        title: endpoint.title,
-        examples: Object.fromEntries(
-          examples.map((tabs, i) => {
-            const example = endpoint.examples[i]!;
-            const languages = Object.fromEntries(tabs.map((tab, j) => [ids[j], tab]));
-            return [example.key, { title: example.title, description: example.description, languages }];
-          }),
-        ),
-      };
-    }
-    return new Map([["snippets.json", JSON.stringify({ api: api.id, languages: ids, endpoints }, null, 2) + "\n"]]);
-  },
+  render: (api, env) => renderByParts(snippetsIndexParts, api, env),
+  parts: snippetsIndexParts,
 };
 
 export const snippetLanguageTargets = {

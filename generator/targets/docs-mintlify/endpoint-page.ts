@@ -29,11 +29,13 @@ export interface EndpointPageInput {
   indexUrl: string;
   /** Component references and YAML shared by the pages of one render (large schemas repeat on many pages). */
   components?: ComponentIndex;
+  /** The published operation, when `document` holds no paths (a page made from its endpoint alone). */
+  operation?: JsonRecord;
 }
 
 export function buildEndpointPage(input: EndpointPageInput): EndpointPage {
   const components = input.components ?? createComponentIndex(input.document);
-  const slice = sliceEndpointDocument(input.document, input.path, input.method, components);
+  const slice = sliceEndpointDocument(input.document, input.path, input.method, components, input.operation);
   const yaml = dumpSlice(slice, components.yaml);
   return {
     indexUrl: input.indexUrl.replace(/\s+/g, ""),
@@ -45,14 +47,18 @@ export function buildEndpointPage(input: EndpointPageInput): EndpointPage {
   };
 }
 
-/** The document reduced to one operation and the components its page carries (see component-slice.ts), shaped like seed 003's block. */
+/**
+ * The document reduced to one operation (`operation`, else the document's own at `path`/`method`) and the
+ * components its page carries (see component-slice.ts), shaped like seed 003's block.
+ */
 export function sliceEndpointDocument(
   doc: JsonRecord,
   path: string,
   method: string,
   components = createComponentIndex(doc),
+  operation?: JsonRecord,
 ): JsonRecord {
-  const op = doc["paths"]?.[path]?.[method] as JsonRecord | undefined;
+  const op = operation ?? (doc["paths"]?.[path]?.[method] as JsonRecord | undefined);
   if (!op) throw new Error(`no operation ${method} ${path} in the document`);
   const pageOp = orderOperation(op);
   const parts: JsonRecord = {};

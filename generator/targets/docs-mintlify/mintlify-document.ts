@@ -17,24 +17,84 @@ export interface MintlifyDocumentInput {
 }
 
 export function buildMintlifyDocument(input: MintlifyDocumentInput): JsonRecord {
-  const doc = publishedShape(structuredClone(input.document));
-  const paths = (doc["paths"] ?? {}) as JsonRecord;
-  for (const item of Object.values(paths)) stripExamples(item);
+  const items = input.document["paths"] as JsonRecord | undefined;
+  const doc = publishedShape({ ...structuredClone(documentWithoutPaths(input.document)), paths: items && {} });
+  if (!items) return doc;
+  const fragments: PathEntries<unknown>[] = [];
   for (const endpoint of input.api.endpoints) {
-    const item = paths[endpoint.path] as JsonRecord | undefined;
+    const item = items[endpoint.path] as JsonRecord | undefined;
     if (!item) continue;
-    if (endpoint.flags.undocumented) {
-      removeEndpoint(paths, endpoint);
-      continue;
-    }
-    const op = item[endpoint.preferredMethod] as JsonRecord | undefined;
-    if (op) decorateOperation(op, endpoint, input.samplesFor(endpoint), pageHref(input.hrefPrefix, endpoint));
+    const entries = publishEndpointEntries({ ...input, item, endpoint });
+    fragments.push({ path: endpoint.path, keys: Object.keys(item), entries });
   }
+  doc["paths"] = Object.fromEntries(mergePathItems(fragments).map(([path, entries]) => [path, Object.fromEntries(entries)]));
   return doc;
 }
 
+/** The document's members other than `paths`, read without touching `paths`. */
+export function documentWithoutPaths(doc: JsonRecord): JsonRecord {
+  const out: JsonRecord = {};
+  for (const key of Object.keys(doc)) if (key !== "paths") out[key] = doc[key];
+  return out;
+}
+
+/** What one endpoint puts in its path item: every key of the item in order (`keys`) and the members it owns. */
+export interface PathEntries<V> {
+  path: string;
+  keys: readonly string[];
+  entries: readonly (readonly [string, V])[];
+}
+
+export interface EndpointEntriesInput {
+  /** The endpoint's path item as bundled in the whole document (not modified). */
+  item: JsonRecord;
+  endpoint: Endpoint;
+  samplesFor(endpoint: Endpoint): readonly CodeSample[];
+  hrefPrefix: string;
+}
+
+/**
+ * One endpoint's members of its published path item, in item order: the path's non-method members (every
+ * endpoint of the path carries them) and the methods it publishes, examples stripped, the preferred one decorated.
+ */
+export function publishEndpointEntries(input: EndpointEntriesInput): [string, unknown][] {
+  const { item, endpoint } = input;
+  const published = publishedMethods(endpoint);
+  const out: [string, unknown][] = [];
+  for (const key of Object.keys(item)) {
+    if (isMethod(key) && !published.has(key)) continue;
+    const value = structuredClone(item[key]);
+    if (isMethod(key) && typeof value === "object" && value !== null) {
+      stripExamples(value as JsonRecord);
+      if (key === endpoint.preferredMethod)
+        decorateOperation(value as JsonRecord, endpoint, input.samplesFor(endpoint), pageHref(input.hrefPrefix, endpoint));
+    }
+    out.push([key, value]);
+  }
+  return out;
+}
+
+/**
+ * Path items from their endpoints' entries, paths in order of first appearance: each key in the item's order,
+ * taken from whichever endpoint carries it; a path none of whose methods is published is left out.
+ */
+export function mergePathItems<V>(fragments: Iterable<PathEntries<V>>): [string, [string, V][]][] {
+  const byPath = new Map<string, { keys: readonly string[]; values: Map<string, V> }>();
+  for (const f of fragments) {
+    const merged = byPath.get(f.path) ?? { keys: f.keys, values: new Map<string, V>() };
+    for (const [key, value] of f.entries) if (!merged.values.has(key)) merged.values.set(key, value);
+    byPath.set(f.path, merged);
+  }
+  const out: [string, [string, V][]][] = [];
+  for (const [path, { keys, values }] of byPath) {
+    const entries = keys.filter((k) => values.has(k)).map((k): [string, V] => [k, values.get(k) as V]);
+    if (entries.some(([k]) => isMethod(k))) out.push([path, entries]);
+  }
+  return out;
+}
+
 /** Top-level keys in the corpus order; specsmith's API settings (`x-` keys) and an empty top-level security stay out. */
-function publishedShape(doc: JsonRecord): JsonRecord {
+export function publishedShape(doc: JsonRecord): JsonRecord {
   const out: JsonRecord = {};
   for (const key of ["openapi", "info", "servers", "security", "components", "tags", "paths"]) {
     if (doc[key] === undefined || (key === "security" && Array.isArray(doc[key]) && doc[key].length === 0)) continue;
@@ -53,12 +113,14 @@ function decorateOperation(op: JsonRecord, endpoint: Endpoint, samples: readonly
     op["x-codeSamples"] = samples.map((s) => ({ lang: s.lang, label: s.label, source: s.source }));
 }
 
-/** An RPC endpoint owns every method of its path; a REST endpoint only its own method. */
-function removeEndpoint(paths: JsonRecord, endpoint: Endpoint): void {
-  const item = paths[endpoint.path] as JsonRecord;
-  const methods = endpoint.id === endpoint.path ? endpoint.methods : [endpoint.preferredMethod];
-  for (const m of methods) delete item[m];
-  if (!Object.keys(item).some((k) => isMethod(k))) delete paths[endpoint.path];
+/**
+ * The methods an endpoint publishes: all of them when documented. An undocumented RPC endpoint owns its whole
+ * path, so none; an undocumented REST endpoint removes only its own method.
+ */
+function publishedMethods(endpoint: Endpoint): ReadonlySet<string> {
+  if (!endpoint.flags.undocumented) return new Set(endpoint.methods);
+  if (endpoint.id === endpoint.path) return new Set();
+  return new Set(endpoint.methods.filter((m) => m !== endpoint.preferredMethod));
 }
 
 /** The page of an endpoint on the docs site: `<prefix><path>`, plus the method for REST endpoints. */
@@ -68,14 +130,11 @@ export function pageHref(prefix: string, endpoint: Endpoint): string {
 }
 
 /** Examples reach readers through `x-codeSamples`; the published document carries none of its own. */
-function stripExamples(item: JsonRecord): void {
-  for (const [method, op] of Object.entries(item)) {
-    if (!isMethod(method) || typeof op !== "object" || op === null) continue;
-    for (const p of (op.parameters ?? []) as JsonRecord[]) if (p && typeof p === "object") delete p["examples"];
-    for (const media of Object.values((op.requestBody?.content ?? {}) as JsonRecord)) delete media?.examples;
-    for (const res of Object.values((op.responses ?? {}) as JsonRecord)) {
-      for (const media of Object.values((res?.content ?? {}) as JsonRecord)) delete media?.examples;
-    }
+function stripExamples(op: JsonRecord): void {
+  for (const p of (op.parameters ?? []) as JsonRecord[]) if (p && typeof p === "object") delete p["examples"];
+  for (const media of Object.values((op.requestBody?.content ?? {}) as JsonRecord)) delete media?.examples;
+  for (const res of Object.values((op.responses ?? {}) as JsonRecord)) {
+    for (const media of Object.values((res?.content ?? {}) as JsonRecord)) delete media?.examples;
   }
 }
 

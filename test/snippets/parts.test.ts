@@ -1,0 +1,58 @@
+// The snippet targets' parts: each endpoint's snippet files alone, snippets.json from the endpoints' fragments
+// (checked by expectPartsMatchRender with an API whose other endpoints are unreachable).
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { loadSpec } from "../../generator/load/index.js";
+import { buildApi } from "../../generator/model/index.js";
+import type { Api } from "../../generator/model/types.js";
+import { createRenderEnv } from "../../generator/render/env.js";
+import { snippetLanguageIds, snippetLanguageTargets, snippetsIndexTarget } from "../../generator/targets/snippets.js";
+import type { Target } from "../../generator/targets/target.js";
+import { importSeamSpec, requireCorpus } from "../helpers/seam.js";
+import { expectPartsMatchRender } from "../helpers/target-parts.js";
+
+const REPO = path.resolve(import.meta.dirname, "../..");
+
+/** The snippet targets that apply to the API, by id. */
+function snippetTargets(api: Api): [string, Target][] {
+  const languages = snippetLanguageIds(api).map((id): [string, Target] => [id, snippetLanguageTargets[`snippets/${id}`]]);
+  return [...languages, ["index", snippetsIndexTarget]];
+}
+
+/** Compares every snippet target's parts with its render; returns the files compared per target. */
+async function compareAll(api: Api): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const [id, target] of snippetTargets(api)) counts[id] = await expectPartsMatchRender(target, api, createRenderEnv());
+  return counts;
+}
+
+describe.each(["keyhub", "groups"])("snippet parts on spec/%s", (id) => {
+  test("parts make the same files as render, each endpoint alone", async () => {
+    const api = buildApi(await loadSpec(path.join(REPO, "spec", id)));
+    const counts = await compareAll(api);
+    const examples = api.endpoints.reduce((n, e) => n + e.examples.length, 0);
+    for (const language of snippetLanguageIds(api)) expect(counts[language]).toBe(examples);
+    expect(counts["index"]).toBe(1);
+  });
+});
+
+describe.skipIf(requireCorpus() === null)("snippet parts on Seam's imported spec", () => {
+  let tmp = "";
+  let api: Api;
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), "specsmith-snippet-parts-"));
+    const dir = path.join(tmp, "seam");
+    await importSeamSpec(dir);
+    api = buildApi(await loadSpec(dir, { examples: "warn", displayRoot: dir }));
+  }, 180_000);
+  afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+  test("parts make the same files as render, each endpoint alone", async () => {
+    const counts = await compareAll(api);
+    console.log(`snippet parts on Seam: files compared ${JSON.stringify(counts)}`);
+    for (const language of snippetLanguageIds(api)) expect(counts[language]).toBeGreaterThan(0);
+    expect(counts["index"]).toBe(1);
+  }, 120_000);
+});
