@@ -9,14 +9,22 @@ type Document = Record<string, unknown>;
 /** The document's types as openapi-typescript prints them with default options (no banner). Mutates `document`. */
 export function printOpenapiTypes(document: Document): string {
   assertOpenapi3(document);
+  const ctx = createOpenapiContext(document, scanDiscriminators(document as never, { silent: true }));
+  return astToString(transformSchema(document as never, ctx as never));
+}
+
+export type Discriminators = ReturnType<typeof scanDiscriminators>;
+export type OpenapiContext = ReturnType<typeof createOpenapiContext>;
+
+/** openapiTS's context with every option at its default (openapi-typescript 7.x, src/index.ts); refs resolve in `document`. */
+export function createOpenapiContext(document: Document, discriminators: Discriminators) {
   const options = { silent: true };
-  // openapiTS's context with every option at its default (openapi-typescript 7.x, src/index.ts).
-  const ctx = {
+  return {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
     defaultNonNullable: true,
-    discriminators: scanDiscriminators(document as never, options),
+    discriminators,
     emptyObjectsUnknown: false,
     enum: false,
     enumValues: false,
@@ -28,7 +36,7 @@ export function printOpenapiTypes(document: Document): string {
     rootTypes: false,
     rootTypesNoSchemaPrefix: false,
     rootTypesKeepCasing: false,
-    injectFooter: [],
+    injectFooter: [] as unknown[],
     pathParamsAsTypes: false,
     postTransform: undefined,
     propertiesRequiredByDefault: false,
@@ -44,11 +52,10 @@ export function printOpenapiTypes(document: Document): string {
       return resolveRef(document, $ref, options);
     },
   };
-  return astToString(transformSchema(document as never, ctx as never));
 }
 
 /** The version check openapiTS makes before linting (same messages). */
-function assertOpenapi3(document: Document): void {
+export function assertOpenapi3(document: Document): void {
   const declared = document["openapi"];
   const version = Number.parseFloat(String(declared));
   if (document["swagger"]) throw new Error("Unsupported Swagger version: 2.x. Use OpenAPI 3.x instead.");

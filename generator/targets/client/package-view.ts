@@ -39,7 +39,25 @@ export interface ReadmeView {
   usage: { title: string; call: string } | null;
 }
 
-export function buildReadmeView(api: Api, client: ClientView, pkg: PackageView): ReadmeView {
+/** An endpoint's usage example for the README; `withParams` when its example has a request (preferred). */
+export interface UsageView {
+  title: string;
+  call: string;
+  withParams: boolean;
+}
+
+/** The README's usage: the first endpoint whose example has a request, else the first endpoint. */
+export function pickUsage(usages: readonly UsageView[]): { title: string; call: string } | null {
+  const chosen = usages.find((u) => u.withParams) ?? usages[0];
+  return chosen ? { title: chosen.title, call: chosen.call } : null;
+}
+
+export function buildReadmeView(
+  api: Api,
+  client: ClientView,
+  pkg: PackageView,
+  usages: readonly UsageView[] = api.endpoints.map((e) => buildUsageView(e, api.hasSdk)),
+): ReadmeView {
   const first = client.credentials[0];
   return {
     pkg,
@@ -51,7 +69,7 @@ export function buildReadmeView(api: Api, client: ClientView, pkg: PackageView):
     baseUrl: api.servers[0]?.url ?? "",
     credentials: client.credentials,
     credentialExample: first ? `${first.option}: process.env[${JSON.stringify(envName(api, first.option))}]` : "",
-    usage: usageExample(api),
+    usage: pickUsage(usages),
   };
 }
 
@@ -59,16 +77,15 @@ function envName(api: Api, option: string): string {
   return `${api.clientName.snake}_${option.replace(/[A-Z]/g, (c) => `_${c}`)}`.toUpperCase();
 }
 
-/** The first documented example with a request, printed as a call of the facade. */
-function usageExample(api: Api): { title: string; call: string } | null {
-  const endpoint = api.endpoints.find((e) => e.examples.some((x) => x.request.parameters.length > 0)) ?? api.endpoints[0];
-  if (!endpoint) return null;
-  const example = endpoint.examples.find((x) => x.request.parameters.length > 0) ?? endpoint.examples[0];
-  const params = example ? callParams(endpoint, example, api.hasSdk) : {};
+/** The endpoint's first documented example with a request (else its first), printed as a call of the facade. */
+export function buildUsageView(endpoint: Endpoint, rpc: boolean): UsageView {
+  const withParams = endpoint.examples.find((x) => x.request.parameters.length > 0);
+  const example = withParams ?? endpoint.examples[0];
+  const params = example ? callParams(endpoint, example, rpc) : {};
   const path = [...endpoint.sdk.namespace.map((n) => n.camel), endpoint.sdk.method.camel].join(".");
   // Identifier keys unquoted, as a person would write the call.
   const args = Object.keys(params).length > 0 ? JSON.stringify(params, null, 2).replace(/^(\s*)"([A-Za-z_$][\w$]*)":/gm, "$1$2:") : "";
-  return { title: example?.title ?? endpoint.title, call: `${path}(${args})` };
+  return { title: example?.title ?? endpoint.title, call: `${path}(${args})`, withParams: withParams !== undefined };
 }
 
 function callParams(endpoint: Endpoint, example: Endpoint["examples"][number], rpc: boolean): Record<string, unknown> {

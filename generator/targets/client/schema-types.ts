@@ -2,9 +2,13 @@
 // compiled (a worker needs a .js entry), so the other targets render on the main thread meanwhile; in-process
 // under tsx/vitest. The text is the same either way: the same call on a copy of the document.
 import { Worker } from "node:worker_threads";
+import type { ApiTypes } from "./schema-parts.js";
+
+/** What the worker does with a document: the whole text, or the API-level share (schema-parts.ts). */
+export type SchemaTask = "document" | "api";
 
 interface Pending {
-  resolve(text: string): void;
+  resolve(result: unknown): void;
   reject(error: Error): void;
 }
 
@@ -24,9 +28,21 @@ export function printSchemaTypes(
   document: Record<string, unknown>,
   mode: "auto" | "worker" | "here" = "auto",
 ): Promise<string> {
+  return runSchemaTask("document", document, mode) as Promise<string>;
+}
+
+/** The API-level share of the types (document without its paths; see schema-parts.ts), like printSchemaTypes. */
+export function printApiSchemaTypes(
+  document: Record<string, unknown>,
+  mode: "auto" | "worker" | "here" = "auto",
+): Promise<ApiTypes> {
+  return runSchemaTask("api", document, mode) as Promise<ApiTypes>;
+}
+
+function runSchemaTask(task: SchemaTask, document: Record<string, unknown>, mode: "auto" | "worker" | "here"): Promise<unknown> {
   const compiled = import.meta.url.endsWith(".js");
-  if (mode === "here" || (mode === "auto" && !compiled)) return printHere(document);
-  return askWorker(compiled, document);
+  if (mode === "here" || (mode === "auto" && !compiled)) return runHere(task, document);
+  return askWorker(compiled, task, document);
 }
 
 /** Starts the worker ahead of the first request (it loads openapi-typescript meanwhile); a no-op from sources. */
@@ -35,13 +51,13 @@ export function warmSchemaWorker(): void {
 }
 
 /** Posting structured-clones the document, so the worker's copy is its own to mutate. */
-function askWorker(compiled: boolean, document: Record<string, unknown>): Promise<string> {
+function askWorker(compiled: boolean, task: SchemaTask, document: Record<string, unknown>): Promise<unknown> {
   const w = (shared ??= startWorker(compiled));
   const id = w.next++;
   return new Promise((resolve, reject) => {
     w.pending.set(id, { resolve, reject });
     w.worker.ref();
-    w.worker.postMessage({ id, document });
+    w.worker.postMessage({ id, task, document });
   });
 }
 
@@ -56,13 +72,13 @@ function startWorker(compiled: boolean): SchemaWorker {
   // Idle until asked: a warmed worker must not keep the process alive.
   worker.unref();
   const w: SchemaWorker = { worker, pending: new Map(), next: 0 };
-  w.worker.on("message", ({ id, text, error }: { id: number; text?: string; error?: string }) => {
+  w.worker.on("message", ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
     const p = w.pending.get(id);
     w.pending.delete(id);
     // Idle, the worker must not keep the process alive.
     if (w.pending.size === 0) w.worker.unref();
     if (error !== undefined) p?.reject(new Error(`openapi-typescript failed: ${error}`));
-    else p?.resolve(text as string);
+    else p?.resolve(result);
   });
   const fail = (error: Error) => {
     if (shared === w) shared = undefined;
@@ -75,7 +91,7 @@ function startWorker(compiled: boolean): SchemaWorker {
 }
 
 /** openapi-typescript mutates its input, so it gets a copy. */
-async function printHere(document: Record<string, unknown>): Promise<string> {
-  const { printOpenapiTypes } = await import("./openapi-types.js");
-  return printOpenapiTypes(structuredClone(document));
+async function runHere(task: SchemaTask, document: Record<string, unknown>): Promise<unknown> {
+  const { runSchemaTaskOn } = await import("./schema-parts.js");
+  return runSchemaTaskOn(task, structuredClone(document));
 }

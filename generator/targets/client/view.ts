@@ -45,11 +45,45 @@ function requestIdHeaders(api: Api): string[] {
   return ["x-request-id", "request-id", `${api.clientName.kebab}-request-id`];
 }
 
+/** What the facade needs from one endpoint (JSON-safe: it is the endpoint's cached fragment). */
+export interface ClientEndpointView {
+  /** Namespace segments (camel). */
+  namespace: string[];
+  method: MethodView;
+  paginated: PaginatedView | null;
+  /** Named schemas of its documented error bodies. */
+  errorRefNames: string[];
+  /** Its line of the ENDPOINTS table. */
+  endpointLine: string;
+  /** Its auth methods with implied schemes. */
+  authMethods: string[][];
+  /** Callable without credentials. */
+  anonymous: boolean;
+}
+
 export function buildClientView(api: Api): ClientView {
+  return assembleClientView(api, api.endpoints.map((e) => buildClientEndpointView(api, e)));
+}
+
+export function buildClientEndpointView(api: Api, e: Endpoint): ClientEndpointView {
+  const pagination = paginationOf(e);
+  return {
+    namespace: e.sdk.namespace.map((n) => n.camel),
+    method: methodView(e, api),
+    paginated: pagination ? paginatedView(e, api) : null,
+    errorRefNames: e.responses.flatMap((r) => (r.isError && r.schema?.refName ? [r.schema.refName] : [])),
+    endpointLine: endpointLine(e, api),
+    authMethods: e.authMethods.map((m) => expandAuthMethod(m, api)),
+    anonymous: e.authMethods.length === 0 || e.authMethods.some((m) => m.schemeIds.length === 0),
+  };
+}
+
+/** The facade from API-level data and every endpoint's view (in endpoint order). */
+export function assembleClientView(api: Api, endpoints: readonly ClientEndpointView[]): ClientView {
   const className = `${api.clientName.pascal}Client`;
   const credentials = buildCredentials(api);
-  const tree = buildNamespaces(api, className);
-  const paginated = api.endpoints.filter((e) => paginationOf(e) !== null).map((e) => paginatedView(e, api));
+  const tree = buildNamespaces(endpoints, className);
+  const paginated = endpoints.flatMap((e) => (e.paginated ? [e.paginated] : []));
   return {
     className,
     errorClassName: `${api.clientName.pascal}Error`,
@@ -59,13 +93,16 @@ export function buildClientView(api: Api): ClientView {
     namespaces: tree.namespaces,
     paginated,
     hasPagination: paginated.length > 0,
-    errorBodyType: errorBodyType(api),
-    endpointsLiteral: endpointsLiteral(api),
-    configLiteral: configLiteral(api, credentials),
+    errorBodyType: errorBodyType(endpoints),
+    endpointsLiteral: `{\n${endpoints.map((e) => e.endpointLine).join("\n")}\n}`,
+    configLiteral: configLiteral(api, credentials, endpoints),
   };
 }
 
-function buildNamespaces(api: Api, rootClass: string): { root: NamespaceView; namespaces: NamespaceView[] } {
+function buildNamespaces(
+  endpoints: readonly ClientEndpointView[],
+  rootClass: string,
+): { root: NamespaceView; namespaces: NamespaceView[] } {
   const byKey = new Map<string, NamespaceView>();
   const root: NamespaceView = { className: rootClass, children: [], methods: [] };
   byKey.set("", root);
@@ -79,10 +116,7 @@ function buildNamespaces(api: Api, rootClass: string): { root: NamespaceView; na
     byKey.set(key, view);
     return view;
   };
-  for (const endpoint of api.endpoints) {
-    const ns = ensure(endpoint.sdk.namespace.map((n) => n.camel));
-    ns.methods.push(methodView(endpoint, api));
-  }
+  for (const endpoint of endpoints) ensure(endpoint.namespace).methods.push(endpoint.method);
   assertNoCollisions(byKey);
   return { root, namespaces: [...byKey.values()].filter((v) => v !== root) };
 }
@@ -157,47 +191,36 @@ function paginatedView(e: Endpoint, api: Api): PaginatedView {
 }
 
 /** The union of documented error bodies that are named schemas (seed 002's `error`/`description`/`fieldErrors`). */
-function errorBodyType(api: Api): string {
-  const names = new Set<string>();
-  for (const e of api.endpoints) {
-    for (const r of e.responses) if (r.isError && r.schema?.refName) names.add(r.schema.refName);
-  }
+function errorBodyType(endpoints: readonly ClientEndpointView[]): string {
+  const names = new Set(endpoints.flatMap((e) => e.errorRefNames));
   if (names.size === 0) return "unknown";
   return [...names].sort().map((n) => `components["schemas"][${JSON.stringify(n)}]`).join(" | ");
 }
 
-function endpointsLiteral(api: Api): string {
-  const lines = api.endpoints.map((e) => {
-    const names = (loc: string) => e.parameters.filter((p) => p.location === loc).map((p) => p.name);
-    const spec: Record<string, unknown> = {
-      method: e.preferredMethod,
-      path: e.path,
-      auth: e.authMethods.map((m) => expandAuthMethod(m, api)),
-      pathParams: names("path"),
-      queryParams: names("query"),
-      headerParams: names("header"),
-      cookieParams: names("cookie"),
-      body: bodyMode(e, api),
-      result: e.isVoid || !e.successResponse ? "void" : (e.successResponse.responseKey ?? "body"),
-    };
-    const pagination = paginationOf(e);
-    if (pagination) spec["pagination"] = pagination;
-    return `  ${JSON.stringify(e.id)}: ${JSON.stringify(spec)},`;
-  });
-  return `{\n${lines.join("\n")}\n}`;
+function endpointLine(e: Endpoint, api: Api): string {
+  const names = (loc: string) => e.parameters.filter((p) => p.location === loc).map((p) => p.name);
+  const spec: Record<string, unknown> = {
+    method: e.preferredMethod,
+    path: e.path,
+    auth: e.authMethods.map((m) => expandAuthMethod(m, api)),
+    pathParams: names("path"),
+    queryParams: names("query"),
+    headerParams: names("header"),
+    cookieParams: names("cookie"),
+    body: bodyMode(e, api),
+    result: e.isVoid || !e.successResponse ? "void" : (e.successResponse.responseKey ?? "body"),
+  };
+  const pagination = paginationOf(e);
+  if (pagination) spec["pagination"] = pagination;
+  return `  ${JSON.stringify(e.id)}: ${JSON.stringify(spec)},`;
 }
 
-function configLiteral(api: Api, credentials: CredentialView[]): string {
+function configLiteral(api: Api, credentials: CredentialView[], endpoints: readonly ClientEndpointView[]): string {
   const schemes = Object.fromEntries(credentials.map((c) => [c.schemeId, { option: c.option, kind: c.kind, name: c.name }]));
   const methods = new Map<string, string[]>();
-  for (const e of api.endpoints) {
-    for (const m of e.authMethods) {
-      const ids = expandAuthMethod(m, api);
-      methods.set(ids.join("+"), ids);
-    }
-  }
+  for (const e of endpoints) for (const ids of e.authMethods) methods.set(ids.join("+"), ids);
   // An endpoint without auth means the client may be built without credentials.
-  const anonymous = api.endpoints.some((e) => e.authMethods.length === 0 || e.authMethods.some((m) => m.schemeIds.length === 0));
+  const anonymous = endpoints.some((e) => e.anonymous);
   const config = {
     clientName: `${api.clientName.pascal}Client`,
     defaultBaseUrl: api.servers[0]?.url ?? "",

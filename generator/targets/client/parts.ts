@@ -1,0 +1,75 @@
+// client/typescript per endpoint: its facade entries, README usage and its path item's share of src/schema.ts;
+// the API-level share of the types (components) is `prepare`d in the worker, and `assemble` joins them.
+import type { Api, Endpoint } from "../../model/types.js";
+import type { RenderEnv } from "../../render/env.js";
+import type { EndpointFragment, EndpointPart, TargetParts } from "../target.js";
+import { buildUsageView, type UsageView } from "./package-view.js";
+import { componentState, findEntanglement, joinSchemaTypes, printPathTypes, type ApiTypes, type PathTypes } from "./schema-parts.js";
+import { printApiSchemaTypes } from "./schema-types.js";
+import { buildClientEndpointView, type ClientEndpointView } from "./view.js";
+
+/** One endpoint's fragment. */
+export interface ClientFragment {
+  view: ClientEndpointView;
+  usage: UsageView;
+  /** Its path item's types, held by the path's first endpoint in openapi-typescript's method order (else null). */
+  types: PathTypes | null;
+  /** Why its path item's types depend on other path items (see findEntanglement); null when they do not. */
+  entangled: string | null;
+}
+
+/** openapi-typescript's method order within a path item. */
+const TYPE_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+export interface ClientFiles {
+  /** Every file but src/schema.ts, from API-level data and the endpoints' views. */
+  renderShared(api: Api, views: readonly ClientEndpointView[], usages: readonly UsageView[], env: RenderEnv): Map<string, string>;
+  /** src/schema.ts of the whole document (for path items that depend on each other). */
+  renderSchema(document: Record<string, unknown>): Promise<string>;
+  banner: string;
+}
+
+export function createClientParts(files: ClientFiles): TargetParts {
+  return {
+    endpoint: (api, e) => buildEndpointPart(api, e),
+    prepare: (api) => printApiSchemaTypes(documentWithoutPaths(api)),
+    async assemble(api, fragments, env, prepared) {
+      const parts = fragments.map((f) => f.fragment as ClientFragment);
+      const out = files.renderShared(api, parts.map((p) => p.view), parts.map((p) => p.usage), env);
+      out.set("src/schema.ts", await assembleSchema(api, fragments, prepared as ApiTypes, files));
+      return out;
+    },
+  };
+}
+
+function buildEndpointPart(api: Api, e: Endpoint): EndpointPart {
+  const item = pathItemOf(api, e);
+  const first = TYPE_METHODS.find((m) => item[m] !== undefined);
+  const state = componentState(api.document);
+  const entangled = findEntanglement(item, state.discriminators);
+  const types = first !== undefined && e.methods.includes(first as never) && !entangled ? printPathTypes(e.path, item, state) : null;
+  const fragment: ClientFragment = { view: buildClientEndpointView(api, e), usage: buildUsageView(e, api.hasSdk), types, entangled };
+  return { files: new Map(), fragment };
+}
+
+async function assembleSchema(api: Api, fragments: readonly EndpointFragment[], prepared: ApiTypes, files: ClientFiles): Promise<string> {
+  const parts = fragments.map((f) => f.fragment as ClientFragment);
+  // openapi-typescript patches components from an inline discriminator in document order: only the whole document says how.
+  if (parts.some((p) => p.entangled)) return files.renderSchema(api.document);
+  return files.banner + joinSchemaTypes(parts.flatMap((p) => (p.types ? [p.types] : [])), prepared);
+}
+
+/**
+ * The endpoint's path item as bundled into `api.document` (refs rewritten to `#/components/...`): the model's
+ * `pathItem` when it provides one, else looked up in the document (which reads `api.document.paths`).
+ */
+export function pathItemOf(api: Api, e: Endpoint): Record<string, unknown> {
+  const own = (e as { pathItem?: Record<string, unknown> }).pathItem;
+  return own ?? (api.document["paths"][e.path] as Record<string, unknown>);
+}
+
+/** The document's API-level part (without reading its paths). */
+function documentWithoutPaths(api: Api): Record<string, unknown> {
+  const doc = api.document;
+  return Object.fromEntries(Object.keys(doc).filter((k) => k !== "paths").map((k) => [k, doc[k]]));
+}

@@ -1,0 +1,157 @@
+// openapi-typescript's output split by source: one path item's `paths` member and `operations` members, printed
+// with its own transforms against the components, and the API-level rest (webhooks, components, $defs, helpers).
+// Joined in document order they are the whole-document text (printOpenapiTypes), byte for byte.
+import { astToString, scanDiscriminators, transformPathsObject, transformSchema, tsModifiers, walk } from "openapi-typescript";
+import ts from "typescript";
+import { assertOpenapi3, createOpenapiContext, printOpenapiTypes, type Discriminators } from "./openapi-types.js";
+import type { SchemaTask } from "./schema-types.js";
+
+type Document = Record<string, any>;
+
+/** One path item's share of the output. */
+export interface PathTypes {
+  url: string;
+  /** Its member of `export interface paths { … }`, as printed inside it. */
+  member: string;
+  /** Its members of `export interface operations { … }` (operations with an operationId), in order. */
+  operations: string;
+  /** Declarations it adds after the interfaces, in order of first use: OPERATIONS or a helper's text. */
+  footer: string[];
+}
+
+/** The API-level share: everything but the path items. */
+export interface ApiTypes {
+  emptyPaths: string;
+  /** webhooks, components and $defs, as printed between `paths` and the footer. */
+  middle: string;
+  operations: string;
+  footer: string[];
+  emptyOperations: string;
+}
+
+export const OPERATIONS = "operations";
+const PATHS_HEAD = "export interface paths {\n";
+const OPERATIONS_HEAD = "export interface operations {\n";
+
+/**
+ * A path item whose types depend on other path items in openapi-typescript: an inline discriminator that patches
+ * component schemas (its `oneOf` refs or mapping), an `allOf` ref to a discriminated component (inherited in
+ * document order), or a ref outside the components. Null when it has none.
+ */
+export function findEntanglement(item: unknown, componentDiscriminators: Discriminators): string | null {
+  let found: string | null = null;
+  walk(item as never, (obj: Record<string, any>) => {
+    if (found) return;
+    if (typeof obj["$ref"] === "string" && !obj["$ref"].startsWith("#/components/")) found = `ref ${obj["$ref"]}`;
+    const d = obj["discriminator"];
+    const refs = Array.isArray(obj["oneOf"]) && obj["oneOf"].some((x: any) => typeof x?.$ref === "string");
+    if (d?.propertyName && (refs || Object.keys(d.mapping ?? {}).length > 0)) found = "inline discriminator with refs";
+    if (Array.isArray(obj["allOf"]) && obj["allOf"].some((x: any) => componentDiscriminators.objects[x?.$ref])) {
+      found = "allOf ref to a discriminated component";
+    }
+  });
+  return found;
+}
+
+interface ComponentState {
+  /** The document's components after openapi-typescript's discriminator patches (a copy when it patches). */
+  components: unknown;
+  discriminators: Discriminators;
+}
+
+const states = new WeakMap<object, ComponentState>();
+
+/** The discriminator scan of the components alone, once per components object (they are API-level). */
+export function componentState(document: Document): ComponentState {
+  const components = (document["components"] ?? {}) as object;
+  let state = states.get(components);
+  if (state) return state;
+  let discriminated = false;
+  walk(components as never, (obj: Record<string, any>) => (discriminated ||= Boolean(obj["discriminator"]?.propertyName)));
+  const own = discriminated ? structuredClone(components) : components;
+  const discriminators = discriminated ? scanDiscriminators({ components: own } as never, { silent: true }) : { objects: {}, refsHandled: [] };
+  state = { components: own, discriminators };
+  states.set(components, state);
+  return state;
+}
+
+/** The types of one path item, as openapi-typescript prints them within the whole document. */
+export function printPathTypes(url: string, pathItem: unknown, state: ComponentState): PathTypes {
+  const item = structuredClone(pathItem);
+  // Components stay out of the scan's walk (they are scanned once) but within reach of $ref resolution.
+  const local: Document = { paths: { [url]: item } };
+  Object.defineProperty(local, "components", { value: state.components, enumerable: false });
+  const own = scanDiscriminators(local as never, { silent: true });
+  const discriminators =
+    own.refsHandled.length === 0 && Object.keys(own.objects).length === 0
+      ? state.discriminators
+      : {
+          objects: { ...state.discriminators.objects, ...own.objects },
+          refsHandled: [...state.discriminators.refsHandled, ...own.refsHandled],
+        };
+  const ctx = createOpenapiContext(local, discriminators);
+  const type = transformPathsObject(local["paths"], ctx as never) as ts.TypeLiteralNode;
+  const paths = ts.factory.createInterfaceDeclaration(tsModifiers({ export: true }), "paths", undefined, undefined, type.members);
+  const printed = printFooter(ctx.injectFooter as ts.Node[]);
+  return { url, member: interfaceBody(astToString(paths), PATHS_HEAD), ...printed };
+}
+
+/** The API-level types: openapi-typescript's output for the document without its paths, in pieces. */
+export function printApiTypes(document: Document): ApiTypes {
+  assertOpenapi3(document);
+  const rest: Document = { ...document, paths: {} };
+  const ctx = createOpenapiContext(rest, scanDiscriminators(rest as never, { silent: true }));
+  const nodes = transformSchema(rest as never, ctx as never) as ts.Node[];
+  const footerNodes = nodes.slice(4);
+  const hasOperations = footerNodes.some((n) => isOperations(n));
+  const printed = printFooter(hasOperations ? footerNodes : footerNodes.slice(0, -1));
+  return {
+    emptyPaths: astToString(nodes[0] as ts.Node),
+    middle: nodes.slice(1, 4).map((n) => astToString(n)).join(""),
+    ...printed,
+    emptyOperations: hasOperations ? "" : astToString(nodes[nodes.length - 1] as ts.Node),
+  };
+}
+
+/** A worker task on a document of its own (mutated). */
+export function runSchemaTaskOn(task: SchemaTask, document: Document): unknown {
+  return task === "api" ? printApiTypes(document) : printOpenapiTypes(document);
+}
+
+/** The whole-document text from the path items' shares (any order) and the API-level share. */
+export function joinSchemaTypes(paths: readonly PathTypes[], api: ApiTypes): string {
+  // Paths in the bundled document's order (bundleDocument sorts by code unit).
+  const sorted = [...paths].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const out: string[] = [sorted.length > 0 ? PATHS_HEAD + sorted.map((p) => p.member).join("") + "}\n" : api.emptyPaths, api.middle];
+  const operations = sorted.map((p) => p.operations).join("") + api.operations;
+  const seen = new Set<string>();
+  for (const entry of [...sorted.flatMap((p) => p.footer), ...api.footer]) {
+    if (seen.has(entry)) continue;
+    seen.add(entry);
+    out.push(entry === OPERATIONS ? OPERATIONS_HEAD + operations + "}\n" : entry);
+  }
+  if (!seen.has(OPERATIONS)) out.push(api.emptyOperations);
+  return out.join("");
+}
+
+function printFooter(nodes: readonly ts.Node[]): { operations: string; footer: string[] } {
+  let operations = "";
+  const footer: string[] = [];
+  for (const node of nodes) {
+    if (isOperations(node)) {
+      operations = interfaceBody(astToString(node), OPERATIONS_HEAD);
+      footer.push(OPERATIONS);
+    } else footer.push(astToString(node));
+  }
+  return { operations, footer };
+}
+
+function isOperations(node: ts.Node): boolean {
+  return ts.isInterfaceDeclaration(node) && node.name.text === OPERATIONS;
+}
+
+/** The members of a printed interface, as printed inside it. */
+function interfaceBody(text: string, head: string): string {
+  if (!text.startsWith(head) || !text.endsWith("}\n")) throw new Error(`unexpected interface text: ${text.slice(0, 60)}`);
+  return text.slice(head.length, -2);
+}
