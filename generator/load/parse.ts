@@ -1,6 +1,7 @@
-// Parses a spec file once on the fast path (YAML.parse / JSON.parse); positions only for errors.
+// Parses a spec file once on the fast path (parseYamlFast, else YAML.parse / JSON.parse); positions only for errors.
 import YAML, { LineCounter } from "yaml";
 import type { Positions } from "./locate.js";
+import { parseYamlFast } from "./yaml-fast.js";
 
 export type ParseResult = { ok: true; doc: unknown } | { ok: false; message: string; line: number; col: number };
 
@@ -8,9 +9,14 @@ export function parseSpecText(text: string, rel: string): ParseResult {
   return rel.endsWith(".json") ? parseJson(text) : parseYaml(text);
 }
 
-/** Like parseSpecText, and for YAML also the positioned document the value came from (to locate findings). */
+/**
+ * Like parseSpecText, and for YAML the yaml package did parse also the positioned document the value came
+ * from (to locate findings). YAML the fast reader handles comes without positions (located by a re-parse when needed).
+ */
 export function parseSpecTextWithPositions(text: string, rel: string): { result: ParseResult; positions: Positions | null } {
   if (rel.endsWith(".json")) return { result: parseJson(text), positions: null };
+  const fast = parseYamlFast(text);
+  if (fast) return { result: { ok: true, doc: fast.value }, positions: null };
   const counter = new LineCounter();
   const doc = YAML.parseDocument(text, { lineCounter: counter });
   const error = doc.errors[0];
@@ -24,6 +30,8 @@ export function parseSpecTextWithPositions(text: string, rel: string): { result:
 }
 
 function parseYaml(text: string): ParseResult {
+  const fast = parseYamlFast(text);
+  if (fast) return { ok: true, doc: fast.value };
   try {
     return { ok: true, doc: YAML.parse(text) };
   } catch (err) {

@@ -45,7 +45,7 @@ export async function readSpecFile(dir: string, rel: string, findings: Finding[]
   let parsed: ParseResult | undefined = cached?.hash === hash && cached.doc !== undefined ? { ok: true, doc: cached.doc } : touch(parseCache, key);
   let locate: Locator | null = null;
   if (!parsed) {
-    // Parsed with positions: findings of this load are located without a second parse.
+    // The fast reader first; when the yaml package parses instead, findings are located from its positions.
     const first = parseSpecTextWithPositions(text, rel);
     parsed = first.result;
     remember(parseCache, key, parsed, MAX_PARSED);
