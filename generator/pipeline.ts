@@ -7,7 +7,11 @@ import { buildApi } from "./model/index.js";
 import type { Api } from "./model/types.js";
 import { createRenderEnv, type RenderEnv } from "./render/env.js";
 import { warmSchemaWorker } from "./targets/client/schema-types.js";
+import { findCacheDir } from "./load/cache-store.js";
+import { PartStore } from "./parts-cache.js";
+import { apiContextKey, renderTargetParts, type PartsContext, type PartsRender } from "./render-parts.js";
 import { TARGET_IDS, isTargetId, targets, type TargetId } from "./targets/index.js";
+import type { Target } from "./targets/target.js";
 import { writeFiles, type WriteResult } from "./write/index.js";
 
 export interface GenerateOptions {
@@ -26,6 +30,8 @@ export interface GenerateOptions {
 export interface ApiReport {
   apiId: string;
   endpoints: number;
+  /** Endpoint parts reused from the previous run (summed over targets). */
+  reused: number;
   timings: Record<string, number>;
   result: WriteResult;
 }
@@ -52,27 +58,40 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
   const api = await timer.time("model", () => buildApi(spec));
   const env = createRenderEnv({ overrideDir: opts.templates });
   const active = selected.filter((id) => targets[id].appliesTo(api));
+  const store = await PartStore.open(findCacheDir(), dir, opts.out);
+  const parts: PartsContext = { store, contextKey: apiContextKey(spec, api, opts.templates), inputHashes: spec.inputHashes, outRoot: opts.out };
   const files = new Map<string, string>();
+  const intact = new Set<string>();
   const owned: string[] = [];
-  for (const [id, rendered] of await renderTargets(api, env, active, timer)) {
+  let reused = 0;
+  for (const [id, rendered] of await renderTargets(api, env, active, timer, parts)) {
     const prefix = `${api.id}/${targets[id].outDir}`;
     owned.push(prefix);
-    for (const [rel, content] of rendered) files.set(`${prefix}/${rel}`, content);
+    for (const [rel, content] of rendered.files) files.set(`${prefix}/${rel}`, content);
+    for (const rel of rendered.intact) intact.add(`${prefix}/${rel}`);
+    reused += rendered.reused;
   }
   // Another target's files nested inside an owned dir (snippets/index vs snippets/javascript) are not stale.
   const foreign = TARGET_IDS.filter((id) => !selected.includes(id) || !targets[id].appliesTo(api)).map(
     (id) => `${api.id}/${targets[id].outDir}/`,
   );
-  const keep = (rel: string) => foreign.some((prefix) => rel.startsWith(prefix));
+  const keep = (rel: string) => intact.has(rel) || foreign.some((prefix) => rel.startsWith(prefix));
   const result = await timer.time(opts.check ? "check" : "write", () =>
     writeFiles({ root: opts.out, files, owned, check: opts.check, keep }),
   );
-  const report = { apiId: api.id, endpoints: api.endpoints.length, timings: timer.timings, result };
+  await timer.time("cache", () => saveParts(store, opts.out, result, intact, owned));
+  result.unchanged = [...result.unchanged, ...intact].sort();
+  const report = { apiId: api.id, endpoints: api.endpoints.length, timings: timer.timings, result, reused };
   opts.log?.(formatReport(report, api, Boolean(opts.check)));
   return report;
 }
 
-type RenderResult = Map<string, string> | Promise<Map<string, string>>;
+/** Records the size and mtime of what is now on disk as produced (written or found equal), then saves the parts. */
+async function saveParts(store: PartStore, out: string, result: WriteResult, intact: ReadonlySet<string>, owned: readonly string[]) {
+  const fresh = [...result.written, ...result.unchanged.filter((rel) => !intact.has(rel))];
+  store.updateOutputs(out, { fresh, produced: new Set([...fresh, ...intact]), owned });
+  await store.save();
+}
 
 /**
  * Every active target's files, in target order. Targets that hand work to a worker start first, so it runs on
@@ -83,18 +102,28 @@ async function renderTargets(
   env: RenderEnv,
   active: readonly TargetId[],
   timer: ReturnType<typeof createTimer>,
-): Promise<[TargetId, Map<string, string>][]> {
-  const started = new Map<TargetId, RenderResult>();
+  parts: PartsContext,
+): Promise<[TargetId, PartsRender][]> {
+  const started = new Map<TargetId, PartsRender | Promise<PartsRender>>();
   for (const id of active) timer.timings[`render ${id}`] = 0; // stages are reported in target order
   for (const id of [...active].sort((a, b) => Number(OFF_THREAD.has(b)) - Number(OFF_THREAD.has(a)))) {
-    const result = timer.start(`render ${id}`, () => targets[id].render(api, env));
+    const result = timer.start(`render ${id}`, () => renderTarget(id, api, env, parts));
     // Awaited below; until then a failure must not count as unhandled.
     if (result instanceof Promise) result.catch(() => undefined);
     started.set(id, result);
   }
-  const out: [TargetId, Map<string, string>][] = [];
-  for (const id of active) out.push([id, await timer.time(`render ${id}`, () => started.get(id) as RenderResult)]);
+  const out: [TargetId, PartsRender][] = [];
+  for (const id of active) out.push([id, await timer.time(`render ${id}`, () => started.get(id) as PartsRender | Promise<PartsRender>)]);
   return out;
+}
+
+/** Through the target's parts when it has them (only changed endpoints re-render), else the whole render. */
+function renderTarget(id: TargetId, api: Api, env: RenderEnv, parts: PartsContext): PartsRender | Promise<PartsRender> {
+  const target: Target = targets[id];
+  if (target.parts) return renderTargetParts(id, `${api.id}/${target.outDir}`, target.parts, api, env, parts);
+  const whole = (files: Map<string, string>): PartsRender => ({ files, intact: [], rendered: api.endpoints.length, reused: 0 });
+  const files = target.render(api, env);
+  return files instanceof Promise ? files.then(whole) : whole(files);
 }
 
 /** Targets whose render runs mostly off the main thread (client/typescript: openapi-typescript in a worker). */
@@ -116,7 +145,8 @@ function formatReport(report: ApiReport, api: Api, check: boolean): string {
   const counts = check
     ? `${r.unchanged.length} up to date, ${r.stale.length} stale, ${r.missing.length} missing, ${r.extra.length} extra`
     : `${r.written.length} written, ${r.unchanged.length} unchanged, ${r.removed.length} removed`;
-  return `${api.id}: ${report.endpoints} endpoints; ${counts} (${stages})`;
+  const reused = report.reused > 0 ? `; ${report.reused} endpoint renders reused` : "";
+  return `${api.id}: ${report.endpoints} endpoints; ${counts}${reused} (${stages})`;
 }
 
 export function resolveTargets(requested: readonly string[] | undefined): TargetId[] {

@@ -1,4 +1,5 @@
 // load: read a normalised spec directory (docs/spec-format.md), validate it, and report every problem at once.
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { assertNoProblems, sortProblems, UserError, type Problem } from "../errors.js";
 import { checkDuplicateEndpoints, checkFileName } from "./endpoints.js";
@@ -55,7 +56,15 @@ export async function loadSpec(dir: string, opts: LoadOptions = {}): Promise<Loa
   const root = opts.displayRoot ?? process.cwd();
   assertNoProblems(locateFindings(findings, byRel, root), `invalid spec ${toDisplayPath(root, dir)}`);
   const warnings = opts.examples === "warn" ? sortProblems(locateFindings(checked.examples, byRel, root)) : [];
-  return { apiId: path.basename(path.resolve(dir)), dir, shared, endpoints, resolve, warnings };
+  const inputHashes = new Map(files.map((f) => [f.rel, toInputHash(f, checked.entries[f.rel]?.check?.deps ?? {})]));
+  return { apiId: path.basename(path.resolve(dir)), dir, shared, endpoints, resolve, warnings, inputHashes };
+}
+
+/** One hash for a file and every file its `$ref`s reach: what anything built from the file depends on. */
+function toInputHash(file: LoadedFile, deps: Readonly<Record<string, string | null>>): string {
+  const hash = createHash("sha256").update(file.hash);
+  for (const rel of Object.keys(deps).sort()) hash.update(`\0${rel}\0${deps[rel] ?? "-"}`);
+  return hash.digest("hex");
 }
 
 function toEndpointFile(file: LoadedFile): LoadedEndpointFile {

@@ -37,6 +37,8 @@ export interface LoadedSpec {
   resolve(fromRel: string, ref: string): ResolvedRef;
   /** Problems reported as warnings (example mismatches under `examples: "warn"`), sorted. */
   warnings: Problem[];
+  /** rel → hash of the file's text and of every file its `$ref`s reach (transitively). */
+  inputHashes: ReadonlyMap<string, string>;
 }
 
 /** A problem before it is located and formatted: a file (relative to the spec dir) and a pointer. */

@@ -1,6 +1,6 @@
 // Loaded spec → Api: endpoints, routes tree, resources, auth schemes.
 import { toCasings, toTitle } from "./casing.js";
-import { bundleDocument } from "./document.js";
+import { createBundler, type Bundler } from "./document.js";
 import { buildEndpoints } from "./endpoint.js";
 import { SchemaFlattener, isObject } from "./schema.js";
 import type { SpecInput } from "./source.js";
@@ -34,10 +34,22 @@ export function buildApi(spec: SpecInput): Api {
     resources: buildResources(spec, flattener),
     extensions: apiExtensions,
   };
+  // Bundling is lazy (only whole-document targets need it) and shared by the document and each endpoint's path item.
+  let bundler: Bundler | undefined;
+  const getBundler = () => (bundler ??= createBundler(spec));
+  const byEndpoint = new Map(spec.endpoints.map((file) => [file.rel, file]));
+  for (const endpoint of endpoints) {
+    let item: Record<string, any> | undefined;
+    const file = byEndpoint.get(endpoint.source.file);
+    Object.defineProperty(endpoint, "pathItem", {
+      enumerable: false,
+      get: () => (item ??= file ? getBundler().pathItem(file) : {}),
+    });
+  }
   let document: Record<string, any> | undefined;
   return Object.defineProperty(api, "document", {
     enumerable: false,
-    get: () => (document ??= bundleDocument(spec)),
+    get: () => (document ??= getBundler().document()),
   }) as Api;
 }
 

@@ -1,42 +1,58 @@
 // One OpenAPI document from the per-endpoint files: openapi-typescript (and other whole-document tools) need it.
-import type { SpecFile, SpecInput } from "./source.js";
+import type { SpecEndpointFile, SpecFile, SpecInput } from "./source.js";
 
 const COMPONENT_KINDS = ["schemas", "parameters", "responses", "requestBodies", "headers", "examples", "links", "callbacks"];
 
 export type BundleInput = Pick<SpecInput, "shared" | "endpoints" | "resolve">;
 
+export interface Bundler {
+  /** The whole document (see bundleDocument). */
+  document(): Record<string, any>;
+  /** One endpoint file's path item exactly as it appears in the document's `paths`. */
+  pathItem(file: SpecEndpointFile): Record<string, any>;
+}
+
 /** All paths (sorted), `_api.yaml` components plus each file's own; every `$ref` rewritten to `#/components/<kind>/<name>`. */
 export function bundleDocument(spec: BundleInput): Record<string, any> {
+  return createBundler(spec).document();
+}
+
+/** Component names are assigned over every file once; path items can then be bundled one by one. */
+export function createBundler(spec: BundleInput): Bundler {
   const head: Record<string, any> = spec.shared?.doc ?? spec.endpoints[0]?.doc ?? {};
   const names = assignComponentNames(spec);
   const rewrite = createRewriter(spec, names);
-  const components: Record<string, Record<string, unknown>> = {};
-  for (const file of componentFiles(spec)) {
-    for (const kind of COMPONENT_KINDS) {
-      const entries = file.doc?.components?.[kind];
-      if (!isObject(entries)) continue;
-      for (const [name, value] of Object.entries(entries)) {
-        const target = (components[kind] ??= {});
-        target[names.get(keyOf(file.rel, kind, name)) ?? name] = rewrite(value, file.rel);
-      }
-    }
-    const schemes = file.doc?.components?.securitySchemes;
-    if (isObject(schemes)) for (const [id, s] of Object.entries(schemes)) ((components["securitySchemes"] ??= {})[id] ??= s as never);
-  }
   const security = head["security"] ?? spec.endpoints[0]?.doc?.security;
-  const paths: Record<string, unknown> = {};
-  for (const file of [...spec.endpoints].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  const pathItem = (file: SpecEndpointFile) => {
     const item = rewrite(file.doc?.paths?.[file.path] ?? {}, file.rel) as Record<string, any>;
     pushDownSecurity(item, file.doc?.security, security);
-    paths[file.path] = item;
-  }
-  const doc: Record<string, unknown> = { openapi: head["openapi"] ?? "3.0.0", info: head["info"] ?? { title: "API", version: "0.0.0" } };
-  for (const key of ["servers", "tags"]) if (head[key] !== undefined) doc[key] = head[key];
-  if (security !== undefined) doc["security"] = security;
-  doc["paths"] = paths;
-  doc["components"] = components;
-  for (const [k, v] of Object.entries(head)) if (k.startsWith("x-")) doc[k] = v;
-  return doc;
+    return item;
+  };
+  const document = () => {
+    const components: Record<string, Record<string, unknown>> = {};
+    for (const file of componentFiles(spec)) {
+      for (const kind of COMPONENT_KINDS) {
+        const entries = file.doc?.components?.[kind];
+        if (!isObject(entries)) continue;
+        for (const [name, value] of Object.entries(entries)) {
+          const target = (components[kind] ??= {});
+          target[names.get(keyOf(file.rel, kind, name)) ?? name] = rewrite(value, file.rel);
+        }
+      }
+      const schemes = file.doc?.components?.securitySchemes;
+      if (isObject(schemes)) for (const [id, s] of Object.entries(schemes)) ((components["securitySchemes"] ??= {})[id] ??= s as never);
+    }
+    const paths: Record<string, unknown> = {};
+    for (const file of [...spec.endpoints].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) paths[file.path] = pathItem(file);
+    const doc: Record<string, unknown> = { openapi: head["openapi"] ?? "3.0.0", info: head["info"] ?? { title: "API", version: "0.0.0" } };
+    for (const key of ["servers", "tags"]) if (head[key] !== undefined) doc[key] = head[key];
+    if (security !== undefined) doc["security"] = security;
+    doc["paths"] = paths;
+    doc["components"] = components;
+    for (const [k, v] of Object.entries(head)) if (k.startsWith("x-")) doc[k] = v;
+    return doc;
+  };
+  return { document, pathItem };
 }
 
 /** An endpoint file whose top-level security differs from the bundle's keeps it on its operations. */

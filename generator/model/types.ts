@@ -205,6 +205,11 @@ export interface Endpoint {
   hasRequiredParameters: boolean;
   isVoid: boolean;
   source: Source;
+  /**
+   * The endpoint file's path item as the bundled document (`Api.document.paths[path]`) has it: `$ref`s rewritten
+   * to `#/components/...`. Set by buildApi, lazily and not enumerable (not part of model/json).
+   */
+  readonly pathItem?: Record<string, any>;
 }
 
 export interface Route {

@@ -58,7 +58,7 @@ describe("generate and check", () => {
   test("generate writes, regenerate writes nothing, check passes", async () => {
     const first = await cli("generate", "--spec", FIXTURE, "--out", tmp, "--targets", "model/json");
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/^petstore: 2 endpoints; 3 written, 0 unchanged, 0 removed \(load \d+ms, model \d+ms, render model\/json \d+ms, write \d+ms\)$/);
+    expect(first.out).toMatch(/^petstore: 2 endpoints; 3 written, 0 unchanged, 0 removed \(load \d+ms, model \d+ms, render model\/json \d+ms, write \d+ms, cache \d+ms\)$/);
     expect(await listFiles(tmp)).toEqual(["petstore/model/api.json", "petstore/model/pets.json", "petstore/model/pets/{petId}.json"]);
     const model = JSON.parse(await readFile(path.join(tmp, "petstore/model/pets/{petId}.json"), "utf8"));
     expect(model).toMatchObject({ id: "/pets/{petId}", preferredMethod: "get", sdk: { method: { camel: "get" }, namespace: [{ camel: "pets" }] } });

@@ -24,13 +24,10 @@ export interface MintlifySource {
   pathItem(api: Api, endpoint: Endpoint): JsonRecord | undefined;
 }
 
-/**
- * The model's bundled document. The model has no per-endpoint accessor for a path item yet, so `pathItem`
- * looks the endpoint's own path up in `api.document.paths` (the one read the parts contract does not allow).
- */
+/** The model's bundled document and each endpoint's own bundled path item (models not made by buildApi: the document's). */
 export const apiDocumentSource: MintlifySource = {
   document: (api) => api.document,
-  pathItem: (api, endpoint) => api.document["paths"]?.[endpoint.path],
+  pathItem: (api, endpoint) => endpoint.pathItem ?? api.document["paths"]?.[endpoint.path],
 };
 
 /** An endpoint's fragment: its path, the path item's keys in order, and its members as JSON at path-item depth. */

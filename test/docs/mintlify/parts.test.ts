@@ -8,7 +8,7 @@ import { loadSpec } from "../../../generator/load/index.js";
 import { buildApi } from "../../../generator/model/index.js";
 import type { Api } from "../../../generator/model/types.js";
 import { createRenderEnv } from "../../../generator/render/env.js";
-import { createMintlifyParts, docsMintlifyTarget } from "../../../generator/targets/docs-mintlify/index.js";
+import { docsMintlifyTarget } from "../../../generator/targets/docs-mintlify/index.js";
 import { buildDocumentFrame, printDocument } from "../../../generator/targets/docs-mintlify/parts.js";
 import type { Target } from "../../../generator/targets/target.js";
 import { importSeamSpec, requireCorpus } from "../../helpers/seam.js";
@@ -16,16 +16,9 @@ import { expectPartsMatchRender } from "../../helpers/target-parts.js";
 
 const REPO = path.resolve(import.meta.dirname, "../../..");
 
-/**
- * The target with each endpoint's path item handed over from the whole model (the model has no per-endpoint
- * accessor yet); everything else runs on the isolated API.
- */
-function withPathItems(api: Api): Target {
-  const parts = createMintlifyParts({
-    document: (a) => a.document,
-    pathItem: (_, endpoint) => api.document["paths"]?.[endpoint.path],
-  });
-  return { ...docsMintlifyTarget, parts };
+/** The real target: each endpoint's path item comes from the model (Endpoint.pathItem), never api.document.paths. */
+function withPathItems(_api: Api): Target {
+  return docsMintlifyTarget;
 }
 
 /** Pages of documented endpoints plus openapi.json. */

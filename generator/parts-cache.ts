@@ -1,0 +1,174 @@
+// Per-endpoint render results kept between runs, so a regeneration re-renders only the endpoints whose inputs
+// changed. In memory (a watch session keeps file contents) and on disk (a fresh CLI run keeps fragments and
+// the names, sizes and mtimes of the files it wrote: a file that still has them is taken as unchanged, as make
+// and git do).
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { mkdir, readFile, readdir, rename, stat, unlink, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { BUNDLED_TEMPLATES } from "./render/env.js";
+
+const FORMAT = "specsmith-parts/1";
+const MAX_DISK_FILES = 12;
+const MAX_MEMORY = 4;
+
+export interface StoredPart {
+  /** File paths relative to the target's outDir. */
+  rels: string[];
+  fragment: unknown;
+}
+
+interface StoreData {
+  format: string;
+  version: string;
+  /** targetId → part key → part. */
+  parts: Record<string, Record<string, StoredPart>>;
+  /** targetId → [key, value] of the target's prepare(). */
+  prepared: Record<string, [string, unknown]>;
+  /** Output path (relative to the out root) → [size, mtimeMs] as last written or checked. */
+  outputs: Record<string, [number, number]>;
+}
+
+const memory = new Map<string, StoreData>();
+
+export class PartStore {
+  private used: StoreData;
+
+  private constructor(
+    private readonly file: string | null,
+    private readonly data: StoreData,
+  ) {
+    // A target this run renders keeps only the parts it used (see beginTarget); other targets' are carried over.
+    this.used = { ...data, parts: { ...data.parts }, prepared: { ...data.prepared }, outputs: { ...data.outputs } };
+  }
+
+  /** The store of one (spec dir, out root) pair; empty when absent, unreadable or made by other code. */
+  static async open(cacheDir: string | null, specDir: string, outRoot: string): Promise<PartStore> {
+    if (!cacheDir) return new PartStore(null, emptyData());
+    const id = createHash("sha256").update(`${path.resolve(specDir)}\0${path.resolve(outRoot)}`).digest("hex").slice(0, 24);
+    const file = path.join(cacheDir, "parts", `${path.basename(path.resolve(specDir))}-${id}.json`);
+    const held = memory.get(file);
+    if (held && held.version === generatorVersion()) return new PartStore(file, held);
+    try {
+      const data = JSON.parse(await readFile(file, "utf8")) as StoreData;
+      if (data.format !== FORMAT || data.version !== generatorVersion() || !isRecord(data.parts) || !isRecord(data.outputs)) {
+        return new PartStore(file, emptyData());
+      }
+      await utimes(file, new Date(), new Date()).catch(() => undefined);
+      return new PartStore(file, data);
+    } catch {
+      return new PartStore(file, emptyData());
+    }
+  }
+
+  /** From now on the target's parts are the ones set by this run. */
+  beginTarget(targetId: string): void {
+    this.used.parts[targetId] = {};
+    delete this.used.prepared[targetId];
+  }
+
+  getPart(targetId: string, key: string): StoredPart | undefined {
+    return this.data.parts[targetId]?.[key];
+  }
+
+  setPart(targetId: string, key: string, part: StoredPart): void {
+    (this.used.parts[targetId] ??= {})[key] = part;
+  }
+
+  getPrepared(targetId: string, key: string): { value: unknown } | undefined {
+    const entry = this.data.prepared[targetId];
+    return entry && entry[0] === key ? { value: entry[1] } : undefined;
+  }
+
+  setPrepared(targetId: string, key: string, value: unknown): void {
+    this.used.prepared[targetId] = [key, value];
+  }
+
+  /** Whether the output file (relative to the out root) still has the size and mtime it had when last produced. */
+  isOutputIntact(outRoot: string, rel: string): boolean {
+    const known = this.data.outputs[rel];
+    if (!known) return false;
+    const info = statSync(path.join(outRoot, rel), { throwIfNoEntry: false });
+    return info !== undefined && info.size === known[0] && info.mtimeMs === known[1];
+  }
+
+  /**
+   * After a write or check: `fresh` files (relative to the out root) are recorded with their current size and
+   * mtime; records under the `owned` prefixes of files not `produced` are dropped (removed, stale or missing).
+   */
+  updateOutputs(outRoot: string, files: { fresh: Iterable<string>; produced: ReadonlySet<string>; owned: readonly string[] }): void {
+    const outputs = this.used.outputs;
+    for (const rel of Object.keys(outputs)) {
+      if (!files.produced.has(rel) && files.owned.some((prefix) => rel.startsWith(`${prefix}/`))) delete outputs[rel];
+    }
+    for (const rel of files.fresh) {
+      const info = statSync(path.join(outRoot, rel), { throwIfNoEntry: false });
+      if (info) outputs[rel] = [info.size, info.mtimeMs];
+      else delete outputs[rel];
+    }
+  }
+
+  /** Writes the parts used by this run (atomically; failures ignored: the store only saves time). */
+  async save(): Promise<void> {
+    if (!this.file) return;
+    const data = this.used;
+    memory.delete(this.file);
+    memory.set(this.file, data);
+    for (const key of memory.keys()) if (memory.size > MAX_MEMORY) memory.delete(key);
+    const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      await writeFile(tmp, JSON.stringify(data));
+      await rename(tmp, this.file);
+      await prune(path.dirname(this.file));
+    } catch {
+      await unlink(tmp).catch(() => undefined);
+    }
+  }
+}
+
+function emptyData(): StoreData {
+  return { format: FORMAT, version: generatorVersion(), parts: {}, prepared: {}, outputs: {} };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+async function prune(dir: string): Promise<void> {
+  const names = await readdir(dir);
+  const found = await Promise.all(names.map(async (name) => ({ name, mtime: (await stat(path.join(dir, name)).catch(() => null))?.mtimeMs ?? 0 })));
+  found.sort((a, b) => b.mtime - a.mtime);
+  const now = Date.now();
+  const stale = found.filter((x, i) => (x.name.endsWith(".json") ? i >= MAX_DISK_FILES : now - x.mtime > 60_000));
+  await Promise.all(stale.map((x) => unlink(path.join(dir, x.name)).catch(() => undefined)));
+}
+
+/** Drops the in-process copies (tests use it to exercise the disk). */
+export function forgetPartMemory(): void {
+  memory.clear();
+}
+
+let version: string | null = null;
+
+/** sha256 of specsmith's own code and bundled templates: parts rendered by other code are not reused. */
+export function generatorVersion(): string {
+  if (version) return version;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const hash = createHash("sha256").update(FORMAT);
+  hashTree(hash, here, /\.(js|ts)$/);
+  hashTree(hash, BUNDLED_TEMPLATES, /\.hbs$/);
+  version = hash.digest("hex");
+  return version;
+}
+
+/** Hashes the names and contents of matching files under dir (sorted, recursive). */
+export function hashTree(hash: ReturnType<typeof createHash>, dir: string, pattern: RegExp): void {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const abs = path.join(dir, entry.name);
+    if (entry.isDirectory()) hashTree(hash, abs, pattern);
+    else if (pattern.test(entry.name)) hash.update(`\0${entry.name}\0`).update(readFileSync(abs));
+  }
+}

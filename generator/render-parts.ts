@@ -1,0 +1,100 @@
+// Renders a target through its parts, reusing every endpoint part whose inputs are unchanged and whose files
+// are still on disk as written (see parts-cache.ts); only changed endpoints and the assembled files are made.
+import { createHash } from "node:crypto";
+import type { LoadedSpec } from "./load/index.js";
+import type { Api, Endpoint } from "./model/types.js";
+import type { RenderEnv } from "./render/env.js";
+import { generatorVersion, hashTree, type PartStore } from "./parts-cache.js";
+import type { EndpointFragment, TargetParts } from "./targets/target.js";
+
+export interface PartsContext {
+  store: PartStore;
+  /** Hash of everything API-level the parts may read (see apiContextKey). */
+  contextKey: string;
+  /** rel → hash of the file and the files its $refs reach (LoadedSpec.inputHashes). */
+  inputHashes: ReadonlyMap<string, string>;
+  outRoot: string;
+}
+
+export interface PartsRender {
+  /** Files made by this run (relative to the target's outDir): changed parts and the assembled files. */
+  files: Map<string, string>;
+  /** Files of reused parts, known to be on disk unchanged (relative to the target's outDir). */
+  intact: string[];
+  /** Endpoints rendered / reused. */
+  rendered: number;
+  reused: number;
+}
+
+export async function renderTargetParts(
+  targetId: string,
+  prefix: string,
+  parts: TargetParts,
+  api: Api,
+  env: RenderEnv,
+  ctx: PartsContext,
+): Promise<PartsRender> {
+  const out: PartsRender = { files: new Map(), intact: [], rendered: 0, reused: 0 };
+  const fragments: EndpointFragment[] = [];
+  const prepared = preparePart(targetId, parts, api, env, ctx);
+  ctx.store.beginTarget(targetId);
+  for (const endpoint of api.endpoints) {
+    const key = partKey(ctx, targetId, endpoint);
+    const stored = ctx.store.getPart(targetId, key);
+    if (stored && stored.rels.every((rel) => ctx.store.isOutputIntact(ctx.outRoot, `${prefix}/${rel}`))) {
+      out.intact.push(...stored.rels);
+      ctx.store.setPart(targetId, key, stored);
+      fragments.push({ id: endpoint.id, fragment: stored.fragment });
+      out.reused++;
+      continue;
+    }
+    const part = parts.endpoint(api, endpoint, env);
+    for (const [rel, content] of part.files) out.files.set(rel, content);
+    const fragment = part.fragment ?? null;
+    ctx.store.setPart(targetId, key, { rels: [...part.files.keys()], fragment });
+    fragments.push({ id: endpoint.id, fragment });
+    out.rendered++;
+  }
+  for (const [rel, content] of await parts.assemble(api, fragments, env, await prepared)) out.files.set(rel, content);
+  return out;
+}
+
+async function preparePart(targetId: string, parts: TargetParts, api: Api, env: RenderEnv, ctx: PartsContext): Promise<unknown> {
+  if (!parts.prepare) return undefined;
+  const key = sha256(`${ctx.contextKey}\0${targetId}`);
+  const stored = ctx.store.getPrepared(targetId, key);
+  const value = stored ? stored.value : await parts.prepare(api, env);
+  ctx.store.setPrepared(targetId, key, value);
+  return value;
+}
+
+function partKey(ctx: PartsContext, targetId: string, endpoint: Endpoint): string {
+  const input = ctx.inputHashes.get(endpoint.source.file) ?? "";
+  return sha256(`${ctx.contextKey}\0${targetId}\0${endpoint.id}\0${input}`);
+}
+
+/**
+ * Everything a part may depend on besides its endpoint's own files: specsmith's code and bundled templates,
+ * the override templates, `_api.yaml`, the files that define components (bundling names components across
+ * files), and the API-level model (title, servers, auth, SDK naming, route tree without its endpoint lists).
+ */
+export function apiContextKey(spec: LoadedSpec, api: Api, templatesDir: string | undefined): string {
+  const hash = createHash("sha256").update(generatorVersion());
+  if (templatesDir) hashTree(hash, templatesDir, /\.hbs$/);
+  hash.update(`\0shared\0${spec.shared?.hash ?? spec.endpoints[0]?.hash ?? ""}`);
+  for (const file of spec.endpoints) if (hasComponents(file.doc)) hash.update(`\0${file.rel}\0${file.hash}`);
+  const { endpoints: _endpoints, resources: _resources, routes, ...rest } = api;
+  hash.update(JSON.stringify(rest));
+  hash.update(JSON.stringify(routes.map(({ endpointIds: _ids, ...route }) => route)));
+  return hash.digest("hex");
+}
+
+/** Components other than security schemes (those are in the API model, first definition wins, as bundling does). */
+function hasComponents(doc: unknown): boolean {
+  const components = (doc as { components?: unknown } | null)?.components;
+  return typeof components === "object" && components !== null && Object.keys(components).some((k) => k !== "securitySchemes");
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}

@@ -1,0 +1,128 @@
+// Incremental generation (parts reused from the previous run) must leave exactly the tree a from-scratch
+// generate makes: after each edit, the incrementally updated tree is compared file by file with a fresh
+// generate (cache off) of the same spec into an empty directory.
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, appendFileSync, unlinkSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import YAML from "yaml";
+import { forgetCacheMemory } from "../../generator/load/cache-store.js";
+import { forgetPartMemory } from "../../generator/parts-cache.js";
+import { runGenerate, type ApiReport } from "../../generator/pipeline.js";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+function listTree(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const rel of readdirSync(root, { recursive: true, encoding: "utf8" })) {
+    const abs = path.join(root, rel);
+    try {
+      files.set(rel.split(path.sep).join("/"), readFileSync(abs, "utf8"));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EISDIR") throw error;
+    }
+  }
+  return files;
+}
+
+describe.each(["keyhub", "groups"])("incremental generate of spec/%s equals a fresh generate", (api) => {
+  let tmp: string;
+  let spec: string;
+  let out: string;
+  const savedEnv = { ...process.env };
+
+  beforeAll(() => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-incr-"));
+    spec = path.join(tmp, "spec", api);
+    out = path.join(tmp, "out");
+    cpSync(path.join(REPO, "spec", api), spec, { recursive: true });
+    process.env["SPECSMITH_CACHE_DIR"] = path.join(tmp, "cache");
+    delete process.env["SPECSMITH_CACHE"];
+  });
+  afterAll(() => {
+    process.env = savedEnv;
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** Incremental run into `out` (fresh process memory when `cold`), then a from-scratch run to compare with. */
+  async function generateAndCompare(label: string, opts: { cold?: boolean } = {}): Promise<ApiReport> {
+    if (opts.cold) {
+      forgetPartMemory();
+      forgetCacheMemory();
+    }
+    const [report] = await runGenerate({ spec, out });
+    const fresh = path.join(tmp, `fresh-${label}`);
+    process.env["SPECSMITH_CACHE"] = "off";
+    try {
+      await runGenerate({ spec, out: fresh });
+    } finally {
+      delete process.env["SPECSMITH_CACHE"];
+    }
+    const got = listTree(out);
+    const want = listTree(fresh);
+    expect([...got.keys()].sort(), label).toEqual([...want.keys()].sort());
+    for (const [rel, content] of want) expect(got.get(rel), `${label}: ${rel}`).toBe(content);
+    expect(want.size).toBeGreaterThan(10);
+    return report as ApiReport;
+  }
+
+  /** The first endpoint file that defines no components of its own (an edit of one that does re-renders all). */
+  function firstEndpointFile(): string {
+    const files = readdirSync(spec, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".yaml") && !f.endsWith("_api.yaml"))
+      .sort()
+      .map((f) => path.join(spec, f));
+    const own = (f: string) => Object.keys((YAML.parse(readFileSync(f, "utf8")) as { components?: object }).components ?? {});
+    const file = files.find((f) => own(f).every((kind) => kind === "securitySchemes"));
+    expect(file).toBeDefined();
+    return file as string;
+  }
+
+  test("first run, then an unchanged rerun reuses every part", async () => {
+    await generateAndCompare("first");
+    const again = await generateAndCompare("again", { cold: true });
+    expect(again.result.written).toEqual([]);
+    expect(again.reused).toBeGreaterThan(0);
+  });
+
+  test("an endpoint's description changes", async () => {
+    const file = firstEndpointFile();
+    const text = readFileSync(file, "utf8");
+    const edited = text.replace(/summary: ([^>|\n].*)\n/, (_m, d: string) => `summary: ${d} Edited\n`);
+    expect(edited).not.toBe(text);
+    writeFileSync(file, edited);
+    const report = await generateAndCompare("edited", { cold: true });
+    expect(report.result.written.length).toBeGreaterThan(0);
+    expect(report.reused).toBeGreaterThan(0);
+  });
+
+  test("an endpoint file is added, then removed", async () => {
+    const file = firstEndpointFile();
+    const text = readFileSync(file, "utf8");
+    const rel = path.relative(spec, file).split(path.sep).join("/").replace(/\.yaml$/, "");
+    const copyPath = `/${rel}_copy`;
+    const copy = text.replace(new RegExp(`^  /${rel.replace(/[{}]/g, "\\$&")}:`, "m"), `  ${copyPath}:`).replace(/operationId: (\w+)/g, "operationId: $1Copy")
+      .replace(/x-fern-sdk-method-name: (\w+)/g, "x-fern-sdk-method-name: $1_copy");
+    expect(copy).not.toBe(text);
+    writeFileSync(path.join(spec, `${rel}_copy.yaml`), copy);
+    await generateAndCompare("added");
+    unlinkSync(path.join(spec, `${rel}_copy.yaml`));
+    await generateAndCompare("removed", { cold: true });
+  });
+
+  test("the shared _api.yaml changes (every part re-renders)", async () => {
+    const shared = path.join(spec, "_api.yaml");
+    writeFileSync(shared, readFileSync(shared, "utf8").replace(/title: (.+)\n/, (_m, t: string) => `title: ${t} Two\n`));
+    const report = await generateAndCompare("shared");
+    expect(report.reused).toBe(0);
+  });
+
+  test("a generated file edited or deleted by hand is restored", async () => {
+    const files = [...listTree(out).keys()].filter((f) => f.endsWith(".md")).sort();
+    appendFileSync(path.join(out, files[0] as string), "hand edit\n");
+    unlinkSync(path.join(out, files[1] as string));
+    const report = await generateAndCompare("tampered", { cold: true });
+    expect(report.result.written).toEqual(expect.arrayContaining([files[0], files[1]]));
+  });
+});
