@@ -18,7 +18,8 @@ export function parseYamlFast(text: string): { value: unknown } | undefined {
   try {
     return { value: new Reader(text).readDocument() };
   } catch (err) {
-    if (err === FALL_BACK) return undefined;
+    // Nesting deep enough to exhaust the stack is left to yaml as well.
+    if (err === FALL_BACK || err instanceof RangeError) return undefined;
     throw err;
   }
 }

@@ -128,6 +128,7 @@ export const TRICKY_CASES: [string, string, "fast" | "fallback" | "either"][] = 
   ["root scalar", "hello\n", "either"],
   ["unterminated quote", "a: 'x\n", "fallback"],
   ["junk after quote", "a: 'x' y\n", "fallback"],
+  ["deep nesting", `${"- ".repeat(20000)}x\n`, "either"],
   ["unicode", "ключ: значение 😀\n'日本': \"語\"\n", "fast"],
   ["non-breaking space at the end of a plain scalar", "a: x\u00a0\n", "fast"],
 ];
