@@ -68,6 +68,12 @@ export class PartStore {
     delete this.used.prepared[targetId];
   }
 
+  /** Whether the previous run stored any part of the target. */
+  hasParts(targetId: string): boolean {
+    const parts = this.data.parts[targetId];
+    return parts !== undefined && Object.keys(parts).length > 0;
+  }
+
   getPart(targetId: string, key: string): StoredPart | undefined {
     return this.data.parts[targetId]?.[key];
   }

@@ -5,7 +5,7 @@ import type { LoadedSpec } from "./load/index.js";
 import type { Api, Endpoint } from "./model/types.js";
 import type { RenderEnv } from "./render/env.js";
 import { generatorVersion, hashTree, type PartStore } from "./parts-cache.js";
-import type { EndpointFragment, TargetParts } from "./targets/target.js";
+import type { EndpointFragment, EndpointPart, TargetParts } from "./targets/target.js";
 
 export interface PartsContext {
   store: PartStore;
@@ -34,6 +34,7 @@ export async function renderTargetParts(
   env: RenderEnv,
   ctx: PartsContext,
 ): Promise<PartsRender> {
+  if (parts.renderAll && !ctx.store.hasParts(targetId)) return renderAllParts(targetId, parts, api, env, ctx);
   const out: PartsRender = { files: new Map(), intact: [], rendered: 0, reused: 0 };
   const fragments: EndpointFragment[] = [];
   const prepared = preparePart(targetId, parts, api, env, ctx);
@@ -59,13 +60,32 @@ export async function renderTargetParts(
   return out;
 }
 
+/** A cold run of a target that renders everything at once cheaper than part by part; every part is stored. */
+async function renderAllParts(targetId: string, parts: TargetParts, api: Api, env: RenderEnv, ctx: PartsContext): Promise<PartsRender> {
+  const all = await (parts.renderAll as NonNullable<TargetParts["renderAll"]>)(api, env);
+  const out: PartsRender = { files: new Map(), intact: [], rendered: api.endpoints.length, reused: 0 };
+  ctx.store.beginTarget(targetId);
+  api.endpoints.forEach((endpoint, i) => {
+    const part = all.parts[i] as EndpointPart;
+    for (const [rel, content] of part.files) out.files.set(rel, content);
+    ctx.store.setPart(targetId, partKey(ctx, targetId, endpoint), { rels: [...part.files.keys()], fragment: part.fragment ?? null });
+  });
+  if (parts.prepare) ctx.store.setPrepared(targetId, prepareKey(ctx, targetId), all.prepared);
+  for (const [rel, content] of all.assembled) out.files.set(rel, content);
+  return out;
+}
+
 async function preparePart(targetId: string, parts: TargetParts, api: Api, env: RenderEnv, ctx: PartsContext): Promise<unknown> {
   if (!parts.prepare) return undefined;
-  const key = sha256(`${ctx.contextKey}\0${targetId}`);
+  const key = prepareKey(ctx, targetId);
   const stored = ctx.store.getPrepared(targetId, key);
   const value = stored ? stored.value : await parts.prepare(api, env);
   ctx.store.setPrepared(targetId, key, value);
   return value;
+}
+
+function prepareKey(ctx: PartsContext, targetId: string): string {
+  return sha256(`${ctx.contextKey}\0${targetId}`);
 }
 
 function partKey(ctx: PartsContext, targetId: string, endpoint: Endpoint): string {

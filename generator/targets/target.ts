@@ -46,6 +46,18 @@ export interface TargetParts {
     env: RenderEnv,
     prepared: unknown,
   ): Map<string, string> | Promise<Map<string, string>>;
+  /**
+   * Optional: everything at once when nothing is cached (a cold run), when that is cheaper than part by part
+   * (e.g. one whole-document pass in a worker, then split). Must return exactly what the parts would.
+   */
+  renderAll?(api: Api, env: RenderEnv): Promise<AllParts>;
+}
+
+/** Every endpoint's part (in `api.endpoints` order), `prepare`'s value and the assembled files. */
+export interface AllParts {
+  parts: EndpointPart[];
+  prepared: unknown;
+  assembled: Map<string, string>;
 }
 
 export interface EndpointFragment {

@@ -55,5 +55,16 @@ export async function expectPartsMatchRender(target: Target, api: Api, env: Rend
   }
   expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
   for (const [rel, content] of want) expect(got.get(rel), rel).toBe(content);
+  if (parts.renderAll) {
+    // The cold path's parts, prepared value and assembled files are the ones made part by part.
+    const all = await parts.renderAll(api, env);
+    expect(all.parts.length).toBe(fragments.length);
+    all.parts.forEach((part, i) => {
+      expect(JSON.parse(JSON.stringify(part.fragment ?? null)), `renderAll fragment ${i}`).toEqual(fragments[i]?.fragment);
+      for (const [rel, content] of part.files) expect(content, `renderAll ${rel}`).toBe(got.get(rel));
+    });
+    expect(JSON.parse(JSON.stringify(all.prepared ?? null))).toEqual(prepared ?? null);
+    for (const [rel, content] of all.assembled) expect(content, `renderAll ${rel}`).toBe(got.get(rel));
+  }
   return want.size;
 }
