@@ -1,0 +1,191 @@
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { createTreeWriter, listFiles, type TreeWriterOptions } from "../../generator/write/index.js";
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "specsmith-tree-"));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const files = (entries: Record<string, string>) => new Map(Object.entries(entries));
+
+/** One writer run: each [prefix, files] added in order, then finished. */
+async function run(adds: [string, Map<string, string>][], opts: Partial<TreeWriterOptions> = {}) {
+  const writer = createTreeWriter({ root, ...opts });
+  for (const [prefix, map] of adds) writer.add(prefix, map);
+  return writer.finish();
+}
+
+/** A Map whose iteration calls `onEntry` before yielding each entry (to look at the disk mid-write, or fail). */
+class WatchedMap extends Map<string, string> {
+  constructor(entries: Record<string, string>, private readonly onEntry: (index: number) => void) {
+    super(Object.entries(entries));
+  }
+  override *[Symbol.iterator](): MapIterator<[string, string]> {
+    let i = 0;
+    for (const entry of super.entries()) {
+      this.onEntry(i++);
+      yield entry;
+    }
+  }
+}
+
+describe("createTreeWriter: absent prefix dir (built aside, renamed in)", () => {
+  test("the complete tree appears, nothing else is left in the parent", async () => {
+    const want = files({ "x.md": "1", "d/e/y.md": "2", "d/z.md": "héllo" });
+    const result = await run([["api/docs/gitbook", want]]);
+    expect(result.written).toEqual(["api/docs/gitbook/d/e/y.md", "api/docs/gitbook/d/z.md", "api/docs/gitbook/x.md"]);
+    expect(await listFiles(path.join(root, "api/docs/gitbook"))).toEqual(["d/e/y.md", "d/z.md", "x.md"]);
+    for (const [rel, content] of want) expect(await readFile(path.join(root, "api/docs/gitbook", rel), "utf8")).toBe(content);
+    expect(await readdir(path.join(root, "api/docs"))).toEqual(["gitbook"]);
+  });
+
+  test("the target dir does not exist while its files are being written", async () => {
+    const target = path.join(root, "api/model");
+    const seen: boolean[] = [];
+    const map = new WatchedMap({ "a.json": "1", "b/c.json": "2", "b/d.json": "3" }, () => seen.push(existsSync(target)));
+    createTreeWriter({ root }).add("api/model", map);
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen.every((exists) => !exists)).toBe(true);
+    expect(await listFiles(target)).toEqual(["a.json", "b/c.json", "b/d.json"]);
+  });
+
+  test("a failure mid-way (file vs dir clash) leaves no partial tree and no staging dir", async () => {
+    const writer = createTreeWriter({ root });
+    expect(() => writer.add("api/model", files({ "a.json": "1", x: "file", "x/y.json": "under it" }))).toThrow();
+    expect(existsSync(path.join(root, "api/model"))).toBe(false);
+    expect(await readdir(path.join(root, "api"))).toEqual([]);
+  });
+
+  test("a failure after some files are written removes them with the staging dir", async () => {
+    const map = new WatchedMap({ "a.json": "1", "b.json": "2", "c.json": "3" }, (i) => {
+      if (i === 2 && existsSync(path.join(root, "api"))) throw new Error("render failed");
+    });
+    const writer = createTreeWriter({ root });
+    expect(() => writer.add("api/model", map)).toThrow("render failed");
+    expect(await readdir(path.join(root, "api"))).toEqual([]);
+  });
+
+  test('prefix "" builds an absent root aside too', async () => {
+    const out = path.join(root, "new-out");
+    const writer = createTreeWriter({ root: out });
+    writer.add("", files({ "p/q.txt": "q", "r.txt": "r" }));
+    expect((await writer.finish()).written).toEqual(["p/q.txt", "r.txt"]);
+    expect(await listFiles(out)).toEqual(["p/q.txt", "r.txt"]);
+    expect(await readdir(root)).toEqual(["new-out"]);
+  });
+});
+
+describe("createTreeWriter: existing prefix dir (updated in place)", () => {
+  test("unchanged files keep their mtime; only the changed one is rewritten; the dir is not replaced", async () => {
+    await run([["a", files({ "x.txt": "1", "d/y.txt": "2" })]]);
+    const dirIno = (await stat(path.join(root, "a"))).ino;
+    const mtimeY = (await stat(path.join(root, "a/d/y.txt"))).mtimeMs;
+    await new Promise((r) => setTimeout(r, 20));
+    const result = await run([["a", files({ "x.txt": "changed", "d/y.txt": "2", "n/e/w.txt": "new" })]]);
+    expect(result).toMatchObject({ written: ["a/n/e/w.txt", "a/x.txt"], unchanged: ["a/d/y.txt"], removed: [] });
+    expect((await stat(path.join(root, "a/d/y.txt"))).mtimeMs).toBe(mtimeY);
+    expect((await stat(path.join(root, "a"))).ino).toBe(dirIno);
+    expect(await readFile(path.join(root, "a/x.txt"), "utf8")).toBe("changed");
+    expect(await listFiles(path.join(root, "a"))).toEqual(["d/y.txt", "n/e/w.txt", "x.txt"]);
+  });
+
+  test("stale files are removed across several prefixes, with the dirs they empty; others are untouched", async () => {
+    await run([
+      ["a", files({ "x.txt": "1", "old/deep/z.txt": "z" })],
+      ["b", files({ "y.txt": "2", "gone.txt": "g" })],
+      ["c", files({ "c.txt": "3" })],
+    ]);
+    await mkdir(path.join(root, "other"));
+    await writeFile(path.join(root, "other/o.txt"), "o");
+    const result = await run([
+      ["a", files({ "x.txt": "1" })],
+      ["b", files({ "y.txt": "2" })],
+    ]);
+    expect(result).toMatchObject({ removed: ["a/old/deep/z.txt", "b/gone.txt"], unchanged: ["a/x.txt", "b/y.txt"], written: [] });
+    expect(await listFiles(root)).toEqual(["a/x.txt", "b/y.txt", "c/c.txt", "other/o.txt"]);
+    expect(await readdir(path.join(root, "a"))).toEqual(["x.txt"]);
+  });
+
+  test("an owned prefix with no files loses all its files but stays", async () => {
+    await run([["a", files({ "x.txt": "1", "d/y.txt": "2" })]]);
+    const result = await run([["a", new Map()]]);
+    expect(result.removed).toEqual(["a/d/y.txt", "a/x.txt"]);
+    expect(await readdir(path.join(root, "a"))).toEqual([]);
+  });
+
+  test("a nested prefix's files are not stale for the outer prefix, in either add order", async () => {
+    for (const order of [0, 1]) {
+      await run([["s", files({ "js/old.js": "o", "i.json": "{}" })]]);
+      const adds: [string, Map<string, string>][] = [
+        ["s", files({ "i.json": "{}" })],
+        ["s/js", files({ "new.js": "n" })],
+      ];
+      const result = await run(order === 0 ? adds : [...adds].reverse());
+      expect(result).toMatchObject({ written: ["s/js/new.js"], removed: ["s/js/old.js"], unchanged: ["s/i.json"] });
+      expect(await listFiles(path.join(root, "s"))).toEqual(["i.json", "js/new.js"]);
+      await rm(path.join(root, "s"), { recursive: true });
+    }
+  });
+
+  test("keep protects files from removal and from the extra list", async () => {
+    await mkdir(path.join(root, "a"));
+    await writeFile(path.join(root, "a/.gitkeep"), "");
+    await writeFile(path.join(root, "a/stale.txt"), "s");
+    const keep = (rel: string) => rel.endsWith("/.gitkeep");
+    expect(await run([["a", files({ "x.txt": "1" })]], { keep, check: true })).toMatchObject({ extra: ["a/stale.txt"] });
+    expect(await run([["a", files({ "x.txt": "1" })]], { keep })).toMatchObject({ removed: ["a/stale.txt"] });
+    expect(await listFiles(path.join(root, "a"))).toEqual([".gitkeep", "x.txt"]);
+  });
+});
+
+describe("createTreeWriter: check mode", () => {
+  test("stale, missing and extra across prefixes (one absent); nothing is written or removed", async () => {
+    await run([
+      ["a", files({ "same.txt": "s", "changed.txt": "old", "extra.txt": "e" })],
+      ["b", files({ "b.txt": "b", "sub/extra.txt": "e" })],
+    ]);
+    const before = await listFiles(root);
+    const result = await run(
+      [
+        ["a", files({ "same.txt": "s", "changed.txt": "new!", "new.txt": "n" })],
+        ["b", files({ "b.txt": "B" })],
+        ["c", files({ "c.txt": "c" })],
+      ],
+      { check: true },
+    );
+    expect(result).toEqual({
+      written: [],
+      unchanged: ["a/same.txt"],
+      removed: [],
+      stale: ["a/changed.txt", "b/b.txt"],
+      missing: ["a/new.txt", "c/c.txt"],
+      extra: ["a/extra.txt", "b/sub/extra.txt"],
+    });
+    expect(await listFiles(root)).toEqual(before);
+    expect(await readFile(path.join(root, "a/changed.txt"), "utf8")).toBe("old");
+  });
+});
+
+describe("createTreeWriter: misuse", () => {
+  test("an unsafe path is refused before anything is written", async () => {
+    const writer = createTreeWriter({ root });
+    expect(() => writer.add("a", files({ "ok.txt": "1", "../escape.txt": "2" }))).toThrow(/unsafe path/);
+    expect(() => writer.add("../a", files({ "ok.txt": "1" }))).toThrow(/unsafe path/);
+    expect(await readdir(root)).toEqual([]);
+  });
+
+  test("a path produced twice, and add after finish, are errors", async () => {
+    const writer = createTreeWriter({ root });
+    writer.add("s", files({ "js/x.js": "1" }));
+    expect(() => writer.add("s/js", files({ "x.js": "2" }))).toThrow(/produced twice/);
+    await writer.finish();
+    expect(() => writer.add("t", files({ "y.txt": "1" }))).toThrow(/after finish/);
+  });
+});
