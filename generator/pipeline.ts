@@ -12,7 +12,7 @@ import { PartStore } from "./parts-cache.js";
 import { apiContextKey, renderTargetParts, type PartsContext, type PartsRender } from "./render-parts.js";
 import { TARGET_IDS, isTargetId, targets, type TargetId } from "./targets/index.js";
 import type { Target } from "./targets/target.js";
-import { writeFiles, type WriteResult } from "./write/index.js";
+import { createTreeWriter, type WriteResult } from "./write/index.js";
 
 export interface GenerateOptions {
   /** A spec root (one API per subdirectory) or a single API directory. */
@@ -60,25 +60,25 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
   const active = selected.filter((id) => targets[id].appliesTo(api));
   const store = await PartStore.open(findCacheDir(), dir, opts.out);
   const parts: PartsContext = { store, contextKey: apiContextKey(spec, api, opts.templates), inputHashes: spec.inputHashes, outRoot: opts.out };
-  const files = new Map<string, string>();
   const intact = new Set<string>();
   const owned: string[] = [];
   let reused = 0;
-  for (const [id, rendered] of await renderTargets(api, env, active, timer, parts)) {
-    const prefix = `${api.id}/${targets[id].outDir}`;
-    owned.push(prefix);
-    for (const [rel, content] of rendered.files) files.set(`${prefix}/${rel}`, content);
-    for (const rel of rendered.intact) intact.add(`${prefix}/${rel}`);
-    reused += rendered.reused;
-  }
   // Another target's files nested inside an owned dir (snippets/index vs snippets/javascript) are not stale.
   const foreign = TARGET_IDS.filter((id) => !selected.includes(id) || !targets[id].appliesTo(api)).map(
     (id) => `${api.id}/${targets[id].outDir}/`,
   );
   const keep = (rel: string) => intact.has(rel) || foreign.some((prefix) => rel.startsWith(prefix));
-  const result = await timer.time(opts.check ? "check" : "write", () =>
-    writeFiles({ root: opts.out, files, owned, check: opts.check, keep }),
-  );
+  const writer = createTreeWriter({ root: opts.out, check: opts.check, keep });
+  const stage = opts.check ? "check" : "write";
+  // Each target's files are written (or compared) as soon as it has rendered, then dropped.
+  await renderTargets(api, env, active, timer, parts, (id, rendered) => {
+    const prefix = `${api.id}/${targets[id].outDir}`;
+    owned.push(prefix);
+    for (const rel of rendered.intact) intact.add(`${prefix}/${rel}`);
+    reused += rendered.reused;
+    timer.start(stage, () => writer.add(prefix, rendered.files));
+  });
+  const result = await timer.time(stage, () => writer.finish());
   await timer.time("cache", () => saveParts(store, opts.out, result, intact, owned));
   result.unchanged = [...result.unchanged, ...intact].sort();
   const report = { apiId: api.id, endpoints: api.endpoints.length, timings: timer.timings, result, reused };
@@ -103,18 +103,21 @@ async function renderTargets(
   active: readonly TargetId[],
   timer: ReturnType<typeof createTimer>,
   parts: PartsContext,
-): Promise<[TargetId, PartsRender][]> {
+  done: (id: TargetId, rendered: PartsRender) => void,
+): Promise<void> {
   const started = new Map<TargetId, PartsRender | Promise<PartsRender>>();
   for (const id of active) timer.timings[`render ${id}`] = 0; // stages are reported in target order
-  for (const id of [...active].sort((a, b) => Number(OFF_THREAD.has(b)) - Number(OFF_THREAD.has(a)))) {
+  // Off-thread targets start first so their worker runs while the rest render; they are handed over last.
+  for (const id of active.filter((t) => OFF_THREAD.has(t))) {
     const result = timer.start(`render ${id}`, () => renderTarget(id, api, env, parts));
     // Awaited below; until then a failure must not count as unhandled.
     if (result instanceof Promise) result.catch(() => undefined);
     started.set(id, result);
   }
-  const out: [TargetId, PartsRender][] = [];
-  for (const id of active) out.push([id, await timer.time(`render ${id}`, () => started.get(id) as PartsRender | Promise<PartsRender>)]);
-  return out;
+  for (const id of active.filter((t) => !OFF_THREAD.has(t))) {
+    done(id, await timer.time(`render ${id}`, () => renderTarget(id, api, env, parts)));
+  }
+  for (const [id, result] of started) done(id, await timer.time(`render ${id}`, () => result));
 }
 
 /** Through the target's parts when it has them (only changed endpoints re-render), else the whole render. */
