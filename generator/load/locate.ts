@@ -1,6 +1,8 @@
-// Maps a JSON pointer to a line/column by re-parsing with positions, only when a problem needs it.
+// Maps a JSON pointer to a line/column, only when a problem needs it: by indentation for YAML the fast
+// reader accepts (locate-fast.ts), otherwise by re-parsing with positions.
 import YAML, { LineCounter, isMap, isSeq, isScalar, isAlias, type Node, type Document } from "yaml";
 import { fromPointer } from "../errors.js";
+import { createFastLocate } from "./locate-fast.js";
 
 export type Locate = (pointer: string) => { line: number; col: number };
 
@@ -15,8 +17,19 @@ export interface Locator extends Locate {
   release(): void;
 }
 
-/** A locator that parses `text` on first use (JSON parses as YAML too), or starts from `positions`. */
+/** A locator that reads `text` on first use (JSON parses as YAML too), or starts from `positions`. */
 export function createLocator(text: string, positions: Positions | null = null): Locator {
+  if (positions) return createYamlLocator(text, positions);
+  let locate: Locate | null = null;
+  const locator = (pointer: string) => {
+    locate ??= createFastLocate(text) ?? createYamlLocator(text);
+    return locate(pointer);
+  };
+  return Object.assign(locator, { release: () => void (locate = null) });
+}
+
+/** The locator by yaml's positioned parse (the fast locator's fallback, and its reference in tests). */
+export function createYamlLocator(text: string, positions: Positions | null = null): Locator {
   let parsed = positions;
   const locate = (pointer: string) => {
     if (!parsed) {
