@@ -1,11 +1,13 @@
 // client/typescript per endpoint: its facade entries, README usage and its path item's share of src/schema.ts;
-// the API-level share of the types (components) is `prepare`d in the worker, and `assemble` joins them.
+// the API-level share of the types (components) is `prepare`d in the worker, and `assemble` joins them. A cold
+// run (`renderAll`) gets every share from one worker call instead.
 import type { Api, Endpoint } from "../../model/types.js";
 import type { RenderEnv } from "../../render/env.js";
-import type { EndpointFragment, EndpointPart, TargetParts } from "../target.js";
+import type { AllParts, EndpointFragment, EndpointPart, TargetParts } from "../target.js";
+import type { AllTypes } from "./schema-all.js";
 import { buildUsageView, type UsageView } from "./package-view.js";
 import { componentState, findEntanglement, joinSchemaTypes, printPathTypes, type ApiTypes, type PathTypes } from "./schema-parts.js";
-import { printApiSchemaTypes } from "./schema-types.js";
+import { printAllSchemaTypes, printApiSchemaTypes } from "./schema-types.js";
 import { buildClientEndpointView, type ClientEndpointView } from "./view.js";
 
 /** One endpoint's fragment. */
@@ -39,15 +41,53 @@ export function createClientParts(files: ClientFiles): TargetParts {
       out.set("src/schema.ts", await assembleSchema(api, fragments, prepared as ApiTypes, files));
       return out;
     },
+    renderAll: (api, env) => renderAllParts(api, env, files),
   };
+}
+
+/**
+ * A cold run: every path item's share, the API-level share and (if entangled) the whole text from one worker call,
+ * made by the functions `endpoint`/`prepare` call; the views are built here meanwhile.
+ */
+async function renderAllParts(api: Api, env: RenderEnv, files: ClientFiles): Promise<AllParts> {
+  const pending = printAllSchemaTypes(api.document);
+  pending.catch(() => undefined);
+  const views = api.endpoints.map((e) => buildClientEndpointView(api, e));
+  const usages = api.endpoints.map((e) => buildUsageView(e, api.hasSdk));
+  const assembled = files.renderShared(api, views, usages, env);
+  const all = await pending;
+  const shares = new Map(all.paths.map((p) => [p.url, p]));
+  const fragments = api.endpoints.map((e, i) => {
+    const share = shares.get(e.path);
+    // A path item the document lacks (never, with the model's bundler) is printed as `endpoint` would.
+    if (!share) return buildEndpointPart(api, e).fragment as ClientFragment;
+    const fragment: ClientFragment = { view: views[i]!, usage: usages[i]!, types: holdsTypes(api, e) ? share.types : null, entangled: share.entangled };
+    return fragment;
+  });
+  assembled.set("src/schema.ts", joinAllTypes(fragments, all, files.banner));
+  return { parts: fragments.map((fragment) => ({ files: new Map(), fragment })), prepared: all.api, assembled };
+}
+
+function joinAllTypes(parts: readonly ClientFragment[], all: AllTypes, banner: string): string {
+  if (parts.some((p) => p.entangled)) {
+    if (all.whole === null) throw new Error("client types: an entangled path item without the whole text");
+    return banner + all.whole;
+  }
+  return banner + joinSchemaTypes(parts.flatMap((p) => (p.types ? [p.types] : [])), all.api);
+}
+
+/** Whether the endpoint holds its path item's types: the path's first endpoint in openapi-typescript's method order. */
+function holdsTypes(api: Api, e: Endpoint): boolean {
+  const item = pathItemOf(api, e);
+  const first = TYPE_METHODS.find((m) => item[m] !== undefined);
+  return first !== undefined && e.methods.includes(first as never);
 }
 
 function buildEndpointPart(api: Api, e: Endpoint): EndpointPart {
   const item = pathItemOf(api, e);
-  const first = TYPE_METHODS.find((m) => item[m] !== undefined);
   const state = componentState(api.document);
   const entangled = findEntanglement(item, state.discriminators);
-  const types = first !== undefined && e.methods.includes(first as never) && !entangled ? printPathTypes(e.path, item, state) : null;
+  const types = holdsTypes(api, e) && !entangled ? printPathTypes(e.path, item, state) : null;
   const fragment: ClientFragment = { view: buildClientEndpointView(api, e), usage: buildUsageView(e, api.hasSdk), types, entangled };
   return { files: new Map(), fragment };
 }

@@ -3,8 +3,7 @@
 // Joined in document order they are the whole-document text (printOpenapiTypes), byte for byte.
 import { astToString, scanDiscriminators, transformPathsObject, transformSchema, tsModifiers, walk } from "openapi-typescript";
 import ts from "typescript";
-import { assertOpenapi3, createOpenapiContext, printOpenapiTypes, type Discriminators } from "./openapi-types.js";
-import type { SchemaTask } from "./schema-types.js";
+import { assertOpenapi3, createOpenapiContext, type Discriminators } from "./openapi-types.js";
 
 type Document = Record<string, any>;
 
@@ -111,11 +110,6 @@ export function printApiTypes(document: Document): ApiTypes {
     ...printed,
     emptyOperations: hasOperations ? "" : astToString(nodes[nodes.length - 1] as ts.Node),
   };
-}
-
-/** A worker task on a document of its own (mutated). */
-export function runSchemaTaskOn(task: SchemaTask, document: Document): unknown {
-  return task === "api" ? printApiTypes(document) : printOpenapiTypes(document);
 }
 
 /** The whole-document text from the path items' shares (any order) and the API-level share. */

@@ -2,10 +2,11 @@
 // compiled (a worker needs a .js entry), so the other targets render on the main thread meanwhile; in-process
 // under tsx/vitest. The text is the same either way: the same call on a copy of the document.
 import { Worker } from "node:worker_threads";
+import type { AllTypes } from "./schema-all.js";
 import type { ApiTypes } from "./schema-parts.js";
 
-/** What the worker does with a document: the whole text, or the API-level share (schema-parts.ts). */
-export type SchemaTask = "document" | "api";
+/** What the worker does with a document: the whole text, the API-level share, or all shares (schema-all.ts). */
+export type SchemaTask = "document" | "api" | "all";
 
 interface Pending {
   resolve(result: unknown): void;
@@ -37,6 +38,14 @@ export function printApiSchemaTypes(
   mode: "auto" | "worker" | "here" = "auto",
 ): Promise<ApiTypes> {
   return runSchemaTask("api", document, mode) as Promise<ApiTypes>;
+}
+
+/** Every path item's share, the API-level share and the whole text if needed (schema-all.ts), like printSchemaTypes. */
+export function printAllSchemaTypes(
+  document: Record<string, unknown>,
+  mode: "auto" | "worker" | "here" = "auto",
+): Promise<AllTypes> {
+  return runSchemaTask("all", document, mode) as Promise<AllTypes>;
 }
 
 function runSchemaTask(task: SchemaTask, document: Record<string, unknown>, mode: "auto" | "worker" | "here"): Promise<unknown> {
@@ -92,6 +101,6 @@ function startWorker(compiled: boolean): SchemaWorker {
 
 /** openapi-typescript mutates its input, so it gets a copy. */
 async function runHere(task: SchemaTask, document: Record<string, unknown>): Promise<unknown> {
-  const { runSchemaTaskOn } = await import("./schema-parts.js");
+  const { runSchemaTaskOn } = await import("./schema-all.js");
   return runSchemaTaskOn(task, structuredClone(document));
 }

@@ -1,0 +1,48 @@
+// The worker's tasks on a document of its own: the whole text, the API-level share, or everything a cold run of
+// the parts needs in one call (each path item's share, the API-level share, and the whole text when a path item
+// is entangled), made by the same functions the parts call, so it is what they would make.
+import { printOpenapiTypes } from "./openapi-types.js";
+import { componentState, findEntanglement, printApiTypes, printPathTypes, type ApiTypes, type PathTypes } from "./schema-parts.js";
+import type { SchemaTask } from "./schema-types.js";
+
+type Document = Record<string, any>;
+
+/** One path item's share in a cold run: its types, or why they depend on other path items. */
+export interface PathShare {
+  url: string;
+  types: PathTypes | null;
+  entangled: string | null;
+}
+
+/** Everything the parts' types need, from one worker call. */
+export interface AllTypes {
+  /** Every path item, in document order. */
+  paths: PathShare[];
+  api: ApiTypes;
+  /** The whole document's text (no banner) when a path item is entangled (assemble prints it then), else null. */
+  whole: string | null;
+}
+
+/** Runs a task on `document`, which it may mutate. */
+export function runSchemaTaskOn(task: SchemaTask, document: Document): unknown {
+  if (task === "api") return printApiTypes(document);
+  if (task === "all") return printAllTypes(document);
+  return printOpenapiTypes(document);
+}
+
+/** Each path item's share, the API-level share and, if entangled, the whole text. Mutates `document`. */
+export function printAllTypes(document: Document): AllTypes {
+  const items = Object.entries((document["paths"] ?? {}) as Record<string, unknown>);
+  // Scanned before anything patches the components (the scan works on its own copy when it patches).
+  const state = componentState(document);
+  const entangled = items.map(([, item]) => findEntanglement(item, state.discriminators));
+  // The whole text from a pristine copy, before the path items' transforms read the components.
+  const whole = entangled.some(Boolean) ? printOpenapiTypes(structuredClone(document)) : null;
+  const paths = items.map(([url, item], i): PathShare => {
+    const why = entangled[i] ?? null;
+    return { url, types: why ? null : printPathTypes(url, item, state), entangled: why };
+  });
+  // Last: its scan patches the document's own components; the same input `prepare` sends (the document without paths).
+  const api = printApiTypes(Object.fromEntries(Object.entries(document).filter(([k]) => k !== "paths")));
+  return { paths, api, whole };
+}

