@@ -9,7 +9,7 @@ import { createRenderEnv, type RenderEnv } from "./render/env.js";
 import { warmSchemaWorker } from "./targets/client/schema-types.js";
 import { findCacheDir } from "./load/cache-store.js";
 import { PartStore } from "./parts-cache.js";
-import { apiContextKey, renderTargetParts, type PartsContext, type PartsRender } from "./render-parts.js";
+import { apiContextKey, componentsKey, renderTargetParts, type PartsContext, type PartsRender } from "./render-parts.js";
 import { TARGET_IDS, isTargetId, targets, type TargetId } from "./targets/index.js";
 import type { Target } from "./targets/target.js";
 import { createTreeWriter, type WriteResult } from "./write/index.js";
@@ -59,7 +59,13 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
   const env = createRenderEnv({ overrideDir: opts.templates });
   const active = selected.filter((id) => targets[id].appliesTo(api));
   const store = await PartStore.open(findCacheDir(), dir, opts.out);
-  const parts: PartsContext = { store, contextKey: apiContextKey(spec, api, opts.templates), inputHashes: spec.inputHashes, outRoot: opts.out };
+  const parts: PartsContext = {
+    store,
+    contextKey: apiContextKey(spec, api, opts.templates),
+    componentsKey: componentsKey(spec),
+    inputHashes: spec.inputHashes,
+    outRoot: opts.out,
+  };
   const intact = new Set<string>();
   const owned: string[] = [];
   let reused = 0;

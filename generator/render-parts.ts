@@ -11,6 +11,8 @@ export interface PartsContext {
   store: PartStore;
   /** Hash of everything API-level the parts may read (see apiContextKey). */
   contextKey: string;
+  /** Hash of every file's own components (see componentsKey): `prepare` reads the whole components section. */
+  componentsKey: string;
   /** rel → hash of the file and the files its $refs reach (LoadedSpec.inputHashes). */
   inputHashes: ReadonlyMap<string, string>;
   outRoot: string;
@@ -85,7 +87,7 @@ async function preparePart(targetId: string, parts: TargetParts, api: Api, env: 
 }
 
 function prepareKey(ctx: PartsContext, targetId: string): string {
-  return sha256(`${ctx.contextKey}\0${targetId}`);
+  return sha256(`${ctx.contextKey}\0${ctx.componentsKey}\0${targetId}`);
 }
 
 function partKey(ctx: PartsContext, targetId: string, endpoint: Endpoint): string {
@@ -95,21 +97,30 @@ function partKey(ctx: PartsContext, targetId: string, endpoint: Endpoint): strin
 
 /**
  * Everything a part may depend on besides its endpoint's own files: specsmith's code and bundled templates,
- * the override templates, `_api.yaml`, the files that define components (bundling names components across
- * files), and the API-level model (title, servers, auth, SDK naming, route tree without its endpoint lists).
+ * the override templates, `_api.yaml`, the names bundling gave components (a clash renames one), and the
+ * API-level model (title, servers, auth, SDK naming, route tree without its endpoint lists).
  */
 export function apiContextKey(spec: LoadedSpec, api: Api, templatesDir: string | undefined): string {
   const hash = createHash("sha256").update(generatorVersion());
   if (templatesDir) hashTree(hash, templatesDir, /\.hbs$/);
   hash.update(`\0shared\0${spec.shared?.hash ?? spec.endpoints[0]?.hash ?? ""}`);
-  for (const file of spec.endpoints) if (hasComponents(file.doc)) hash.update(`\0${file.rel}\0${file.hash}`);
+  hash.update(`\0names\0${api.componentNamesKey ?? ""}`);
   const { endpoints: _endpoints, resources: _resources, routes, ...rest } = api;
   hash.update(JSON.stringify(rest));
   hash.update(JSON.stringify(routes.map(({ endpointIds: _ids, ...route }) => route)));
   return hash.digest("hex");
 }
 
-/** Components other than security schemes (those are in the API model, first definition wins, as bundling does). */
+/**
+ * What `prepare` may read beyond the API context: the bundled document's components, which gathers every file's
+ * own components (security schemes are in the API model already).
+ */
+export function componentsKey(spec: LoadedSpec): string {
+  const hash = createHash("sha256");
+  for (const file of spec.endpoints) if (hasComponents(file.doc)) hash.update(`\0${file.rel}\0${file.hash}`);
+  return hash.digest("hex");
+}
+
 function hasComponents(doc: unknown): boolean {
   const components = (doc as { components?: unknown } | null)?.components;
   return typeof components === "object" && components !== null && Object.keys(components).some((k) => k !== "securitySchemes");

@@ -47,6 +47,7 @@ export function buildApi(spec: SpecInput): Api {
     });
   }
   let document: Record<string, any> | undefined;
+  Object.defineProperty(api, "componentNamesKey", { enumerable: false, get: () => getBundler().namesKey() });
   return Object.defineProperty(api, "document", {
     enumerable: false,
     get: () => (document ??= getBundler().document()),

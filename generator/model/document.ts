@@ -10,6 +10,8 @@ export interface Bundler {
   document(): Record<string, any>;
   /** One endpoint file's path item exactly as it appears in the document's `paths`. */
   pathItem(file: SpecEndpointFile): Record<string, any>;
+  /** The bundled name of every file's components, as one string (a path item's refs depend on nothing else across files). */
+  namesKey(): string;
 }
 
 /** All paths (sorted), `_api.yaml` components plus each file's own; every `$ref` rewritten to `#/components/<kind>/<name>`. */
@@ -52,7 +54,8 @@ export function createBundler(spec: BundleInput): Bundler {
     for (const [k, v] of Object.entries(head)) if (k.startsWith("x-")) doc[k] = v;
     return doc;
   };
-  return { document, pathItem };
+  const namesKey = () => JSON.stringify([...names.entries()].filter(([key, name]) => !key.endsWith(`/${name}`)));
+  return { document, pathItem, namesKey };
 }
 
 /** An endpoint file whose top-level security differs from the bundle's keeps it on its operations. */

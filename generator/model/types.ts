@@ -265,4 +265,9 @@ export interface Api {
    * and not enumerable, so model dumps leave it out.
    */
   readonly document: Record<string, any>;
+  /**
+   * Which components bundling renamed (a name clashing with another file's component gets `_2`...): with it,
+   * one endpoint's bundled path item depends only on its own files. Not enumerable; set by buildApi.
+   */
+  readonly componentNamesKey?: string;
 }
