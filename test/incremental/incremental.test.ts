@@ -111,6 +111,20 @@ describe.each(["keyhub", "groups"])("incremental generate of spec/%s equals a fr
     await generateAndCompare("removed", { cold: true });
   });
 
+  test("an endpoint file that defines components of its own changes", async (ctx) => {
+    const files = readdirSync(spec, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".yaml") && !f.endsWith("_api.yaml"))
+      .map((f) => path.join(spec, f));
+    const own = (f: string) => Object.keys((YAML.parse(readFileSync(f, "utf8")) as { components?: object }).components ?? {});
+    const file = files.find((f) => own(f).some((kind) => kind !== "securitySchemes"));
+    if (!file) return ctx.skip(`spec/${api} has no endpoint file with components of its own`);
+    const text = readFileSync(file, "utf8");
+    const edited = text.replace(/summary: ([^>|\n].*)\n/, (_m, d: string) => `summary: ${d} Again\n`);
+    expect(edited).not.toBe(text);
+    writeFileSync(file, edited);
+    await generateAndCompare("own-components", { cold: true });
+  });
+
   test("the shared _api.yaml changes (every part re-renders)", async () => {
     const shared = path.join(spec, "_api.yaml");
     writeFileSync(shared, readFileSync(shared, "utf8").replace(/title: (.+)\n/, (_m, t: string) => `title: ${t} Two\n`));
