@@ -17,6 +17,8 @@ export interface StoredPart {
   /** File paths relative to the target's outDir. */
   rels: string[];
   fragment: unknown;
+  /** sha256 of the fragment's JSON: the assembled files depend on it. */
+  hash: string;
 }
 
 interface StoreData {
@@ -26,6 +28,8 @@ interface StoreData {
   parts: Record<string, Record<string, StoredPart>>;
   /** targetId → [key, value] of the target's prepare(). */
   prepared: Record<string, [string, unknown]>;
+  /** targetId → [key, file paths relative to the outDir] of the target's assembled files. */
+  assembled: Record<string, [string, string[]]>;
   /** Output path (relative to the out root) → [size, mtimeMs] as last written or checked. */
   outputs: Record<string, [number, number]>;
 }
@@ -34,13 +38,21 @@ const memory = new Map<string, StoreData>();
 
 export class PartStore {
   private used: StoreData;
+  /** Nothing to save unless a part was made or an output recorded (a no-op run leaves the store as it was). */
+  private dirty = false;
 
   private constructor(
     private readonly file: string | null,
     private readonly data: StoreData,
   ) {
     // A target this run renders keeps only the parts it used (see beginTarget); other targets' are carried over.
-    this.used = { ...data, parts: { ...data.parts }, prepared: { ...data.prepared }, outputs: { ...data.outputs } };
+    this.used = {
+      ...data,
+      parts: { ...data.parts },
+      prepared: { ...data.prepared },
+      assembled: { ...data.assembled },
+      outputs: { ...data.outputs },
+    };
   }
 
   /** The store of one (spec dir, out root) pair; empty when absent, unreadable or made by other code. */
@@ -52,7 +64,8 @@ export class PartStore {
     if (held && held.version === generatorVersion()) return new PartStore(file, held);
     try {
       const data = JSON.parse(await readFile(file, "utf8")) as StoreData;
-      if (data.format !== FORMAT || data.version !== generatorVersion() || !isRecord(data.parts) || !isRecord(data.outputs)) {
+      const usable = isRecord(data.parts) && isRecord(data.outputs) && isRecord(data.prepared) && isRecord(data.assembled);
+      if (data.format !== FORMAT || data.version !== generatorVersion() || !usable) {
         return new PartStore(file, emptyData());
       }
       await utimes(file, new Date(), new Date()).catch(() => undefined);
@@ -66,6 +79,17 @@ export class PartStore {
   beginTarget(targetId: string): void {
     this.used.parts[targetId] = {};
     delete this.used.prepared[targetId];
+    delete this.used.assembled[targetId];
+  }
+
+  /** The assembled files' paths when the previous run assembled them from the same inputs (`key`). */
+  getAssembled(targetId: string, key: string): string[] | undefined {
+    const entry = this.data.assembled[targetId];
+    return entry && entry[0] === key ? entry[1] : undefined;
+  }
+
+  setAssembled(targetId: string, key: string, rels: string[]): void {
+    this.used.assembled[targetId] = [key, rels];
   }
 
   /** Whether the previous run stored any part of the target. */
@@ -80,6 +104,11 @@ export class PartStore {
 
   setPart(targetId: string, key: string, part: StoredPart): void {
     (this.used.parts[targetId] ??= {})[key] = part;
+  }
+
+  /** Marks the store changed (a part was rendered, not reused). */
+  touch(): void {
+    this.dirty = true;
   }
 
   getPrepared(targetId: string, key: string): { value: unknown } | undefined {
@@ -106,9 +135,13 @@ export class PartStore {
   updateOutputs(outRoot: string, files: { fresh: Iterable<string>; produced: ReadonlySet<string>; owned: readonly string[] }): void {
     const outputs = this.used.outputs;
     for (const rel of Object.keys(outputs)) {
-      if (!files.produced.has(rel) && files.owned.some((prefix) => rel.startsWith(`${prefix}/`))) delete outputs[rel];
+      if (!files.produced.has(rel) && files.owned.some((prefix) => rel.startsWith(`${prefix}/`))) {
+        delete outputs[rel];
+        this.dirty = true;
+      }
     }
     for (const rel of files.fresh) {
+      this.dirty = true;
       const info = statSync(path.join(outRoot, rel), { throwIfNoEntry: false });
       if (info) outputs[rel] = [info.size, info.mtimeMs];
       else delete outputs[rel];
@@ -117,7 +150,7 @@ export class PartStore {
 
   /** Writes the parts used by this run (atomically; failures ignored: the store only saves time). */
   async save(): Promise<void> {
-    if (!this.file) return;
+    if (!this.file || !this.dirty) return;
     const data = this.used;
     memory.delete(this.file);
     memory.set(this.file, data);
@@ -135,7 +168,7 @@ export class PartStore {
 }
 
 function emptyData(): StoreData {
-  return { format: FORMAT, version: generatorVersion(), parts: {}, prepared: {}, outputs: {} };
+  return { format: FORMAT, version: generatorVersion(), parts: {}, prepared: {}, assembled: {}, outputs: {} };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import type { LoadedSpec } from "./load/index.js";
 import type { Api, Endpoint } from "./model/types.js";
 import type { RenderEnv } from "./render/env.js";
-import { generatorVersion, hashTree, type PartStore } from "./parts-cache.js";
+import { generatorVersion, hashTree, type PartStore, type StoredPart } from "./parts-cache.js";
 import type { EndpointFragment, EndpointPart, TargetParts } from "./targets/target.js";
 
 export interface PartsContext {
@@ -39,41 +39,67 @@ export async function renderTargetParts(
   if (parts.renderAll && !ctx.store.hasParts(targetId)) return renderAllParts(targetId, parts, api, env, ctx);
   const out: PartsRender = { files: new Map(), intact: [], rendered: 0, reused: 0 };
   const fragments: EndpointFragment[] = [];
-  const prepared = preparePart(targetId, parts, api, env, ctx);
+  const assembleHash = createHash("sha256").update(prepareKey(ctx, targetId));
   ctx.store.beginTarget(targetId);
   for (const endpoint of api.endpoints) {
     const key = partKey(ctx, targetId, endpoint);
-    const stored = ctx.store.getPart(targetId, key);
-    if (stored && stored.rels.every((rel) => ctx.store.isOutputIntact(ctx.outRoot, `${prefix}/${rel}`))) {
+    let stored = ctx.store.getPart(targetId, key);
+    if (stored && isIntact(ctx, prefix, stored.rels)) {
       out.intact.push(...stored.rels);
-      ctx.store.setPart(targetId, key, stored);
-      fragments.push({ id: endpoint.id, fragment: stored.fragment });
       out.reused++;
-      continue;
+    } else {
+      const part = parts.endpoint(api, endpoint, env);
+      for (const [rel, content] of part.files) out.files.set(rel, content);
+      stored = toStoredPart(part);
+      ctx.store.touch();
+      out.rendered++;
     }
-    const part = parts.endpoint(api, endpoint, env);
-    for (const [rel, content] of part.files) out.files.set(rel, content);
-    const fragment = part.fragment ?? null;
-    ctx.store.setPart(targetId, key, { rels: [...part.files.keys()], fragment });
-    fragments.push({ id: endpoint.id, fragment });
-    out.rendered++;
+    ctx.store.setPart(targetId, key, stored);
+    fragments.push({ id: endpoint.id, fragment: stored.fragment });
+    assembleHash.update(`\0${endpoint.id}\0${stored.hash}`);
   }
-  for (const [rel, content] of await parts.assemble(api, fragments, env, await prepared)) out.files.set(rel, content);
+  // The shared files depend on the fragments and prepare's inputs only: unchanged ones on disk are kept.
+  const assembleKey = assembleHash.digest("hex");
+  const kept = ctx.store.getAssembled(targetId, assembleKey);
+  if (kept && isIntact(ctx, prefix, kept)) {
+    out.intact.push(...kept);
+    ctx.store.setAssembled(targetId, assembleKey, kept);
+    return out;
+  }
+  const prepared = await preparePart(targetId, parts, api, env, ctx);
+  const assembled = await parts.assemble(api, fragments, env, prepared);
+  for (const [rel, content] of assembled) out.files.set(rel, content);
+  ctx.store.setAssembled(targetId, assembleKey, [...assembled.keys()]);
+  ctx.store.touch();
   return out;
+}
+
+function isIntact(ctx: PartsContext, prefix: string, rels: readonly string[]): boolean {
+  return rels.every((rel) => ctx.store.isOutputIntact(ctx.outRoot, `${prefix}/${rel}`));
+}
+
+function toStoredPart(part: EndpointPart): StoredPart {
+  const fragment = part.fragment ?? null;
+  return { rels: [...part.files.keys()], fragment, hash: sha256(JSON.stringify(fragment)) };
 }
 
 /** A cold run of a target that renders everything at once cheaper than part by part; every part is stored. */
 async function renderAllParts(targetId: string, parts: TargetParts, api: Api, env: RenderEnv, ctx: PartsContext): Promise<PartsRender> {
   const all = await (parts.renderAll as NonNullable<TargetParts["renderAll"]>)(api, env);
   const out: PartsRender = { files: new Map(), intact: [], rendered: api.endpoints.length, reused: 0 };
+  const assembleHash = createHash("sha256").update(prepareKey(ctx, targetId));
   ctx.store.beginTarget(targetId);
   api.endpoints.forEach((endpoint, i) => {
     const part = all.parts[i] as EndpointPart;
     for (const [rel, content] of part.files) out.files.set(rel, content);
-    ctx.store.setPart(targetId, partKey(ctx, targetId, endpoint), { rels: [...part.files.keys()], fragment: part.fragment ?? null });
+    const stored = toStoredPart(part);
+    ctx.store.setPart(targetId, partKey(ctx, targetId, endpoint), stored);
+    assembleHash.update(`\0${endpoint.id}\0${stored.hash}`);
   });
   if (parts.prepare) ctx.store.setPrepared(targetId, prepareKey(ctx, targetId), all.prepared);
   for (const [rel, content] of all.assembled) out.files.set(rel, content);
+  ctx.store.setAssembled(targetId, assembleHash.digest("hex"), [...all.assembled.keys()]);
+  ctx.store.touch();
   return out;
 }
 
