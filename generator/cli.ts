@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UserError } from "./errors.js";
 import { importSpec } from "./import/index.js";
 import { runGenerate } from "./pipeline.js";
+import { closeSchemaWorker } from "./targets/client/schema-types.js";
 import { runWatch } from "./watch.js";
 import { TARGET_IDS } from "./targets/index.js";
 import { verifyCommand } from "./verify/command.js";
@@ -192,5 +193,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       return 1;
     }
     throw error;
+  } finally {
+    // The run is over: its openapi-typescript worker must not keep the process alive.
+    await closeSchemaWorker();
   }
 }

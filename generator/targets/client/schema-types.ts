@@ -78,8 +78,6 @@ function startWorker(compiled: boolean): SchemaWorker {
     : new Worker(`import("tsx/esm/api").then((t) => t.register()).then(() => import(${JSON.stringify(entry.href)}))`, {
         eval: true,
       });
-  // Idle until asked: a warmed worker must not keep the process alive.
-  worker.unref();
   const w: SchemaWorker = { worker, pending: new Map(), next: 0 };
   w.worker.on("message", ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
     const p = w.pending.get(id);
@@ -96,7 +94,17 @@ function startWorker(compiled: boolean): SchemaWorker {
   };
   w.worker.on("error", fail);
   w.worker.on("exit", (code) => fail(new Error(`openapi-typescript worker exited with code ${code}`)));
+  // Idle until asked: a warmed worker must not keep the process alive (after the listeners: adding a
+  // message listener refs the worker's port again).
+  worker.unref();
   return w;
+}
+
+/** Ends the shared worker (a CLI run is over); the next request starts a new one. */
+export async function closeSchemaWorker(): Promise<void> {
+  const w = shared;
+  shared = undefined;
+  if (w) await w.worker.terminate();
 }
 
 /** openapi-typescript mutates its input, so it gets a copy. */
