@@ -253,8 +253,8 @@ class FastLocator {
 }
 
 /** A locator for `text` when the fast reader accepts it (its shapes are then known), else undefined. */
-export function createFastLocate(text: string): ((pointer: string) => LinePos) | undefined {
-  if (parseYamlFast(text) === undefined) return undefined;
+export function createFastLocate(text: string, knownFast = false): ((pointer: string) => LinePos) | undefined {
+  if (!knownFast && parseYamlFast(text) === undefined) return undefined;
   const locator = new FastLocator(text);
   return (pointer) => locator.locate(pointer);
 }

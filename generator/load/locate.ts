@@ -18,11 +18,12 @@ export interface Locator extends Locate {
 }
 
 /** A locator that reads `text` on first use (JSON parses as YAML too), or starts from `positions`. */
-export function createLocator(text: string, positions: Positions | null = null): Locator {
+export function createLocator(text: string, positions: Positions | null = null, fastParsed = false): Locator {
   if (positions) return createYamlLocator(text, positions);
   let locate: Locate | null = null;
   const locator = (pointer: string) => {
-    locate ??= createFastLocate(text) ?? createYamlLocator(text);
+    // `fastParsed`: the fast reader already accepted this text, so the fast locator applies without checking.
+    locate ??= createFastLocate(text, fastParsed) ?? createYamlLocator(text);
     return locate(pointer);
   };
   return Object.assign(locator, { release: () => void (locate = null) });

@@ -13,10 +13,13 @@ export function parseSpecText(text: string, rel: string): ParseResult {
  * Like parseSpecText, and for YAML the yaml package did parse also the positioned document the value came
  * from (to locate findings). YAML the fast reader handles comes without positions (located by a re-parse when needed).
  */
-export function parseSpecTextWithPositions(text: string, rel: string): { result: ParseResult; positions: Positions | null } {
+export function parseSpecTextWithPositions(
+  text: string,
+  rel: string,
+): { result: ParseResult; positions: Positions | null; fast?: boolean } {
   if (rel.endsWith(".json")) return { result: parseJson(text), positions: null };
   const fast = parseYamlFast(text);
-  if (fast) return { result: { ok: true, doc: fast.value }, positions: null };
+  if (fast) return { result: { ok: true, doc: fast.value }, positions: null, fast: true };
   const counter = new LineCounter();
   const doc = YAML.parseDocument(text, { lineCounter: counter });
   const error = doc.errors[0];

@@ -50,6 +50,7 @@ export async function readSpecFile(dir: string, rel: string, findings: Finding[]
     parsed = first.result;
     remember(parseCache, key, parsed, MAX_PARSED);
     if (first.positions) locate = createLocator(text, first.positions);
+    else if (first.fast) locate = createLocator(text, null, true);
   }
   if (!parsed.ok) findings.push({ rel, pointer: "", message: parsed.message, line: parsed.line, col: parsed.col });
   locate ??= cachedLocator(text, hash);
