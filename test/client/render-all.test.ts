@@ -14,7 +14,7 @@ import { createRenderEnv } from "../../generator/render/env.js";
 import { BANNER, clientTypescriptTarget } from "../../generator/targets/client/index.js";
 import { printOpenapiTypes } from "../../generator/targets/client/openapi-types.js";
 import type { ClientFragment } from "../../generator/targets/client/parts.js";
-import { printAllSchemaTypes } from "../../generator/targets/client/schema-types.js";
+import { printAllSchemaTypes, printPathShare } from "../../generator/targets/client/schema-types.js";
 import { expectPartsMatchRender } from "../helpers/target-parts.js";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -90,5 +90,12 @@ describe("printAllSchemaTypes", () => {
     expect(here.paths.map((p) => p.types === null)).toEqual(wantEntangled.map((e) => e !== null));
     expect(here.whole).toBe(wantWhole ? printOpenapiTypes(structuredClone(document)) : null);
     expect(await printAllSchemaTypes(document, "worker")).toEqual(here);
+    // One path item asked synchronously (a part on the main thread): the worker's share is the cold run's.
+    const { paths: items, ...rest } = document as Record<string, unknown> & { paths: Record<string, unknown> };
+    for (const share of here.paths) {
+      const req = { url: share.url, item: items[share.url], holds: true };
+      expect(printPathShare(rest, req, "worker")).toEqual({ types: share.types, entangled: share.entangled });
+      expect(printPathShare(rest, { ...req, holds: false }, "worker")).toEqual({ types: null, entangled: share.entangled });
+    }
   }, 60_000);
 });

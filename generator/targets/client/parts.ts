@@ -6,8 +6,8 @@ import type { RenderEnv } from "../../render/env.js";
 import type { AllParts, EndpointFragment, EndpointPart, TargetParts } from "../target.js";
 import type { AllTypes } from "./schema-all.js";
 import { buildUsageView, type UsageView } from "./package-view.js";
-import { componentState, findEntanglement, joinSchemaTypes, printPathTypes, type ApiTypes, type PathTypes } from "./schema-parts.js";
-import { printAllSchemaTypes, printApiSchemaTypes } from "./schema-types.js";
+import { joinSchemaTypes, type ApiTypes, type PathTypes } from "./schema-join.js";
+import { printAllSchemaTypes, printApiSchemaTypes, printPathShare } from "./schema-types.js";
 import { buildClientEndpointView, type ClientEndpointView } from "./view.js";
 
 /** One endpoint's fragment. */
@@ -83,11 +83,10 @@ function holdsTypes(api: Api, e: Endpoint): boolean {
   return first !== undefined && e.methods.includes(first as never);
 }
 
+/** Its share of the types comes from the worker when compiled (the main thread never loads openapi-typescript). */
 function buildEndpointPart(api: Api, e: Endpoint): EndpointPart {
   const item = pathItemOf(api, e);
-  const state = componentState(api.document);
-  const entangled = findEntanglement(item, state.discriminators);
-  const types = holdsTypes(api, e) && !entangled ? printPathTypes(e.path, item, state) : null;
+  const { types, entangled } = printPathShare(documentWithoutPaths(api), { url: e.path, item, holds: holdsTypes(api, e) });
   const fragment: ClientFragment = { view: buildClientEndpointView(api, e), usage: buildUsageView(e, api.hasSdk), types, entangled };
   return { files: new Map(), fragment };
 }

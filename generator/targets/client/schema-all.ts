@@ -23,6 +23,26 @@ export interface AllTypes {
   whole: string | null;
 }
 
+/** What `printPathShare` is asked: a path item (bundled) and whether its endpoint holds the path item's types. */
+export interface PathRequest {
+  url: string;
+  item: unknown;
+  holds: boolean;
+}
+
+/** One path item's share for one endpoint: its types (if the endpoint holds them) or why they are entangled. */
+export interface EndpointShare {
+  types: PathTypes | null;
+  entangled: string | null;
+}
+
+/** One path item's share against the API-level document `rest` (no paths; left as it is). */
+export function printPathShare(rest: Document, req: PathRequest): EndpointShare {
+  const state = componentState(rest);
+  const entangled = findEntanglement(req.item, state.discriminators);
+  return { types: req.holds && !entangled ? printPathTypes(req.url, req.item, state) : null, entangled };
+}
+
 /** Runs a task on `document`, which it may mutate. */
 export function runSchemaTaskOn(task: SchemaTask, document: Document): unknown {
   if (task === "api") return printApiTypes(document);

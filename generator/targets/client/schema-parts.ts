@@ -4,33 +4,11 @@
 import { astToString, scanDiscriminators, transformPathsObject, transformSchema, tsModifiers, walk } from "openapi-typescript";
 import ts from "typescript";
 import { assertOpenapi3, createOpenapiContext, type Discriminators } from "./openapi-types.js";
+import { OPERATIONS, OPERATIONS_HEAD, PATHS_HEAD, type ApiTypes, type PathTypes } from "./schema-join.js";
+
+export type { ApiTypes, PathTypes } from "./schema-join.js";
 
 type Document = Record<string, any>;
-
-/** One path item's share of the output. */
-export interface PathTypes {
-  url: string;
-  /** Its member of `export interface paths { … }`, as printed inside it. */
-  member: string;
-  /** Its members of `export interface operations { … }` (operations with an operationId), in order. */
-  operations: string;
-  /** Declarations it adds after the interfaces, in order of first use: OPERATIONS or a helper's text. */
-  footer: string[];
-}
-
-/** The API-level share: everything but the path items. */
-export interface ApiTypes {
-  emptyPaths: string;
-  /** webhooks, components and $defs, as printed between `paths` and the footer. */
-  middle: string;
-  operations: string;
-  footer: string[];
-  emptyOperations: string;
-}
-
-export const OPERATIONS = "operations";
-const PATHS_HEAD = "export interface paths {\n";
-const OPERATIONS_HEAD = "export interface operations {\n";
 
 /**
  * A path item whose types depend on other path items in openapi-typescript: an inline discriminator that patches
@@ -110,22 +88,6 @@ export function printApiTypes(document: Document): ApiTypes {
     ...printed,
     emptyOperations: hasOperations ? "" : astToString(nodes[nodes.length - 1] as ts.Node),
   };
-}
-
-/** The whole-document text from the path items' shares (any order) and the API-level share. */
-export function joinSchemaTypes(paths: readonly PathTypes[], api: ApiTypes): string {
-  // Paths in the bundled document's order (bundleDocument sorts by code unit).
-  const sorted = [...paths].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const out: string[] = [sorted.length > 0 ? PATHS_HEAD + sorted.map((p) => p.member).join("") + "}\n" : api.emptyPaths, api.middle];
-  const operations = sorted.map((p) => p.operations).join("") + api.operations;
-  const seen = new Set<string>();
-  for (const entry of [...sorted.flatMap((p) => p.footer), ...api.footer]) {
-    if (seen.has(entry)) continue;
-    seen.add(entry);
-    out.push(entry === OPERATIONS ? OPERATIONS_HEAD + operations + "}\n" : entry);
-  }
-  if (!seen.has(OPERATIONS)) out.push(api.emptyOperations);
-  return out.join("");
 }
 
 function printFooter(nodes: readonly ts.Node[]): { operations: string; footer: string[] } {

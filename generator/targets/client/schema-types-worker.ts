@@ -1,12 +1,56 @@
-// Worker entry: openapi-typescript's transform on each document it is sent (already a copy, so it may mutate it).
-import { parentPort } from "node:worker_threads";
-import { runSchemaTaskOn } from "./schema-all.js";
+// Worker entry: openapi-typescript's transform on each document it is sent (already a copy, so it may mutate it),
+// and path items' shares asked synchronously (schema-types.ts: printPathShare) against API-level documents it keeps.
+import { parentPort, type MessagePort } from "node:worker_threads";
+import { printPathShare, runSchemaTaskOn, type PathRequest } from "./schema-all.js";
 import type { SchemaTask } from "./schema-types.js";
 
-parentPort?.on("message", ({ id, task, document }: { id: number; task: SchemaTask; document: Record<string, unknown> }) => {
+type Document = Record<string, unknown>;
+
+/** API-level documents by the caller's context number; a run uses one or a few. */
+const contexts = new Map<number, Document>();
+const MAX_CONTEXTS = 8;
+
+interface Message {
+  id: number;
+  task: SchemaTask;
+  document: Document;
+  sync?: { port: MessagePort; signal: Int32Array };
+}
+
+parentPort?.on("message", ({ id, task, document, sync }: Message) => {
+  if (sync) return listenSync(sync.port, sync.signal);
   try {
     parentPort?.postMessage({ id, result: runSchemaTaskOn(task, document) });
   } catch (error) {
-    parentPort?.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    parentPort?.postMessage({ id, error: describe(error) });
   }
 });
+
+function listenSync(port: MessagePort, signal: Int32Array): void {
+  port.on("message", ({ context, rest, req }: { context: number; rest?: Document; req: PathRequest }) => {
+    let reply: unknown;
+    try {
+      if (rest) keepContext(context, rest);
+      const known = contexts.get(context);
+      if (!known) throw new Error(`unknown document context ${context}`);
+      reply = { result: printPathShare(known, req) };
+    } catch (error) {
+      reply = { error: describe(error) };
+    }
+    port.postMessage(reply);
+    // The caller blocks until the flag is set, then reads the answer already queued on its port.
+    Atomics.store(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  });
+  // Idle, the listener must not keep the worker (and so the process) alive.
+  port.unref();
+}
+
+function keepContext(context: number, rest: Document): void {
+  contexts.set(context, rest);
+  if (contexts.size > MAX_CONTEXTS) contexts.delete(contexts.keys().next().value as number);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,9 +1,14 @@
 // openapi-typescript for the client target: in one worker thread shared by every API of a run when running
 // compiled (a worker needs a .js entry), so the other targets render on the main thread meanwhile; in-process
-// under tsx/vitest. The text is the same either way: the same call on a copy of the document.
-import { Worker } from "node:worker_threads";
-import type { AllTypes } from "./schema-all.js";
-import type { ApiTypes } from "./schema-parts.js";
+// under tsx/vitest. The text is the same either way: the same call on a copy of the document. One path item's
+// share is asked synchronously (a part is made synchronously): the main thread blocks on the worker's answer, so it
+// never loads openapi-typescript or typescript itself when compiled.
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import type { AllTypes, EndpointShare, PathRequest } from "./schema-all.js";
+import type { ApiTypes } from "./schema-join.js";
+
+// From sources the in-process tasks are loaded up front, so the synchronous one can run here; compiled, never.
+const inProcess = import.meta.url.endsWith(".ts") ? await import("./schema-all.js") : undefined;
 
 /** What the worker does with a document: the whole text, the API-level share, or all shares (schema-all.ts). */
 export type SchemaTask = "document" | "api" | "all";
@@ -17,7 +22,15 @@ interface SchemaWorker {
   worker: Worker;
   pending: Map<number, Pending>;
   next: number;
+  /** The synchronous channel: requests go through `port`, the worker sets `signal[0]` when it has answered. */
+  port: MessagePort;
+  signal: Int32Array;
+  /** API-level documents the worker holds, by their components object (sent once per run and document). */
+  contexts: WeakMap<object, number>;
 }
+
+/** A synchronous request waits this long for the worker before failing (it never answers once it has died). */
+const SYNC_TIMEOUT_MS = 120_000;
 
 let shared: SchemaWorker | undefined;
 
@@ -46,6 +59,36 @@ export function printAllSchemaTypes(
   mode: "auto" | "worker" | "here" = "auto",
 ): Promise<AllTypes> {
   return runSchemaTask("all", document, mode) as Promise<AllTypes>;
+}
+
+/**
+ * One endpoint's share of its path item's types against the API-level document `rest` (without paths), like
+ * printSchemaTypes but synchronous; the worker keeps `rest` for the next requests with the same components.
+ */
+export function printPathShare(rest: Record<string, unknown>, req: PathRequest, mode: "auto" | "worker" | "here" = "auto"): EndpointShare {
+  const compiled = import.meta.url.endsWith(".js");
+  if (mode === "here" || (mode === "auto" && !compiled)) {
+    if (!inProcess) throw new Error("client types: in-process printing is loaded from sources only");
+    return inProcess.printPathShare(rest, req);
+  }
+  return askWorkerSync(compiled, rest, req);
+}
+
+function askWorkerSync(compiled: boolean, rest: Record<string, unknown>, req: PathRequest): EndpointShare {
+  const w = (shared ??= startWorker(compiled));
+  const key = (rest["components"] ?? rest) as object;
+  let context = w.contexts.get(key);
+  const fresh = context === undefined;
+  if (context === undefined) w.contexts.set(key, (context = w.next++));
+  Atomics.store(w.signal, 0, 0);
+  w.port.postMessage({ context, rest: fresh ? rest : undefined, req });
+  if (Atomics.wait(w.signal, 0, 0, SYNC_TIMEOUT_MS) === "timed-out") throw new Error("openapi-typescript worker did not answer");
+  const reply = receiveMessageOnPort(w.port)?.message as { result?: EndpointShare; error?: string } | undefined;
+  if (!reply || reply.error !== undefined) {
+    if (fresh) w.contexts.delete(key);
+    throw new Error(`openapi-typescript failed: ${reply?.error ?? "no answer"}`);
+  }
+  return reply.result as EndpointShare;
 }
 
 function runSchemaTask(task: SchemaTask, document: Record<string, unknown>, mode: "auto" | "worker" | "here"): Promise<unknown> {
@@ -78,7 +121,12 @@ function startWorker(compiled: boolean): SchemaWorker {
     : new Worker(`import("tsx/esm/api").then((t) => t.register()).then(() => import(${JSON.stringify(entry.href)}))`, {
         eval: true,
       });
-  const w: SchemaWorker = { worker, pending: new Map(), next: 0 };
+  const sync = new MessageChannel();
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  worker.postMessage({ sync: { port: sync.port2, signal } }, [sync.port2]);
+  // Read with receiveMessageOnPort only: the port must not keep the process alive.
+  sync.port1.unref();
+  const w: SchemaWorker = { worker, pending: new Map(), next: 0, port: sync.port1, signal, contexts: new WeakMap() };
   w.worker.on("message", ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
     const p = w.pending.get(id);
     w.pending.delete(id);
@@ -104,11 +152,13 @@ function startWorker(compiled: boolean): SchemaWorker {
 export async function closeSchemaWorker(): Promise<void> {
   const w = shared;
   shared = undefined;
-  if (w) await w.worker.terminate();
+  if (!w) return;
+  w.port.close();
+  await w.worker.terminate();
 }
 
 /** openapi-typescript mutates its input, so it gets a copy. */
 async function runHere(task: SchemaTask, document: Record<string, unknown>): Promise<unknown> {
-  const { runSchemaTaskOn } = await import("./schema-all.js");
+  const { runSchemaTaskOn } = inProcess ?? (await import("./schema-all.js"));
   return runSchemaTaskOn(task, structuredClone(document));
 }
