@@ -25,6 +25,8 @@ export function codeBlock(code: string, lang: string): string {
 
 /** Markdown (e.g. a description) as one table cell: line breaks become `<br>`, unescaped `|` get a backslash. */
 export function toCell(markdown: string): string {
+  // Most cells (names, types, one-line descriptions) have nothing to rewrite.
+  if (!/[\r\n|]/.test(markdown)) return markdown.trim();
   const oneLine = markdown.trim().replace(/\r\n?|\n/g, "<br>");
   return oneLine.replace(/(\\*)\|/g, (whole, slashes: string) => (slashes.length % 2 === 0 ? `${slashes}\\|` : whole));
 }
@@ -59,6 +61,7 @@ export function findOpenFence(text: string): string | null {
 }
 
 function longestRun(text: string, char: string): number {
+  if (!text.includes(char)) return 0;
   let best = 0;
   let run = 0;
   for (const c of text) {

@@ -100,12 +100,26 @@ export function listResponseParameters(responses: readonly Response[]): Response
     else groups.push({ schema: r.schema, success: r.isSuccess, statuses: [r.status] });
   }
   const sections = groups.flatMap((g) => {
-    const rows = listPropertyRows(g.schema).map((row) => [codeSpan(row.name), escapeText(row.type), row.description]);
-    if (rows.length === 0) return [];
+    const table = renderPropertyTable(g.schema);
+    if (table === "") return [];
     const label = `${g.success ? "Success" : "Failure"} ${g.statuses.join(", ")} (${describeType(g.schema)})`;
-    return [{ label: escapeText(label), table: renderTable(["Parameter", "Type", "Description"], rows) }];
+    return [{ label: escapeText(label), table }];
   });
   return sections.length === 1 ? sections.map((s) => ({ ...s, label: "" })) : sections;
+}
+
+// Response schemas are mostly shared components (one FlatSchema object each), so many pages repeat a table.
+const propertyTables = new WeakMap<FlatSchema, string>();
+
+/** The schema's property rows as a table, "" when it has none; made once per schema object. */
+function renderPropertyTable(schema: FlatSchema): string {
+  let table = propertyTables.get(schema);
+  if (table === undefined) {
+    const rows = listPropertyRows(schema).map((row) => [codeSpan(row.name), escapeText(row.type), row.description]);
+    table = rows.length === 0 ? "" : renderTable(["Parameter", "Type", "Description"], rows);
+    propertyTables.set(schema, table);
+  }
+  return table;
 }
 
 function isSameSchema(a: FlatSchema, b: FlatSchema): boolean {
