@@ -20,7 +20,7 @@ export function codeSpan(text: string): string {
 /** A fenced block longer than any backtick run inside it, so the content cannot close it. */
 export function codeBlock(code: string, lang: string): string {
   const fence = "`".repeat(Math.max(3, longestRun(code, "`") + 1));
-  return `${fence}${lang}\n${code.replace(/\n+$/, "")}\n${fence}`;
+  return `${fence}${lang}\n${trimTrailingNewlines(code)}\n${fence}`;
 }
 
 /** Markdown (e.g. a description) as one table cell: line breaks become `<br>`, unescaped `|` get a backslash. */
@@ -58,6 +58,13 @@ export function findOpenFence(text: string): string | null {
     }
   }
   return open;
+}
+
+/** `text` without its trailing line feeds (a `/\n+$/` replace retries at every line break of a long text). */
+function trimTrailingNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 function longestRun(text: string, char: string): number {

@@ -107,6 +107,26 @@ export function dumpSlice(slice: JsonRecord, cache: Map<string, string>): string
 
 /** A top-level key every page repeats; its cache key starts with `#`, which component keys never do. */
 function dumpShared(key: string, value: unknown, cache: Map<string, string>): string {
+  // Pages share these values as the same objects: found by identity first, without printing them as JSON.
+  const known = typeof value === "object" && value !== null ? sharedByIdentity(cache).get(value) : undefined;
+  if (known?.key === key) return known.text;
+  const text = dumpSharedByJson(key, value, cache);
+  if (typeof value === "object" && value !== null) sharedByIdentity(cache).set(value, { key, text });
+  return text;
+}
+
+const identityCaches = new WeakMap<Map<string, string>, WeakMap<object, { key: string; text: string }>>();
+
+function sharedByIdentity(cache: Map<string, string>): WeakMap<object, { key: string; text: string }> {
+  let byValue = identityCaches.get(cache);
+  if (!byValue) {
+    byValue = new WeakMap();
+    identityCaches.set(cache, byValue);
+  }
+  return byValue;
+}
+
+function dumpSharedByJson(key: string, value: unknown, cache: Map<string, string>): string {
   const cacheKey = `#${JSON.stringify([key, value])}`;
   let text = cache.get(cacheKey);
   if (text === undefined) {
@@ -146,7 +166,14 @@ export function quoteMarkdown(text: string): string {
 
 /** Four backticks, or one more than the longest run of backticks in the content, so no line can close the block. */
 export function fenceFor(content: string): string {
-  const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+  let longest = 0;
+  // A scan, not a match: YAML of a large slice can hold more backtick runs than a spread takes arguments.
+  for (let at = content.indexOf("`"); at >= 0; at = content.indexOf("`", at)) {
+    let end = at + 1;
+    while (content.charCodeAt(end) === 96) end++;
+    longest = Math.max(longest, end - at);
+    at = end;
+  }
   return "`".repeat(Math.max(4, longest + 1));
 }
 

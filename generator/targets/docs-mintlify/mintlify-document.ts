@@ -63,9 +63,10 @@ export function publishEndpointEntries(input: EndpointEntriesInput): [string, un
   const out: [string, unknown][] = [];
   for (const key of Object.keys(item)) {
     if (isMethod(key) && !published.has(key)) continue;
-    const value = structuredClone(item[key]);
-    if (isMethod(key) && typeof value === "object" && value !== null) {
-      stripExamples(value as JsonRecord);
+    const shared = item[key];
+    // Only what publishing changes is copied (the operation and the objects holding examples); the rest is shared, read-only.
+    const value = isMethod(key) && isObject(shared) ? copyWithoutExamples(shared) : shared;
+    if (isMethod(key) && isObject(value)) {
       if (key === endpoint.preferredMethod)
         decorateOperation(value as JsonRecord, endpoint, input.samplesFor(endpoint), pageHref(input.hrefPrefix, endpoint));
     }
@@ -129,13 +130,39 @@ export function pageHref(prefix: string, endpoint: Endpoint): string {
   return endpoint.id === endpoint.path ? base : `${base}/${endpoint.preferredMethod}`;
 }
 
-/** Examples reach readers through `x-codeSamples`; the published document carries none of its own. */
-function stripExamples(op: JsonRecord): void {
-  for (const p of (op.parameters ?? []) as JsonRecord[]) if (p && typeof p === "object") delete p["examples"];
-  for (const media of Object.values((op.requestBody?.content ?? {}) as JsonRecord)) delete media?.examples;
-  for (const res of Object.values((op.responses ?? {}) as JsonRecord)) {
-    for (const media of Object.values((res?.content ?? {}) as JsonRecord)) delete media?.examples;
+/**
+ * The operation with its examples left out (examples reach readers through `x-codeSamples`; the published document
+ * carries none of its own): parameters', request media's and response media's `examples`, copied on write.
+ */
+function copyWithoutExamples(op: JsonRecord): JsonRecord {
+  const out: JsonRecord = { ...op };
+  if (Array.isArray(op.parameters)) out.parameters = op.parameters.map((p: unknown) => omitExamples(p));
+  if (isObject(op.requestBody) && isObject(op.requestBody.content)) {
+    out.requestBody = { ...op.requestBody, content: mapMembers(op.requestBody.content, omitExamples) };
   }
+  if (isObject(op.responses)) {
+    out.responses = mapMembers(op.responses, (res) =>
+      isObject(res) && isObject(res.content) ? { ...res, content: mapMembers(res.content, omitExamples) } : res,
+    );
+  }
+  return out;
+}
+
+/** The value without its own `examples` member (the same value when it has none). */
+function omitExamples(value: unknown): unknown {
+  if (!isObject(value) || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, "examples")) return value;
+  const { examples: _examples, ...rest } = value;
+  return rest;
+}
+
+/** Every member mapped, keys in their order (arrays stay arrays). */
+function mapMembers(value: JsonRecord, fn: (member: unknown) => unknown): JsonRecord {
+  if (Array.isArray(value)) return value.map(fn);
+  return Object.fromEntries(Object.keys(value).map((key) => [key, fn(value[key])]));
+}
+
+function isObject(value: unknown): value is JsonRecord {
+  return typeof value === "object" && value !== null;
 }
 
 const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);

@@ -98,7 +98,7 @@ export function buildCodeSamples(api: Api, endpoint: Endpoint): CodeSample[] {
     lang: HTTP_LANGS[l.fence] ?? l.fence,
     label: l.title,
     // Printers end files with a newline; samples end at their last line, as the SDK samples do.
-    source: l.request(request).replace(/\n+$/, ""),
+    source: trimTrailingNewlines(l.request(request)),
   }));
 }
 
@@ -108,4 +108,11 @@ export function buildSdkSampleInputs(api: Api, endpoint: Endpoint, example: Exam
   // A sample without a response body prints as void, whatever the endpoint's kind.
   const out = body === null || body === undefined ? { ...inputs.output, kind: "void" as const, body: null } : inputs.output;
   return { call: inputs.sdk, curl: inputs.curl, out };
+}
+
+/** `text` without its trailing line feeds (a `/\n+$/` replace retries at every line break of a long text). */
+function trimTrailingNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
