@@ -7,7 +7,8 @@ import type { AllParts, EndpointFragment, EndpointPart, TargetParts } from "../t
 import type { AllTypes } from "./schema-all.js";
 import { buildUsageView, type UsageView } from "./package-view.js";
 import { joinSchemaTypes, type ApiTypes, type PathTypes } from "./schema-join.js";
-import { printAllSchemaTypes, printApiSchemaTypes, printPathShare } from "./schema-types.js";
+import type { EndpointShare } from "./schema-all.js";
+import { printAllSchemaTypes, printApiSchemaTypes, printEntangledShare, printPathShare } from "./schema-types.js";
 import { buildClientEndpointView, type ClientEndpointView } from "./view.js";
 
 /** One endpoint's fragment. */
@@ -18,6 +19,10 @@ export interface ClientFragment {
   types: PathTypes | null;
   /** Why its path item's types depend on other path items (see findEntanglement); null when they do not. */
   entangled: string | null;
+  /** With `types`, when not empty: the component refs its allOfs name (entangled path items may patch them). */
+  reads?: string[];
+  /** Entangled, held by this endpoint: its bundled path item, for assemble (see schema-entangled.ts). */
+  entangledItem?: { url: string; item: unknown };
 }
 
 /** openapi-typescript's method order within a path item. */
@@ -61,8 +66,7 @@ async function renderAllParts(api: Api, env: RenderEnv, files: ClientFiles): Pro
     const share = shares.get(e.path);
     // A path item the document lacks (never, with the model's bundler) is printed as `endpoint` would.
     if (!share) return buildEndpointPart(api, e).fragment as ClientFragment;
-    const fragment: ClientFragment = { view: views[i]!, usage: usages[i]!, types: holdsTypes(api, e) ? share.types : null, entangled: share.entangled };
-    return fragment;
+    return toFragment(api, e, views[i]!, usages[i]!, holdsTypes(api, e) ? share : { types: null, entangled: share.entangled, reads: [] });
   });
   assembled.set("src/schema.ts", joinAllTypes(fragments, all, files.banner));
   return { parts: fragments.map((fragment) => ({ files: new Map(), fragment })), prepared: all.api, assembled };
@@ -86,16 +90,45 @@ function holdsTypes(api: Api, e: Endpoint): boolean {
 /** Its share of the types comes from the worker when compiled (the main thread never loads openapi-typescript). */
 function buildEndpointPart(api: Api, e: Endpoint): EndpointPart {
   const item = pathItemOf(api, e);
-  const { types, entangled } = printPathShare(documentWithoutPaths(api), { url: e.path, item, holds: holdsTypes(api, e) });
-  const fragment: ClientFragment = { view: buildClientEndpointView(api, e), usage: buildUsageView(e, api.hasSdk), types, entangled };
-  return { files: new Map(), fragment };
+  const share = printPathShare(documentWithoutPaths(api), { url: e.path, item, holds: holdsTypes(api, e) });
+  return { files: new Map(), fragment: toFragment(api, e, buildClientEndpointView(api, e), buildUsageView(e, api.hasSdk), share) };
+}
+
+function toFragment(api: Api, e: Endpoint, view: ClientEndpointView, usage: UsageView, share: EndpointShare): ClientFragment {
+  const fragment: ClientFragment = { view, usage, types: share.types, entangled: share.entangled };
+  if (share.reads.length > 0) fragment.reads = share.reads;
+  if (share.entangled && holdsTypes(api, e)) fragment.entangledItem = { url: e.path, item: pathItemOf(api, e) };
+  return fragment;
 }
 
 async function assembleSchema(api: Api, fragments: readonly EndpointFragment[], prepared: ApiTypes, files: ClientFiles): Promise<string> {
   const parts = fragments.map((f) => f.fragment as ClientFragment);
-  // openapi-typescript patches components from an inline discriminator in document order: only the whole document says how.
-  if (parts.some((p) => p.entangled)) return files.renderSchema(api.document);
-  return files.banner + joinSchemaTypes(parts.flatMap((p) => (p.types ? [p.types] : [])), prepared);
+  if (!parts.some((p) => p.entangled)) return files.banner + joinSchemaTypes(parts.flatMap((p) => (p.types ? [p.types] : [])), prepared);
+  // openapi-typescript patches components from an inline discriminator in document order: spliced when it can be.
+  const spliced = spliceEntangled(api, parts, prepared);
+  return spliced === null ? files.renderSchema(api.document) : files.banner + spliced;
+}
+
+/**
+ * The text with entangled path items: their shares and the component members they change, printed in the worker
+ * from the API-level document and those path items; null when that is not the whole document's text (then the
+ * whole document is printed).
+ */
+function spliceEntangled(api: Api, parts: readonly ClientFragment[], prepared: ApiTypes): string | null {
+  if (parts.some((p) => p.entangled?.startsWith("ref "))) return null;
+  const items = parts.flatMap((p) => (p.entangledItem ? [p.entangledItem] : []));
+  const share = printEntangledShare(documentWithoutPaths(api), { keys: Object.keys(api.document), items });
+  if (!share) return null;
+  // A path item printed without the patches whose allOf reads a patched component would print differently.
+  const changed = new Set(share.changed);
+  if (parts.some((p) => p.reads?.some((ref) => changed.has(ref)))) return null;
+  let middle = prepared.middle;
+  for (const [before, after] of share.replace) {
+    const at = middle.indexOf(before);
+    if (at < 0 || middle.indexOf(before, at + 1) >= 0) return null;
+    middle = middle.slice(0, at) + after + middle.slice(at + before.length);
+  }
+  return joinSchemaTypes([...parts.flatMap((p) => (p.types ? [p.types] : [])), ...share.paths], { ...prepared, middle });
 }
 
 /**

@@ -2,7 +2,8 @@
 // the parts needs in one call (each path item's share, the API-level share, and the whole text when a path item
 // is entangled), made by the same functions the parts call, so it is what they would make.
 import { printOpenapiTypes } from "./openapi-types.js";
-import { componentState, findEntanglement, printApiTypes, printPathTypes, type ApiTypes, type PathTypes } from "./schema-parts.js";
+import { componentState, findAllOfRefs, findEntanglement, printApiTypes, printPathTypes, type ApiTypes, type PathTypes } from "./schema-parts.js";
+import { printEntangledShare, type EntangledRequest } from "./schema-entangled.js";
 import type { SchemaTask } from "./schema-types.js";
 
 type Document = Record<string, any>;
@@ -12,6 +13,8 @@ export interface PathShare {
   url: string;
   types: PathTypes | null;
   entangled: string | null;
+  /** The component refs its allOfs name (see findAllOfRefs); empty when entangled. */
+  reads: string[];
 }
 
 /** Everything the parts' types need, from one worker call. */
@@ -34,13 +37,23 @@ export interface PathRequest {
 export interface EndpointShare {
   types: PathTypes | null;
   entangled: string | null;
+  /** With `types`: the component refs its allOfs name (see findAllOfRefs); else empty. */
+  reads: string[];
 }
 
 /** One path item's share against the API-level document `rest` (no paths; left as it is). */
 export function printPathShare(rest: Document, req: PathRequest): EndpointShare {
   const state = componentState(rest);
   const entangled = findEntanglement(req.item, state.discriminators);
-  return { types: req.holds && !entangled ? printPathTypes(req.url, req.item, state) : null, entangled };
+  const holds = req.holds && !entangled;
+  return { types: holds ? printPathTypes(req.url, req.item, state) : null, entangled, reads: holds ? findAllOfRefs(req.item) : [] };
+}
+
+/** A synchronous task against an API-level document (no paths), which it leaves as it is. */
+export type SyncTask = { kind: "path"; req: PathRequest } | { kind: "entangled"; req: EntangledRequest };
+
+export function runSyncTask(rest: Document, task: SyncTask): unknown {
+  return task.kind === "path" ? printPathShare(rest, task.req) : printEntangledShare(rest, task.req);
 }
 
 /** Runs a task on `document`, which it may mutate. */
@@ -60,7 +73,7 @@ export function printAllTypes(document: Document): AllTypes {
   const whole = entangled.some(Boolean) ? printOpenapiTypes(structuredClone(document)) : null;
   const paths = items.map(([url, item], i): PathShare => {
     const why = entangled[i] ?? null;
-    return { url, types: why ? null : printPathTypes(url, item, state), entangled: why };
+    return { url, types: why ? null : printPathTypes(url, item, state), entangled: why, reads: why ? [] : findAllOfRefs(item) };
   });
   // Last: its scan patches the document's own components; the same input `prepare` sends (the document without paths).
   const api = printApiTypes(Object.fromEntries(Object.entries(document).filter(([k]) => k !== "paths")));

@@ -1,7 +1,7 @@
 // openapi-typescript's output split by source: one path item's `paths` member and `operations` members, printed
 // with its own transforms against the components, and the API-level rest (webhooks, components, $defs, helpers).
 // Joined in document order they are the whole-document text (printOpenapiTypes), byte for byte.
-import { astToString, scanDiscriminators, transformPathsObject, transformSchema, tsModifiers, walk } from "openapi-typescript";
+import { astToString, scanDiscriminators, transformComponentsObject, transformPathsObject, transformSchema, tsModifiers, walk } from "openapi-typescript";
 import ts from "typescript";
 import { assertOpenapi3, createOpenapiContext, type Discriminators } from "./openapi-types.js";
 import { OPERATIONS, OPERATIONS_HEAD, PATHS_HEAD, type ApiTypes, type PathTypes } from "./schema-join.js";
@@ -30,7 +30,17 @@ export function findEntanglement(item: unknown, componentDiscriminators: Discrim
   return found;
 }
 
-interface ComponentState {
+/** The component refs a path item's `allOf`s name: their printing reads the (patched) components they resolve to. */
+export function findAllOfRefs(item: unknown): string[] {
+  const refs = new Set<string>();
+  walk(item as never, (obj: Record<string, any>) => {
+    if (!Array.isArray(obj["allOf"])) return;
+    for (const x of obj["allOf"]) if (typeof x?.$ref === "string") refs.add(x.$ref);
+  });
+  return [...refs];
+}
+
+export interface ComponentState {
   /** The document's components after openapi-typescript's discriminator patches (a copy when it patches). */
   components: unknown;
   discriminators: Discriminators;
@@ -66,11 +76,33 @@ export function printPathTypes(url: string, pathItem: unknown, state: ComponentS
           objects: { ...state.discriminators.objects, ...own.objects },
           refsHandled: [...state.discriminators.refsHandled, ...own.refsHandled],
         };
-  const ctx = createOpenapiContext(local, discriminators);
-  const type = transformPathsObject(local["paths"], ctx as never) as ts.TypeLiteralNode;
+  return printScannedPathTypes(url, item, local, discriminators);
+}
+
+/** A path item's types, its refs resolved in `document` (already scanned, with `discriminators`). */
+export function printScannedPathTypes(url: string, item: unknown, document: Document, discriminators: Discriminators): PathTypes {
+  const ctx = createOpenapiContext(document, discriminators);
+  const type = transformPathsObject({ [url]: item } as never, ctx as never) as ts.TypeLiteralNode;
   const paths = ts.factory.createInterfaceDeclaration(tsModifiers({ export: true }), "paths", undefined, undefined, type.members);
   const printed = printFooter(ctx.injectFooter as ts.Node[]);
   return { url, member: interfaceBody(astToString(paths), PATHS_HEAD), ...printed };
+}
+
+/**
+ * One component (`section`/`name`) as printed inside `export interface components { … }`, with the helpers it adds;
+ * refs resolve in `document`, whose patched value of the component is printed.
+ */
+export function printComponentMember(document: Document, section: string, name: string, discriminators: Discriminators): { text: string; footer: string[] } {
+  const ctx = createOpenapiContext(document, discriminators);
+  const only = { [section]: { [name]: document["components"][section][name] } };
+  const [type] = transformComponentsObject(only as never, ctx as never) as ts.TypeLiteralNode[];
+  const node = ts.factory.createInterfaceDeclaration(tsModifiers({ export: true }), "components", undefined, undefined, type!.members);
+  const text = astToString(node);
+  const head = `export interface components {\n`;
+  const start = text.indexOf(`\n    ${section}: {\n`) + `\n    ${section}: {\n`.length;
+  const end = text.indexOf("\n    };\n", start);
+  if (!text.startsWith(head) || end < 0) throw new Error(`unexpected components text for ${section}/${name}`);
+  return { text: text.slice(start, end + 1), footer: (ctx.injectFooter as ts.Node[]).map((n) => astToString(n)) };
 }
 
 /** The API-level types: openapi-typescript's output for the document without its paths, in pieces. */

@@ -1,7 +1,7 @@
 // Worker entry: openapi-typescript's transform on each document it is sent (already a copy, so it may mutate it),
-// and path items' shares asked synchronously (schema-types.ts: printPathShare) against API-level documents it keeps.
+// and tasks asked synchronously (schema-types.ts: printPathShare, printEntangledShare) against API-level documents it keeps.
 import { parentPort, type MessagePort } from "node:worker_threads";
-import { printPathShare, runSchemaTaskOn, type PathRequest } from "./schema-all.js";
+import { runSchemaTaskOn, runSyncTask, type SyncTask } from "./schema-all.js";
 import type { SchemaTask } from "./schema-types.js";
 
 type Document = Record<string, unknown>;
@@ -27,13 +27,13 @@ parentPort?.on("message", ({ id, task, document, sync }: Message) => {
 });
 
 function listenSync(port: MessagePort, signal: Int32Array): void {
-  port.on("message", ({ context, rest, req }: { context: number; rest?: Document; req: PathRequest }) => {
+  port.on("message", ({ context, rest, task }: { context: number; rest?: Document; task: SyncTask }) => {
     let reply: unknown;
     try {
       if (rest) keepContext(context, rest);
       const known = contexts.get(context);
       if (!known) throw new Error(`unknown document context ${context}`);
-      reply = { result: printPathShare(known, req) };
+      reply = { result: runSyncTask(known, task) };
     } catch (error) {
       reply = { error: describe(error) };
     }

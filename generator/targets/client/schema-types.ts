@@ -4,7 +4,8 @@
 // share is asked synchronously (a part is made synchronously): the main thread blocks on the worker's answer, so it
 // never loads openapi-typescript or typescript itself when compiled.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
-import type { AllTypes, EndpointShare, PathRequest } from "./schema-all.js";
+import type { AllTypes, EndpointShare, PathRequest, SyncTask } from "./schema-all.js";
+import type { EntangledRequest, EntangledShare } from "./schema-entangled.js";
 import type { ApiTypes } from "./schema-join.js";
 
 // From sources the in-process tasks are loaded up front, so the synchronous one can run here; compiled, never.
@@ -66,29 +67,42 @@ export function printAllSchemaTypes(
  * printSchemaTypes but synchronous; the worker keeps `rest` for the next requests with the same components.
  */
 export function printPathShare(rest: Record<string, unknown>, req: PathRequest, mode: "auto" | "worker" | "here" = "auto"): EndpointShare {
+  return runSyncTask(rest, { kind: "path", req }, mode) as EndpointShare;
+}
+
+/** The entangled path items' share (schema-entangled.ts), like printPathShare; null when it cannot be spliced. */
+export function printEntangledShare(
+  rest: Record<string, unknown>,
+  req: EntangledRequest,
+  mode: "auto" | "worker" | "here" = "auto",
+): EntangledShare | null {
+  return runSyncTask(rest, { kind: "entangled", req }, mode) as EntangledShare | null;
+}
+
+function runSyncTask(rest: Record<string, unknown>, task: SyncTask, mode: "auto" | "worker" | "here"): unknown {
   const compiled = import.meta.url.endsWith(".js");
   if (mode === "here" || (mode === "auto" && !compiled)) {
     if (!inProcess) throw new Error("client types: in-process printing is loaded from sources only");
-    return inProcess.printPathShare(rest, req);
+    return inProcess.runSyncTask(rest, task);
   }
-  return askWorkerSync(compiled, rest, req);
+  return askWorkerSync(compiled, rest, task);
 }
 
-function askWorkerSync(compiled: boolean, rest: Record<string, unknown>, req: PathRequest): EndpointShare {
+function askWorkerSync(compiled: boolean, rest: Record<string, unknown>, task: SyncTask): unknown {
   const w = (shared ??= startWorker(compiled));
   const key = (rest["components"] ?? rest) as object;
   let context = w.contexts.get(key);
   const fresh = context === undefined;
   if (context === undefined) w.contexts.set(key, (context = w.next++));
   Atomics.store(w.signal, 0, 0);
-  w.port.postMessage({ context, rest: fresh ? rest : undefined, req });
+  w.port.postMessage({ context, rest: fresh ? rest : undefined, task });
   if (Atomics.wait(w.signal, 0, 0, SYNC_TIMEOUT_MS) === "timed-out") throw new Error("openapi-typescript worker did not answer");
-  const reply = receiveMessageOnPort(w.port)?.message as { result?: EndpointShare; error?: string } | undefined;
+  const reply = receiveMessageOnPort(w.port)?.message as { result?: unknown; error?: string } | undefined;
   if (!reply || reply.error !== undefined) {
     if (fresh) w.contexts.delete(key);
     throw new Error(`openapi-typescript failed: ${reply?.error ?? "no answer"}`);
   }
-  return reply.result as EndpointShare;
+  return reply.result;
 }
 
 function runSchemaTask(task: SchemaTask, document: Record<string, unknown>, mode: "auto" | "worker" | "here"): Promise<unknown> {
