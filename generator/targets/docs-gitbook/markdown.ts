@@ -7,6 +7,7 @@ export function escapeMarkdownText(text: string): string {
 
 /** Trims every paragraph of a description (paragraphs split on blank lines), as the pages print them. */
 export function normalizeDescription(text: string): string {
+  if (!text.includes("\n\n")) return text.trim();
   return text
     .split("\n\n")
     .map((p) => p.trim())

@@ -93,7 +93,20 @@ function buildParameterView(p: Parameter): ParameterView {
  * Children of an object parameter, or of the items of a list of objects (blueprint's item parameters); nested
  * objects are flattened below their parent with dotted names, as the route pages print nested properties.
  */
-export function buildChildParameterViews(schema: FlatSchema, prefix = ""): ChildParameterView[] {
+export function buildChildParameterViews(schema: FlatSchema, prefix = ""): readonly ChildParameterView[] {
+  if (prefix !== "") return listChildParameterViews(schema, prefix);
+  // Parameters of many endpoints share one schema object (components): their views are made once.
+  let views = topChildViews.get(schema);
+  if (!views) {
+    views = listChildParameterViews(schema, "");
+    topChildViews.set(schema, views);
+  }
+  return views;
+}
+
+const topChildViews = new WeakMap<FlatSchema, readonly ChildParameterView[]>();
+
+function listChildParameterViews(schema: FlatSchema, prefix: string): readonly ChildParameterView[] {
   const holder = schema.type === "object" ? schema : schema.type === "array" && schema.items?.type === "object" ? schema.items : null;
   if (holder === null) return [];
   return childProperties(holder).flatMap((c) => {

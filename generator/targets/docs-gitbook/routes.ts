@@ -103,7 +103,8 @@ export function buildRoutePageViews(api: Api, settings: GitbookSettings, entries
 }
 
 function firstParagraph(text: string): string {
-  return text.split("\n\n")[0] ?? "";
+  const end = text.indexOf("\n\n");
+  return end < 0 ? text : text.slice(0, end);
 }
 
 /** Documented resources living on documented routes below the namespace, by name. */
