@@ -3,13 +3,14 @@ import { toCasings, toTitle } from "./casing.js";
 import { createBundler, type Bundler } from "./document.js";
 import { buildEndpoints } from "./endpoint.js";
 import { SchemaFlattener, isObject } from "./schema.js";
-import type { SpecInput } from "./source.js";
+import type { SpecEndpointFile, SpecInput } from "./source.js";
 import type { Api, AuthScheme, Endpoint, Resource, Route } from "./types.js";
 
 export function buildApi(spec: SpecInput): Api {
   const flattener = new SchemaFlattener(spec);
+  const memo = createEndpointMemo(spec);
   const endpoints = spec.endpoints
-    .flatMap((file) => buildEndpoints(file, { spec, flattener }))
+    .flatMap((file) => memo(file, () => buildEndpoints(file, { spec, flattener })))
     .sort((a, b) => compare(a.path, b.path) || a.methods.length - b.methods.length);
   const head = (spec.shared ?? spec.endpoints[0])?.doc ?? {};
   const info = isObject(head.info) ? head.info : {};
@@ -43,6 +44,7 @@ export function buildApi(spec: SpecInput): Api {
     const file = byEndpoint.get(endpoint.source.file);
     Object.defineProperty(endpoint, "pathItem", {
       enumerable: false,
+      configurable: true, // a later build that reuses the endpoint (see createEndpointMemo) points it at its bundle
       get: () => (item ??= file ? getBundler().pathItem(file) : {}),
     });
   }
@@ -52,6 +54,28 @@ export function buildApi(spec: SpecInput): Api {
     enumerable: false,
     get: () => (document ??= getBundler().document()),
   }) as Api;
+}
+
+// The endpoints each API's last build made, by file and input hash: a watch session rebuilds only changed files.
+const lastBuilds = new Map<string, Map<string, Endpoint[]>>();
+
+/**
+ * Reuses the previous build's endpoints of a file whose text, `$ref` targets (input hash) and `_api.yaml` are
+ * unchanged; needs the loader's input hashes (a SpecInput without them is always built afresh).
+ */
+function createEndpointMemo(spec: SpecInput): (file: SpecEndpointFile, build: () => Endpoint[]) => Endpoint[] {
+  const hashes = (spec as { inputHashes?: ReadonlyMap<string, string> }).inputHashes;
+  if (!hashes) return (_file, build) => build();
+  const previous = lastBuilds.get(spec.apiId);
+  const current = new Map<string, Endpoint[]>();
+  lastBuilds.set(spec.apiId, current);
+  const shared = spec.shared ? (hashes.get(spec.shared.rel) ?? "") : "";
+  return (file, build) => {
+    const key = `${file.rel}\0${hashes.get(file.rel) ?? ""}\0${shared}`;
+    const endpoints = previous?.get(key) ?? build();
+    current.set(key, endpoints);
+    return endpoints;
+  };
 }
 
 function collectAuthSchemes(spec: SpecInput): AuthScheme[] {

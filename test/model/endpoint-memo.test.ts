@@ -1,0 +1,40 @@
+// buildApi reuses the previous build's endpoints of files whose text, $ref targets and _api.yaml are unchanged
+// (what a watch session relies on), and rebuilds the rest; the reused model equals a fresh build's.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, expect, test } from "vitest";
+import { loadSpec } from "../../generator/load/index.js";
+import { buildApi } from "../../generator/model/index.js";
+import { bundleDocument } from "../../generator/model/document.js";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-memo-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+test("an edit rebuilds only the edited file's endpoints; a shared edit rebuilds all", async () => {
+  const dir = path.join(tmp, "keyhub");
+  cpSync(path.join(REPO, "spec/keyhub"), dir, { recursive: true });
+  const first = buildApi(await loadSpec(dir));
+  const file = path.join(dir, "spaces/get.yaml");
+  writeFileSync(file, readFileSync(file, "utf8").replace("Looks up one space by its ID and returns it.", "Looks up one space."));
+  const spec = await loadSpec(dir);
+  const second = buildApi(spec);
+  const byId = new Map(first.endpoints.map((e) => [e.id, e]));
+  const reused = second.endpoints.filter((e) => byId.get(e.id) === e);
+  expect(reused.length).toBe(first.endpoints.length - 1);
+  const edited = second.endpoints.find((e) => e.id === "/spaces/get");
+  expect(edited).not.toBe(byId.get("/spaces/get"));
+  expect(edited?.description).toBe("Looks up one space.");
+  // Reused endpoints give the same model and path items as a build from scratch (no input hashes: no memo).
+  const fresh = buildApi({ apiId: spec.apiId, shared: spec.shared, endpoints: spec.endpoints, resolve: spec.resolve });
+  expect(JSON.parse(JSON.stringify(second.endpoints))).toEqual(JSON.parse(JSON.stringify(fresh.endpoints)));
+  const document = bundleDocument(spec);
+  for (const e of second.endpoints) expect(e.pathItem, e.id).toEqual(document["paths"][e.path]);
+
+  const shared = path.join(dir, "_api.yaml");
+  writeFileSync(shared, readFileSync(shared, "utf8") + "x-memo-test: 1\n");
+  const third = buildApi(await loadSpec(dir));
+  expect(third.endpoints.filter((e) => second.endpoints.includes(e))).toEqual([]);
+});
