@@ -32,7 +32,7 @@ export function buildApi(spec: SpecInput): Api {
     clientName: toCasings(clientName),
     endpoints,
     routes: buildRoutes(endpoints, routeMeta),
-    resources: buildResources(spec, flattener),
+    resources: memoResources(spec, () => buildResources(spec, flattener)),
     extensions: apiExtensions,
   };
   // Bundling is lazy (only whole-document targets need it) and shared by the document and each endpoint's path item.
@@ -76,6 +76,20 @@ function createEndpointMemo(spec: SpecInput): (file: SpecEndpointFile, build: ()
     current.set(key, endpoints);
     return endpoints;
   };
+}
+
+const lastResources = new Map<string, { key: string; resources: Resource[] }>();
+
+/** Resources come from `_api.yaml` alone: the previous build's are reused while its input hash is unchanged. */
+function memoResources(spec: SpecInput, build: () => Resource[]): Resource[] {
+  const hashes = (spec as { inputHashes?: ReadonlyMap<string, string> }).inputHashes;
+  if (!hashes || !spec.shared) return build();
+  const key = hashes.get(spec.shared.rel) ?? "";
+  const previous = lastResources.get(spec.apiId);
+  if (previous?.key === key) return previous.resources;
+  const resources = build();
+  lastResources.set(spec.apiId, { key, resources });
+  return resources;
 }
 
 function collectAuthSchemes(spec: SpecInput): AuthScheme[] {
