@@ -14,7 +14,8 @@ import { createRenderEnv } from "../../generator/render/env.js";
 import { BANNER, clientTypescriptTarget } from "../../generator/targets/client/index.js";
 import { printOpenapiTypes } from "../../generator/targets/client/openapi-types.js";
 import type { ClientFragment } from "../../generator/targets/client/parts.js";
-import { printAllSchemaTypes, printPathShare } from "../../generator/targets/client/schema-types.js";
+import { joinSchemaTypes } from "../../generator/targets/client/schema-join.js";
+import { printAllSchemaTypes, printEntangledShare, printPathShare } from "../../generator/targets/client/schema-types.js";
 import { expectPartsMatchRender } from "../helpers/target-parts.js";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -88,8 +89,24 @@ describe("printAllSchemaTypes", () => {
     const { paths: items, ...rest } = document as Record<string, unknown> & { paths: Record<string, unknown> };
     for (const share of here.paths) {
       const req = { url: share.url, item: items[share.url], holds: true };
-      expect(printPathShare(rest, req, "worker")).toEqual({ types: share.types, entangled: share.entangled });
-      expect(printPathShare(rest, { ...req, holds: false }, "worker")).toEqual({ types: null, entangled: share.entangled });
+      expect(printPathShare(rest, req, "worker")).toEqual({ types: share.types, entangled: share.entangled, reads: share.reads });
+      expect(printPathShare(rest, { ...req, holds: false }, "worker")).toEqual({ types: null, entangled: share.entangled, reads: [] });
     }
+  }, 60_000);
+
+  // The entangled share spliced into the API-level share, joined with the other path items' shares, is the whole
+  // document's text (openapi-typescript's own print, the oracle); /pets patches Cat and Dog with `kind`.
+  test("an inline discriminator over refs: the entangled share spliced in is the whole text", async () => {
+    const { paths, ...rest } = tangled;
+    const share = printEntangledShare(rest, { keys: Object.keys(tangled), items: [{ url: "/pets", item: paths["/pets"] }] }, "worker");
+    expect(share?.changed).toEqual(["#/components/schemas/Cat", "#/components/schemas/Dog"]);
+    expect(share?.replace.length).toBe(2);
+    expect(printEntangledShare(rest, { keys: Object.keys(tangled), items: [{ url: "/pets", item: paths["/pets"] }] }, "here")).toEqual(share);
+    const all = await printAllSchemaTypes(tangled, "here");
+    let middle = all.api.middle;
+    for (const [before, after] of share!.replace) middle = middle.replace(before, after);
+    const cats = all.paths.find((p) => p.url === "/cats")!.types!;
+    expect(joinSchemaTypes([cats, ...share!.paths], { ...all.api, middle })).toBe(printOpenapiTypes(structuredClone(tangled)));
+    expect(joinSchemaTypes([cats, ...share!.paths], all.api)).not.toBe(printOpenapiTypes(structuredClone(tangled)));
   }, 60_000);
 });

@@ -2,7 +2,7 @@
 // its CLI entry (openapiTS) first re-parses, lints and re-bundles the document with @redocly/openapi-core,
 // which is most of its time and adds nothing here. Output is the same text (test/client/schema-types.test.ts
 // compares with openapiTS on the bundled, Seam, GitHub and Stripe documents).
-import { astToString, resolveRef, scanDiscriminators, transformSchema } from "openapi-typescript";
+import { astToString, resolveRef, scanDiscriminators, transformSchema } from "./openapi-typescript-cjs.js";
 
 type Document = Record<string, unknown>;
 

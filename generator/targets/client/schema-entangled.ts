@@ -2,7 +2,7 @@
 // component schemas, so their own types and those components print differently than without them. Printed here
 // from the API-level document and those path items only: their shares, and each changed component member's text
 // without and with their patches, for assemble to splice into the API-level share (prepare's, cached).
-import { scanDiscriminators, walk } from "openapi-typescript";
+import { scanDiscriminators, walk } from "./openapi-typescript-cjs.js";
 import { printComponentMember, printScannedPathTypes } from "./schema-parts.js";
 import type { PathTypes } from "./schema-join.js";
 

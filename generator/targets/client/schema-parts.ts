@@ -1,8 +1,17 @@
 // openapi-typescript's output split by source: one path item's `paths` member and `operations` members, printed
 // with its own transforms against the components, and the API-level rest (webhooks, components, $defs, helpers).
 // Joined in document order they are the whole-document text (printOpenapiTypes), byte for byte.
-import { astToString, scanDiscriminators, transformComponentsObject, transformPathsObject, transformSchema, tsModifiers, walk } from "openapi-typescript";
-import ts from "typescript";
+import type TS from "typescript";
+import {
+  astToString,
+  scanDiscriminators,
+  transformComponentsObject,
+  transformPathsObject,
+  transformSchema,
+  ts,
+  tsModifiers,
+  walk,
+} from "./openapi-typescript-cjs.js";
 import { assertOpenapi3, createOpenapiContext, type Discriminators } from "./openapi-types.js";
 import { OPERATIONS, OPERATIONS_HEAD, PATHS_HEAD, type ApiTypes, type PathTypes } from "./schema-join.js";
 
@@ -82,9 +91,9 @@ export function printPathTypes(url: string, pathItem: unknown, state: ComponentS
 /** A path item's types, its refs resolved in `document` (already scanned, with `discriminators`). */
 export function printScannedPathTypes(url: string, item: unknown, document: Document, discriminators: Discriminators): PathTypes {
   const ctx = createOpenapiContext(document, discriminators);
-  const type = transformPathsObject({ [url]: item } as never, ctx as never) as ts.TypeLiteralNode;
+  const type = transformPathsObject({ [url]: item } as never, ctx as never) as TS.TypeLiteralNode;
   const paths = ts.factory.createInterfaceDeclaration(tsModifiers({ export: true }), "paths", undefined, undefined, type.members);
-  const printed = printFooter(ctx.injectFooter as ts.Node[]);
+  const printed = printFooter(ctx.injectFooter as TS.Node[]);
   return { url, member: interfaceBody(astToString(paths), PATHS_HEAD), ...printed };
 }
 
@@ -95,14 +104,14 @@ export function printScannedPathTypes(url: string, item: unknown, document: Docu
 export function printComponentMember(document: Document, section: string, name: string, discriminators: Discriminators): { text: string; footer: string[] } {
   const ctx = createOpenapiContext(document, discriminators);
   const only = { [section]: { [name]: document["components"][section][name] } };
-  const [type] = transformComponentsObject(only as never, ctx as never) as ts.TypeLiteralNode[];
+  const [type] = transformComponentsObject(only as never, ctx as never) as TS.TypeLiteralNode[];
   const node = ts.factory.createInterfaceDeclaration(tsModifiers({ export: true }), "components", undefined, undefined, type!.members);
   const text = astToString(node);
   const head = `export interface components {\n`;
   const start = text.indexOf(`\n    ${section}: {\n`) + `\n    ${section}: {\n`.length;
   const end = text.indexOf("\n    };\n", start);
   if (!text.startsWith(head) || end < 0) throw new Error(`unexpected components text for ${section}/${name}`);
-  return { text: text.slice(start, end + 1), footer: (ctx.injectFooter as ts.Node[]).map((n) => astToString(n)) };
+  return { text: text.slice(start, end + 1), footer: (ctx.injectFooter as TS.Node[]).map((n) => astToString(n)) };
 }
 
 /** The API-level types: openapi-typescript's output for the document without its paths, in pieces. */
@@ -110,19 +119,19 @@ export function printApiTypes(document: Document): ApiTypes {
   assertOpenapi3(document);
   const rest: Document = { ...document, paths: {} };
   const ctx = createOpenapiContext(rest, scanDiscriminators(rest as never, { silent: true }));
-  const nodes = transformSchema(rest as never, ctx as never) as ts.Node[];
+  const nodes = transformSchema(rest as never, ctx as never) as TS.Node[];
   const footerNodes = nodes.slice(4);
   const hasOperations = footerNodes.some((n) => isOperations(n));
   const printed = printFooter(hasOperations ? footerNodes : footerNodes.slice(0, -1));
   return {
-    emptyPaths: astToString(nodes[0] as ts.Node),
+    emptyPaths: astToString(nodes[0] as TS.Node),
     middle: nodes.slice(1, 4).map((n) => astToString(n)).join(""),
     ...printed,
-    emptyOperations: hasOperations ? "" : astToString(nodes[nodes.length - 1] as ts.Node),
+    emptyOperations: hasOperations ? "" : astToString(nodes[nodes.length - 1] as TS.Node),
   };
 }
 
-function printFooter(nodes: readonly ts.Node[]): { operations: string; footer: string[] } {
+function printFooter(nodes: readonly TS.Node[]): { operations: string; footer: string[] } {
   let operations = "";
   const footer: string[] = [];
   for (const node of nodes) {
@@ -134,7 +143,7 @@ function printFooter(nodes: readonly ts.Node[]): { operations: string; footer: s
   return { operations, footer };
 }
 
-function isOperations(node: ts.Node): boolean {
+function isOperations(node: TS.Node): boolean {
   return ts.isInterfaceDeclaration(node) && node.name.text === OPERATIONS;
 }
 
