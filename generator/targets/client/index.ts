@@ -18,8 +18,8 @@ export const clientTypescriptTarget: Target = {
 };
 
 /**
- * Every file, the whole document's types in one worker call: cheaper than the parts one by one (whose path items
- * print on the main thread; the pipeline's cold path is parts.renderAll), and the same bytes (test/client/parts.test.ts).
+ * Every file, the whole document's types in one worker call: cheaper than the parts one by one (one worker request
+ * per path item; the pipeline's cold path is parts.renderAll), and the same bytes (test/client/parts.test.ts).
  */
 export async function renderClient(api: Api, env: RenderEnv): Promise<Map<string, string>> {
   // Started first: in a worker it runs while the rest of this target and the other targets render.

@@ -1,13 +1,13 @@
-// client/typescript per endpoint: its facade entries, README usage and its path item's share of src/schema.ts;
-// the API-level share of the types (components) is `prepare`d in the worker, and `assemble` joins them. A cold
-// run (`renderAll`) gets every share from one worker call instead.
+// client/typescript per endpoint: its facade entries, README usage and its path item's share of src/schema.ts
+// (printed in the worker, asked synchronously); the API-level share of the types (components) is `prepare`d in the
+// worker, and `assemble` joins them, splicing in what entangled path items change. A cold run (`renderAll`) gets
+// every share from one worker call instead.
 import type { Api, Endpoint } from "../../model/types.js";
 import type { RenderEnv } from "../../render/env.js";
 import type { AllParts, EndpointFragment, EndpointPart, TargetParts } from "../target.js";
-import type { AllTypes } from "./schema-all.js";
+import type { AllTypes, EndpointShare } from "./schema-all.js";
 import { buildUsageView, type UsageView } from "./package-view.js";
 import { joinSchemaTypes, type ApiTypes, type PathTypes } from "./schema-join.js";
-import type { EndpointShare } from "./schema-all.js";
 import { printAllSchemaTypes, printApiSchemaTypes, printEntangledShare, printPathShare } from "./schema-types.js";
 import { buildClientEndpointView, type ClientEndpointView } from "./view.js";
 
