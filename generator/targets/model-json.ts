@@ -77,26 +77,12 @@ function plainEndpoint(e: Endpoint): unknown {
 
 /** Drops `raw` and prints named schemas below the top as a reference only (schemas may be cyclic). */
 export function plainSchema(s: FlatSchema, depth: number): unknown {
-  // The form depends only on the schema and whether it is the top; shared schemas (components) are made once.
-  const memo = depth > 0 ? nestedForms : topForms;
-  let plain = memo.get(s);
-  if (plain === undefined) {
-    plain = buildPlainSchema(s, depth > 0);
-    memo.set(s, plain);
-  }
-  return plain;
-}
-
-const topForms = new WeakMap<FlatSchema, unknown>();
-const nestedForms = new WeakMap<FlatSchema, unknown>();
-
-function buildPlainSchema(s: FlatSchema, nested: boolean): unknown {
-  if (nested && s.refName) return { ref: s.refName, type: s.type, nullable: s.nullable };
+  if (depth > 0 && s.refName) return { ref: s.refName, type: s.type, nullable: s.nullable };
   const { raw: _raw, ...rest } = s;
   return {
     ...rest,
-    items: s.items && plainSchema(s.items, 1),
-    properties: s.properties.map((p) => ({ ...p, schema: plainSchema(p.schema, 1) })),
-    variants: s.variants.map((v) => plainSchema(v, 1)),
+    items: s.items && plainSchema(s.items, depth + 1),
+    properties: s.properties.map((p) => ({ ...p, schema: plainSchema(p.schema, depth + 1) })),
+    variants: s.variants.map((v) => plainSchema(v, depth + 1)),
   };
 }
