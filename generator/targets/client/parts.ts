@@ -6,6 +6,7 @@ import type { Api, Endpoint } from "../../model/types.js";
 import type { RenderEnv } from "../../render/env.js";
 import type { AllParts, EndpointFragment, EndpointPart, TargetParts } from "../target.js";
 import type { AllTypes, EndpointShare } from "./schema-all.js";
+import type { EntangledShare } from "./schema-entangled.js";
 import { buildUsageView, type UsageView } from "./package-view.js";
 import { joinSchemaTypes, type ApiTypes, type PathTypes } from "./schema-join.js";
 import { printAllSchemaTypes, printApiSchemaTypes, printEntangledShare, printPathShare } from "./schema-types.js";
@@ -68,16 +69,15 @@ async function renderAllParts(api: Api, env: RenderEnv, files: ClientFiles): Pro
     if (!share) return buildEndpointPart(api, e).fragment as ClientFragment;
     return toFragment(api, e, views[i]!, usages[i]!, holdsTypes(api, e) ? share : { types: null, entangled: share.entangled, reads: [] });
   });
-  assembled.set("src/schema.ts", joinAllTypes(fragments, all, files.banner));
+  assembled.set("src/schema.ts", await joinAllTypes(api, fragments, all, files));
   return { parts: fragments.map((fragment) => ({ files: new Map(), fragment })), prepared: all.api, assembled };
 }
 
-function joinAllTypes(parts: readonly ClientFragment[], all: AllTypes, banner: string): string {
-  if (parts.some((p) => p.entangled)) {
-    if (all.whole === null) throw new Error("client types: an entangled path item without the whole text");
-    return banner + all.whole;
-  }
-  return banner + joinSchemaTypes(parts.flatMap((p) => (p.types ? [p.types] : [])), all.api);
+async function joinAllTypes(api: Api, parts: readonly ClientFragment[], all: AllTypes, files: ClientFiles): Promise<string> {
+  if (!parts.some((p) => p.entangled)) return files.banner + joinSchemaTypes(parts.flatMap((p) => (p.types ? [p.types] : [])), all.api);
+  if (all.whole !== null) return files.banner + all.whole;
+  const spliced = all.entangled ? spliceEntangled(parts, all.api, all.entangled) : null;
+  return spliced === null ? files.renderSchema(api.document) : files.banner + spliced;
 }
 
 /** Whether the endpoint holds its path item's types: the path's first endpoint in openapi-typescript's method order. */
@@ -105,8 +105,16 @@ async function assembleSchema(api: Api, fragments: readonly EndpointFragment[], 
   const parts = fragments.map((f) => f.fragment as ClientFragment);
   if (!parts.some((p) => p.entangled)) return files.banner + joinSchemaTypes(parts.flatMap((p) => (p.types ? [p.types] : [])), prepared);
   // openapi-typescript patches components from an inline discriminator in document order: spliced when it can be.
-  const spliced = spliceEntangled(api, parts, prepared);
+  const share = askEntangledShare(api, parts);
+  const spliced = share ? spliceEntangled(parts, prepared, share) : null;
   return spliced === null ? files.renderSchema(api.document) : files.banner + spliced;
+}
+
+/** The entangled path items' share from the worker (their path items ride in their fragments); null if none. */
+function askEntangledShare(api: Api, parts: readonly ClientFragment[]): EntangledShare | null {
+  if (parts.some((p) => p.entangled?.startsWith("ref "))) return null;
+  const items = parts.flatMap((p) => (p.entangledItem ? [p.entangledItem] : []));
+  return printEntangledShare(documentWithoutPaths(api), { keys: Object.keys(api.document), items });
 }
 
 /**
@@ -114,11 +122,7 @@ async function assembleSchema(api: Api, fragments: readonly EndpointFragment[], 
  * from the API-level document and those path items; null when that is not the whole document's text (then the
  * whole document is printed).
  */
-function spliceEntangled(api: Api, parts: readonly ClientFragment[], prepared: ApiTypes): string | null {
-  if (parts.some((p) => p.entangled?.startsWith("ref "))) return null;
-  const items = parts.flatMap((p) => (p.entangledItem ? [p.entangledItem] : []));
-  const share = printEntangledShare(documentWithoutPaths(api), { keys: Object.keys(api.document), items });
-  if (!share) return null;
+function spliceEntangled(parts: readonly ClientFragment[], prepared: ApiTypes, share: EntangledShare): string | null {
   // A path item printed without the patches whose allOf reads a patched component would print differently.
   const changed = new Set(share.changed);
   if (parts.some((p) => p.reads?.some((ref) => changed.has(ref)))) return null;

@@ -3,7 +3,7 @@
 // is entangled), made by the same functions the parts call, so it is what they would make.
 import { printOpenapiTypes } from "./openapi-types.js";
 import { componentState, findAllOfRefs, findEntanglement, printApiTypes, printPathTypes, type ApiTypes, type PathTypes } from "./schema-parts.js";
-import { printEntangledShare, type EntangledRequest } from "./schema-entangled.js";
+import { printEntangledShare, type EntangledRequest, type EntangledShare } from "./schema-entangled.js";
 import type { SchemaTask } from "./schema-types.js";
 
 type Document = Record<string, any>;
@@ -22,7 +22,9 @@ export interface AllTypes {
   /** Every path item, in document order. */
   paths: PathShare[];
   api: ApiTypes;
-  /** The whole document's text (no banner) when a path item is entangled (assemble prints it then), else null. */
+  /** With entangled path items: their share (schema-entangled.ts), which is spliced in as assemble does; else null. */
+  entangled: EntangledShare | null;
+  /** The whole document's text (no banner) when entangled path items' share cannot be spliced, else null. */
   whole: string | null;
 }
 
@@ -63,19 +65,27 @@ export function runSchemaTaskOn(task: SchemaTask, document: Document): unknown {
   return printOpenapiTypes(document);
 }
 
-/** Each path item's share, the API-level share and, if entangled, the whole text. Mutates `document`. */
+/** Each path item's share, the API-level share and, if entangled, their share or the whole text. Mutates `document`. */
 export function printAllTypes(document: Document): AllTypes {
   const items = Object.entries((document["paths"] ?? {}) as Record<string, unknown>);
   // Scanned before anything patches the components (the scan works on its own copy when it patches).
   const state = componentState(document);
   const entangled = items.map(([, item]) => findEntanglement(item, state.discriminators));
-  // The whole text from a pristine copy, before the path items' transforms read the components.
-  const whole = entangled.some(Boolean) ? printOpenapiTypes(structuredClone(document)) : null;
+  const rest = Object.fromEntries(Object.entries(document).filter(([k]) => k !== "paths"));
+  // Before the API-level print, whose scan patches the document's own components.
+  const share = printTangledShare(document, rest, items, entangled);
+  const whole = entangled.some(Boolean) && !share ? printOpenapiTypes(structuredClone(document)) : null;
   const paths = items.map(([url, item], i): PathShare => {
     const why = entangled[i] ?? null;
     return { url, types: why ? null : printPathTypes(url, item, state), entangled: why, reads: why ? [] : findAllOfRefs(item) };
   });
-  // Last: its scan patches the document's own components; the same input `prepare` sends (the document without paths).
-  const api = printApiTypes(Object.fromEntries(Object.entries(document).filter(([k]) => k !== "paths")));
-  return { paths, api, whole };
+  // Last: the same input `prepare` sends (the document without paths).
+  return { paths, api: printApiTypes(rest), entangled: share, whole };
+}
+
+/** The entangled path items' share as assemble asks for it, null without any or when a ref leaves the components. */
+function printTangledShare(document: Document, rest: Document, items: [string, unknown][], why: (string | null)[]): EntangledShare | null {
+  if (!why.some(Boolean) || why.some((w) => w?.startsWith("ref "))) return null;
+  const tangled = items.filter((_, i) => why[i]).map(([url, item]) => ({ url, item }));
+  return printEntangledShare(rest, { keys: Object.keys(document), items: tangled });
 }
