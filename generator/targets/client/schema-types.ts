@@ -96,7 +96,9 @@ function askWorkerSync(compiled: boolean, rest: Record<string, unknown>, task: S
   if (context === undefined) w.contexts.set(key, (context = w.next++));
   Atomics.store(w.signal, 0, 0);
   w.port.postMessage({ context, rest: fresh ? rest : undefined, task });
-  if (Atomics.wait(w.signal, 0, 0, SYNC_TIMEOUT_MS) === "timed-out") throw new Error("openapi-typescript worker did not answer");
+  if (Atomics.wait(w.signal, 0, 0, SYNC_TIMEOUT_MS) === "timed-out") {
+    throw new Error(`openapi-typescript worker did not answer within ${SYNC_TIMEOUT_MS / 1000} s (did it fail to start?)`);
+  }
   const reply = receiveMessageOnPort(w.port)?.message as { result?: unknown; error?: string } | undefined;
   if (!reply || reply.error !== undefined) {
     if (fresh) w.contexts.delete(key);
@@ -130,8 +132,10 @@ function askWorker(compiled: boolean, task: SchemaTask, document: Record<string,
 function startWorker(compiled: boolean): SchemaWorker {
   const entry = new URL(`./schema-types-worker.${compiled ? "js" : "ts"}`, import.meta.url);
   // From sources the worker registers tsx's loader before importing its .ts entry.
+  // A worker inherits the parent's flags; `--input-type` (a parent run with `-e`) would stop its entry loading.
+  const execArgv = process.execArgv.filter((arg) => !arg.startsWith("--input-type"));
   const worker = compiled
-    ? new Worker(entry)
+    ? new Worker(entry, { execArgv })
     : new Worker(`import("tsx/esm/api").then((t) => t.register()).then(() => import(${JSON.stringify(entry.href)}))`, {
         eval: true,
       });
