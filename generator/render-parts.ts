@@ -143,8 +143,21 @@ export function apiContextKey(spec: LoadedSpec, api: Api, templatesDir: string |
  */
 export function componentsKey(spec: LoadedSpec): string {
   const hash = createHash("sha256");
-  for (const file of spec.endpoints) if (hasComponents(file.doc)) hash.update(`\0${file.rel}\0${file.hash}`);
+  for (const file of spec.endpoints) if (hasComponents(file.doc)) hash.update(`\0${file.rel}\0${componentsHash(file.hash, file.doc)}`);
   return hash.digest("hex");
+}
+
+// A file's components hash by the file's hash: an edit elsewhere in the file leaves the components' hash as it was.
+const componentsHashes = new Map<string, string>();
+
+function componentsHash(fileHash: string, doc: { components?: unknown }): string {
+  let value = componentsHashes.get(fileHash);
+  if (value === undefined) {
+    value = sha256(JSON.stringify(doc.components));
+    if (componentsHashes.size > 50_000) componentsHashes.clear();
+    componentsHashes.set(fileHash, value);
+  }
+  return value;
 }
 
 function hasComponents(doc: unknown): boolean {
