@@ -1,4 +1,6 @@
 import { describe, expect, test } from "vitest";
+import YAML from "yaml";
+import { toYaml, toYamlViaDocument } from "../../generator/import/yaml.js";
 import { componentOfRef, rewriteRefs, splitComponents } from "../../generator/import/components.js";
 import { apiFileRef, toEndpointFileName } from "../../generator/import/file-names.js";
 import { orderMethods, orderPathItem } from "../../generator/import/methods.js";
@@ -156,5 +158,25 @@ describe("unsafe example keys are renamed on import", () => {
     renameUnsafeExampleKeys(item);
     expect(Object.keys(item.put.requestBody.content["application/json"].examples)).toEqual(["application_json"]);
     expect(Object.keys(item.put.responses["200"].content["application/json"].examples)).toEqual(["application_json"]);
+  });
+});
+
+// Long strings are folded (`>-`); a folded block cannot keep leading whitespace, so those stay quoted. The yaml
+// package's parser is the oracle: every value must read back as written.
+describe("toYaml keeps long strings with edge whitespace", () => {
+  const long = "word ".repeat(20).trim();
+  test.each([
+    ["only spaces", " ".repeat(100)],
+    ["leading spaces", `  ${long}`],
+    ["one leading space", ` ${long}`],
+    ["leading tab", `\t${long}`],
+    ["trailing spaces", `${long}  `],
+    ["double spaces", long.replace(/ /g, "  ")],
+    ["tab inside", long.replace("word word", "word\t word")],
+    ["plain", long],
+  ])("%s", (_name, s) => {
+    const text = toYaml({ k: s });
+    expect((YAML.parse(text) as { k: string }).k).toBe(s);
+    expect(toYamlViaDocument({ k: s })).toBe(text);
   });
 });
