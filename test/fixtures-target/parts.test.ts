@@ -1,15 +1,13 @@
 // fixtures/json's parts: each endpoint's fixture file alone, fixtures.json from the endpoints' fixtures
 // (checked by expectPartsMatchRender with an API whose other endpoints are unreachable).
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { loadSpec } from "../../generator/load/index.js";
 import { buildApi } from "../../generator/model/index.js";
 import type { Api } from "../../generator/model/types.js";
 import { createRenderEnv } from "../../generator/render/env.js";
 import { fixturesJsonTarget } from "../../generator/targets/fixtures/index.js";
-import { importSeamSpec, requireCorpus } from "../helpers/seam.js";
+import { requireCorpus, useImportedSeamApi } from "../helpers/seam.js";
 import { expectPartsMatchRender } from "../helpers/target-parts.js";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
@@ -23,15 +21,11 @@ describe.each(["keyhub", "groups"])("fixtures/json parts on spec/%s", (id) => {
 });
 
 describe.skipIf(requireCorpus() === null)("fixtures/json parts on Seam's imported spec", () => {
-  let tmp = "";
   let api: Api;
-  beforeAll(async () => {
-    tmp = await mkdtemp(path.join(os.tmpdir(), "specsmith-fixture-parts-"));
-    const dir = path.join(tmp, "seam");
-    await importSeamSpec(dir);
-    api = buildApi(await loadSpec(dir, { examples: "warn", displayRoot: dir }));
-  }, 180_000);
-  afterAll(() => rm(tmp, { recursive: true, force: true }));
+  const seamApi = useImportedSeamApi();
+  beforeAll(() => {
+    api = seamApi();
+  });
 
   test("parts make the same files as render: one file per endpoint plus fixtures.json", async () => {
     const compared = await expectPartsMatchRender(fixturesJsonTarget, api, createRenderEnv());

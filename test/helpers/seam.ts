@@ -1,8 +1,13 @@
 // Seam's corpus (../shared/corpus/seam) for tests: read in place, never copied into the repo.
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll } from "vitest";
 import { importSpec } from "../../generator/import/index.js";
+import { loadSpec } from "../../generator/load/index.js";
+import { buildApi } from "../../generator/model/index.js";
+import type { Api } from "../../generator/model/types.js";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -46,4 +51,26 @@ export async function importSeamSpec(dir: string): Promise<void> {
     resourceSamples: path.join(corpus, "resource-sample-definitions/all-resources.yaml"),
     settings: path.join(REPO_ROOT, "config/seam-settings.yaml"),
   });
+}
+
+/**
+ * Inside a describe: imports Seam's spec into a temp dir before its tests (removed after) and returns a getter
+ * for the model built from it (examples checked as warnings).
+ */
+export function useImportedSeamApi(): () => Api {
+  let tmp = "";
+  let api: Api | undefined;
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-seam-"));
+    const dir = path.join(tmp, "seam");
+    await importSeamSpec(dir);
+    api = buildApi(await loadSpec(dir, { examples: "warn", displayRoot: dir }));
+  }, 300_000);
+  afterAll(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+  return () => {
+    if (!api) throw new Error("Seam's model is not built yet (use it inside a test)");
+    return api;
+  };
 }

@@ -1,16 +1,14 @@
 // The snippet targets' parts: each endpoint's snippet files alone, snippets.json from the endpoints' fragments
 // (checked by expectPartsMatchRender with an API whose other endpoints are unreachable).
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { loadSpec } from "../../generator/load/index.js";
 import { buildApi } from "../../generator/model/index.js";
 import type { Api } from "../../generator/model/types.js";
 import { createRenderEnv } from "../../generator/render/env.js";
 import { snippetLanguageIds, snippetLanguageTargets, snippetsIndexTarget } from "../../generator/targets/snippets.js";
 import type { Target } from "../../generator/targets/target.js";
-import { importSeamSpec, requireCorpus } from "../helpers/seam.js";
+import { requireCorpus, useImportedSeamApi } from "../helpers/seam.js";
 import { expectPartsMatchRender } from "../helpers/target-parts.js";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
@@ -39,15 +37,11 @@ describe.each(["keyhub", "groups"])("snippet parts on spec/%s", (id) => {
 });
 
 describe.skipIf(requireCorpus() === null)("snippet parts on Seam's imported spec", () => {
-  let tmp = "";
   let api: Api;
-  beforeAll(async () => {
-    tmp = await mkdtemp(path.join(os.tmpdir(), "specsmith-snippet-parts-"));
-    const dir = path.join(tmp, "seam");
-    await importSeamSpec(dir);
-    api = buildApi(await loadSpec(dir, { examples: "warn", displayRoot: dir }));
-  }, 180_000);
-  afterAll(() => rm(tmp, { recursive: true, force: true }));
+  const seamApi = useImportedSeamApi();
+  beforeAll(() => {
+    api = seamApi();
+  });
 
   test("parts make the same files as render, each endpoint alone", async () => {
     const counts = await compareAll(api);

@@ -1,16 +1,15 @@
 // docs/gitbook's parts: endpoint pages per endpoint, route READMEs and SUMMARY.md from the fragments alone, the
 // same files as the committed generated/ (made before the split) and as render with the whole API in view.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { loadSpec } from "../../../generator/load/index.js";
 import { buildApi } from "../../../generator/model/index.js";
 import type { Api } from "../../../generator/model/types.js";
 import { createRenderEnv } from "../../../generator/render/env.js";
 import { docsGitbookTarget } from "../../../generator/targets/docs-gitbook/index.js";
 import { buildRouteEntry } from "../../../generator/targets/docs-gitbook/routes.js";
-import { importSeamSpec, requireCorpus } from "../../helpers/seam.js";
+import { requireCorpus, useImportedSeamApi } from "../../helpers/seam.js";
 import { expectPartsMatchRender } from "../../helpers/target-parts.js";
 import { listFiles } from "./seam-site.js";
 import { smallApi } from "./small-api.js";
@@ -79,15 +78,10 @@ describe("buildRouteEntry", () => {
 });
 
 describe.skipIf(requireCorpus() === null)("Seam's spec", () => {
-  let tmp = "";
   let api: Api;
-  beforeAll(async () => {
-    tmp = mkdtempSync(path.join(os.tmpdir(), "gitbook-parts-"));
-    await importSeamSpec(path.join(tmp, "seam"));
-    api = buildApi(await loadSpec(path.join(tmp, "seam"), { examples: "warn" }));
-  }, 300_000);
-  afterAll(() => {
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  const seamApi = useImportedSeamApi();
+  beforeAll(() => {
+    api = seamApi();
   });
 
   test("parts make what render makes, without seeing other endpoints", async () => {

@@ -1,25 +1,17 @@
 // docs/mintlify's parts: each endpoint's page and openapi.json members from its own path item, openapi.json
 // assembled from fragments (checked by expectPartsMatchRender), and the assembled text equal to JSON.stringify.
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { loadSpec } from "../../../generator/load/index.js";
 import { buildApi } from "../../../generator/model/index.js";
 import type { Api } from "../../../generator/model/types.js";
 import { createRenderEnv } from "../../../generator/render/env.js";
 import { docsMintlifyTarget } from "../../../generator/targets/docs-mintlify/index.js";
 import { buildDocumentFrame, printDocument } from "../../../generator/targets/docs-mintlify/parts.js";
-import type { Target } from "../../../generator/targets/target.js";
-import { importSeamSpec, requireCorpus } from "../../helpers/seam.js";
+import { requireCorpus, useImportedSeamApi } from "../../helpers/seam.js";
 import { expectPartsMatchRender } from "../../helpers/target-parts.js";
 
 const REPO = path.resolve(import.meta.dirname, "../../..");
-
-/** The real target: each endpoint's path item comes from the model (Endpoint.pathItem), never api.document.paths. */
-function withPathItems(_api: Api): Target {
-  return docsMintlifyTarget;
-}
 
 /** Pages of documented endpoints plus openapi.json. */
 function expectedFiles(api: Api): number {
@@ -29,24 +21,20 @@ function expectedFiles(api: Api): number {
 describe.each(["keyhub", "groups"])("docs/mintlify parts on spec/%s", (id) => {
   test("parts make the same files as render, each endpoint from its own path item", async () => {
     const api = buildApi(await loadSpec(path.join(REPO, "spec", id)));
-    const compared = await expectPartsMatchRender(withPathItems(api), api, createRenderEnv());
+    const compared = await expectPartsMatchRender(docsMintlifyTarget, api, createRenderEnv());
     expect(compared).toBe(expectedFiles(api));
   });
 });
 
 describe.skipIf(requireCorpus() === null)("docs/mintlify parts on Seam's imported spec", () => {
-  let tmp = "";
   let api: Api;
-  beforeAll(async () => {
-    tmp = await mkdtemp(path.join(os.tmpdir(), "specsmith-mintlify-parts-"));
-    const dir = path.join(tmp, "seam");
-    await importSeamSpec(dir);
-    api = buildApi(await loadSpec(dir, { examples: "warn", displayRoot: dir }));
-  }, 180_000);
-  afterAll(() => rm(tmp, { recursive: true, force: true }));
+  const seamApi = useImportedSeamApi();
+  beforeAll(() => {
+    api = seamApi();
+  });
 
   test("parts make the same files as render, each endpoint from its own path item", async () => {
-    const compared = await expectPartsMatchRender(withPathItems(api), api, createRenderEnv());
+    const compared = await expectPartsMatchRender(docsMintlifyTarget, api, createRenderEnv());
     console.log(`docs/mintlify parts on Seam: ${compared} files compared`);
     expect(compared).toBe(expectedFiles(api));
   }, 120_000);
