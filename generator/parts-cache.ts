@@ -75,6 +75,11 @@ export class PartStore {
     }
   }
 
+  /** False with the cache off: nothing is kept, so callers render whole and skip the bookkeeping. */
+  get enabled(): boolean {
+    return this.file !== null;
+  }
+
   /** From now on the target's parts are the ones set by this run. */
   beginTarget(targetId: string): void {
     this.used.parts[targetId] = {};
@@ -133,6 +138,7 @@ export class PartStore {
    * mtime; records under the `owned` prefixes of files not `produced` are dropped (removed, stale or missing).
    */
   updateOutputs(outRoot: string, files: { fresh: Iterable<string>; produced: ReadonlySet<string>; owned: readonly string[] }): void {
+    if (!this.enabled) return;
     const outputs = this.used.outputs;
     for (const rel of Object.keys(outputs)) {
       if (!files.produced.has(rel) && files.owned.some((prefix) => rel.startsWith(`${prefix}/`))) {

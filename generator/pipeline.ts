@@ -61,8 +61,9 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
   const store = await PartStore.open(findCacheDir(), dir, opts.out);
   const parts: PartsContext = {
     store,
-    contextKey: apiContextKey(spec, api, opts.templates),
-    componentsKey: componentsKey(spec),
+    // Keys are only needed when parts can be reused (cache on).
+    contextKey: store.enabled ? apiContextKey(spec, api, opts.templates) : "",
+    componentsKey: store.enabled ? componentsKey(spec) : "",
     inputHashes: spec.inputHashes,
     outRoot: opts.out,
   };
@@ -129,7 +130,8 @@ async function renderTargets(
 /** Through the target's parts when it has them (only changed endpoints re-render), else the whole render. */
 function renderTarget(id: TargetId, api: Api, env: RenderEnv, parts: PartsContext): PartsRender | Promise<PartsRender> {
   const target: Target = targets[id];
-  if (target.parts) return renderTargetParts(id, `${api.id}/${target.outDir}`, target.parts, api, env, parts);
+  // With the cache off there is nothing to reuse or keep: the whole render, without keys and hashes.
+  if (target.parts && parts.store.enabled) return renderTargetParts(id, `${api.id}/${target.outDir}`, target.parts, api, env, parts);
   const whole = (files: Map<string, string>): PartsRender => ({ files, intact: [], rendered: api.endpoints.length, reused: 0 });
   const files = target.render(api, env);
   return files instanceof Promise ? files.then(whole) : whole(files);

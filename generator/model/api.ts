@@ -64,7 +64,7 @@ const lastBuilds = new Map<string, Map<string, Endpoint[]>>();
  * unchanged; needs the loader's input hashes (a SpecInput without them is always built afresh).
  */
 function createEndpointMemo(spec: SpecInput): (file: SpecEndpointFile, build: () => Endpoint[]) => Endpoint[] {
-  const hashes = (spec as { inputHashes?: ReadonlyMap<string, string> }).inputHashes;
+  const hashes = spec.inputHashes;
   if (!hashes) return (_file, build) => build();
   const previous = lastBuilds.get(spec.apiId);
   const current = new Map<string, Endpoint[]>();
@@ -82,7 +82,7 @@ const lastResources = new Map<string, { key: string; resources: Resource[] }>();
 
 /** Resources come from `_api.yaml` alone: the previous build's are reused while its input hash is unchanged. */
 function memoResources(spec: SpecInput, build: () => Resource[]): Resource[] {
-  const hashes = (spec as { inputHashes?: ReadonlyMap<string, string> }).inputHashes;
+  const hashes = spec.inputHashes;
   if (!hashes || !spec.shared) return build();
   const key = hashes.get(spec.shared.rel) ?? "";
   const previous = lastResources.get(spec.apiId);

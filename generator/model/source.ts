@@ -19,4 +19,6 @@ export interface SpecInput {
   shared: SpecFile | null;
   endpoints: readonly SpecEndpointFile[];
   resolve(fromRel: string, ref: string): ResolvedRef;
+  /** rel → hash of the file and the files its $refs reach (the loader's); lets buildApi reuse unchanged endpoints. */
+  inputHashes?: ReadonlyMap<string, string>;
 }
