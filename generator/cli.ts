@@ -4,6 +4,7 @@ import { UserError } from "./errors.js";
 import { importSpec } from "./import/index.js";
 import { runGenerate } from "./pipeline.js";
 import { closeSchemaWorker } from "./targets/client/schema-types.js";
+import { closeWriteWorker } from "./write/write-offload.js";
 import { runWatch } from "./watch.js";
 import { TARGET_IDS } from "./targets/index.js";
 import { verifyCommand } from "./verify/command.js";
@@ -194,7 +195,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     }
     throw error;
   } finally {
-    // The run is over: its openapi-typescript worker must not keep the process alive.
-    await closeSchemaWorker();
+    // The run is over: its workers must not keep the process alive (a write in flight is finished first).
+    await Promise.all([closeSchemaWorker(), closeWriteWorker()]);
   }
 }

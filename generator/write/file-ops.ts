@@ -29,7 +29,7 @@ export function tempNameFor(abs: string, kind: "tmp" | "staging"): string {
  * Writes via a temp file in the same directory and a rename, so readers never see half a file.
  * Synchronous: thousands of small files go faster without a promise and a thread-pool hop per call.
  */
-export function writeAtomicSync(abs: string, content: string): void {
+export function writeAtomicSync(abs: string, content: string | Uint8Array): void {
   const tmp = `${abs}.${TMP_TAG}.${tmpCount++}.tmp`;
   try {
     writeFileSync(tmp, content);
@@ -66,7 +66,7 @@ let scratch = Buffer.allocUnsafe(1 << 20);
  * "same" when the file holds exactly `content`, null when it does not exist, "different" otherwise.
  * The size (fstat) is compared before any byte is read, so a changed length costs no read.
  */
-export function compareFileSync(abs: string, content: string): "same" | "different" | null {
+export function compareFileSync(abs: string, content: string | Uint8Array): "same" | "different" | null {
   let fd: number;
   try {
     fd = openSync(abs, "r");
@@ -75,7 +75,7 @@ export function compareFileSync(abs: string, content: string): "same" | "differe
     throw error;
   }
   try {
-    const size = Buffer.byteLength(content);
+    const size = typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
     if (fstatSync(fd).size !== size) return "different";
     if (scratch.length < 2 * size) scratch = Buffer.allocUnsafe(2 * size);
     let read = 0;
@@ -84,8 +84,11 @@ export function compareFileSync(abs: string, content: string): "same" | "differe
       if (n === 0) return "different"; // shrank since fstat
       read += n;
     }
-    const encoded = scratch.subarray(size, 2 * size);
-    encoded.write(content, "utf8");
+    let encoded: Uint8Array = content as Uint8Array;
+    if (typeof content === "string") {
+      encoded = scratch.subarray(size, 2 * size);
+      (encoded as Buffer).write(content, "utf8");
+    }
     return scratch.subarray(0, size).equals(encoded) ? "same" : "different";
   } finally {
     closeSync(fd);

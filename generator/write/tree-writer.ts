@@ -1,18 +1,15 @@
 // Incremental writer: each owned prefix's files are written (or compared) as soon as they are handed over, so the
-// caller can drop them; stale files are removed once every prefix is in.
-import { renameSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+// caller can drop them; stale files are removed once every prefix is in. Large prefixes are written by the write
+// worker (write-offload.ts) while the caller goes on; finish waits for them.
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import {
-  assertSafeRelPath,
-  compareFileSync,
-  createDirsSync,
-  listTree,
-  removeEmptyDirsSync,
-  tempNameFor,
-  writeAtomicSync,
-  type Tree,
-} from "./file-ops.js";
+import { assertSafeRelPath, compareFileSync, listTree, removeEmptyDirsSync, writeAtomicSync, type Tree } from "./file-ops.js";
+import { writePrefixOffThread } from "./write-offload.js";
+import { writePrefixSync, type PrefixWriteResult } from "./write-prefix.js";
 import type { FileMap, WriteResult } from "./types.js";
+
+/** Prefixes with at least this many files go to the write worker by default; smaller ones are written in place. */
+const OFFLOAD_MIN_FILES = 64;
 
 export interface TreeWriterOptions {
   /** Output root directory. */
@@ -21,6 +18,11 @@ export interface TreeWriterOptions {
   check?: boolean;
   /** Root-relative paths under owned prefixes that are never treated as stale (e.g. `.gitkeep`). */
   keep?: (relPath: string) => boolean;
+  /**
+   * Prefixes with at least this many files are written by the write worker, off the main thread (default 64;
+   * Infinity: never). A failure there is thrown by finish.
+   */
+  offloadMinFiles?: number;
 }
 
 export interface TreeWriter {
@@ -46,6 +48,9 @@ export class PrefixWriter implements TreeWriter {
   private readonly existing = new Set<string>();
   private readonly ownedDirs: string[] = [];
   private finished = false;
+  /** Jobs in the write worker; each records its result when it settles. */
+  private readonly jobs: Promise<void>[] = [];
+  private firstError: unknown;
 
   constructor(private readonly opts: TreeWriterOptions) {}
 
@@ -54,17 +59,24 @@ export class PrefixWriter implements TreeWriter {
     const full = this.claim(prefix, files);
     const dir = path.join(this.opts.root, prefix);
     this.ownedDirs.push(dir);
-    let tree = listTree(dir);
-    if (!this.opts.check && tree === null && files.size > 0) {
-      if (buildAside(dir, files)) {
-        this.result.written.push(...full);
-        return;
-      }
-      tree = listTree(dir);
-    }
-    for (const rel of tree?.files ?? []) this.existing.add(prefix ? `${prefix}/${rel}` : rel);
-    if (this.opts.check) this.compareAll(dir, files, full, tree);
-    else this.updateInPlace(dir, files, full, tree ?? { files: new Set(), dirs: new Set() });
+    if (this.opts.check) {
+      const tree = listTree(dir);
+      for (const rel of tree?.files ?? []) this.existing.add(prefix ? `${prefix}/${rel}` : rel);
+      this.compareAll(dir, files, full, tree);
+    } else if (files.size >= (this.opts.offloadMinFiles ?? OFFLOAD_MIN_FILES)) {
+      const job = writePrefixOffThread(dir, files).then(
+        (result) => this.record(prefix, result),
+        (error: unknown) => void (this.firstError ??= error),
+      );
+      this.jobs.push(job);
+    } else this.record(prefix, writePrefixSync(dir, files));
+  }
+
+  private record(prefix: string, result: PrefixWriteResult): void {
+    const under = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
+    for (const rel of result.existing) this.existing.add(under(rel));
+    for (const rel of result.written) this.result.written.push(under(rel));
+    for (const rel of result.unchanged) this.result.unchanged.push(under(rel));
   }
 
   addUnowned(files: FileMap): void {
@@ -87,6 +99,9 @@ export class PrefixWriter implements TreeWriter {
   async finish(): Promise<WriteResult> {
     if (this.finished) throw new Error("tree writer: finish called twice");
     this.finished = true;
+    // Nothing is removed until every write has landed; a failed write fails the whole run.
+    await Promise.all(this.jobs);
+    if (this.firstError !== undefined) throw this.firstError;
     const { result, opts } = this;
     const keep = opts.keep ?? (() => false);
     for (const rel of this.existing) {
@@ -124,45 +139,5 @@ export class PrefixWriter implements TreeWriter {
       const state = tree?.files.has(rel) ? compareFileSync(path.join(dir, rel), content) : null;
       (state === "same" ? unchanged : state === null ? missing : stale).push(full[i++] as string);
     }
-  }
-
-  private updateInPlace(dir: string, files: FileMap, full: string[], tree: Tree): void {
-    const changed: [string, string, string][] = [];
-    let i = 0;
-    for (const [rel, content] of files) {
-      const rootRel = full[i++] as string;
-      // The listing says which files exist: an absent one needs no probe.
-      const same = tree.files.has(rel) && compareFileSync(path.join(dir, rel), content) === "same";
-      if (same) this.result.unchanged.push(rootRel);
-      else changed.push([rel, content, rootRel]);
-    }
-    if (changed.length === 0) return;
-    createDirsSync(dir, changed.map(([rel]) => rel), tree.dirs);
-    for (const [rel, content, rootRel] of changed) {
-      writeAtomicSync(path.join(dir, rel), content);
-      this.result.written.push(rootRel);
-    }
-  }
-}
-
-/**
- * Builds an absent directory as a staging directory next to it, then renames it into place: one rename instead
- * of one per file, and readers still never see a partial tree. On failure the staging dir is removed. False
- * when the directory appeared meanwhile (the caller then updates it in place).
- */
-function buildAside(dir: string, files: FileMap): boolean {
-  mkdirSync(path.dirname(dir), { recursive: true });
-  const staging = tempNameFor(dir, "staging");
-  try {
-    mkdirSync(staging);
-    createDirsSync(staging, files.keys(), new Set());
-    for (const [rel, content] of files) writeFileSync(path.join(staging, rel), content);
-    renameSync(staging, dir);
-    return true;
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    if ((code === "ENOTEMPTY" || code === "EEXIST") && listTree(dir) !== null) return false;
-    throw error;
   }
 }

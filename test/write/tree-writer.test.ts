@@ -15,9 +15,12 @@ afterEach(async () => {
 
 const files = (entries: Record<string, string>) => new Map(Object.entries(entries));
 
+/** Where run() writes: Infinity, on the main thread; 0, every prefix in the write worker. */
+let offloadMinFiles = Infinity;
+
 /** One writer run: each [prefix, files] added in order, then finished. */
 async function run(adds: [string, Map<string, string>][], opts: Partial<TreeWriterOptions> = {}) {
-  const writer = createTreeWriter({ root, ...opts });
+  const writer = createTreeWriter({ root, offloadMinFiles, ...opts });
   for (const [prefix, map] of adds) writer.add(prefix, map);
   return writer.finish();
 }
@@ -82,7 +85,19 @@ describe("createTreeWriter: absent prefix dir (built aside, renamed in)", () => 
   });
 });
 
-describe("createTreeWriter: existing prefix dir (updated in place)", () => {
+const MODES = [
+  ["main thread", Infinity],
+  ["write worker", 0],
+] as const;
+
+describe.each(MODES)("createTreeWriter: existing prefix dir (updated in place), %s", (_mode, offload) => {
+  beforeEach(() => {
+    offloadMinFiles = offload;
+  });
+  afterEach(() => {
+    offloadMinFiles = Infinity;
+  });
+
   test("unchanged files keep their mtime; only the changed one is rewritten; the dir is not replaced", async () => {
     await run([["a", files({ "x.txt": "1", "d/y.txt": "2" })]]);
     const dirIno = (await stat(path.join(root, "a"))).ino;
@@ -187,5 +202,60 @@ describe("createTreeWriter: misuse", () => {
     expect(() => writer.add("s/js", files({ "x.js": "2" }))).toThrow(/produced twice/);
     await writer.finish();
     expect(() => writer.add("t", files({ "y.txt": "1" }))).toThrow(/after finish/);
+  });
+});
+
+describe("createTreeWriter: the write worker", () => {
+  const worker = { offloadMinFiles: 0 };
+  const tricky = {
+    "x.md": "héllo wörld — ✓ 𝄞\n",
+    "empty.txt": "",
+    "d/e/big.json": JSON.stringify({ s: "ä".repeat(100_000), n: [1, 2, 3] }),
+    "d/ascii.txt": "plain",
+  };
+
+  test("an absent dir: every file lands byte for byte (multi-byte text, an empty file), as the main thread writes it", async () => {
+    const viaWorker = await run([["api/docs", files(tricky)]], worker);
+    const here = await run([["main/docs", files(tricky)]]);
+    expect(viaWorker.written).toEqual(here.written.map((rel) => rel.replace(/^main/, "api")));
+    for (const [rel, content] of Object.entries(tricky)) {
+      expect(await readFile(path.join(root, "api/docs", rel))).toEqual(Buffer.from(content, "utf8"));
+    }
+    expect(await readdir(path.join(root, "api"))).toEqual(["docs"]);
+  });
+
+  test("add returns before the files are written; finish waits for them before removing stale files", async () => {
+    await run([["a", files({ "old.txt": "o", "keep.txt": "k" })]]);
+    const writer = createTreeWriter({ root, ...worker });
+    writer.add("a", files({ "keep.txt": "k", "new.txt": "n" }));
+    const result = await writer.finish();
+    expect(result).toMatchObject({ written: ["a/new.txt"], unchanged: ["a/keep.txt"], removed: ["a/old.txt"] });
+    expect(await listFiles(path.join(root, "a"))).toEqual(["keep.txt", "new.txt"]);
+  });
+
+  test("a failure in the worker (file vs dir clash) is thrown by finish: no partial tree, no staging dir, nothing removed", async () => {
+    await mkdir(path.join(root, "api"));
+    await writeFile(path.join(root, "api/stale-elsewhere.txt"), "s");
+    const writer = createTreeWriter({ root, ...worker });
+    expect(() => writer.add("api/model", files({ "a.json": "1", x: "file", "x/y.json": "under it" }))).not.toThrow();
+    writer.add("api", files({ "other.txt": "o" }));
+    await expect(writer.finish()).rejects.toMatchObject({ code: expect.stringMatching(/^E[A-Z]+$/), message: expect.stringContaining("model") });
+    expect(await readdir(path.join(root, "api")).then((names) => names.sort())).toEqual(["other.txt", "stale-elsewhere.txt"]);
+  });
+});
+
+describe("the write worker under flags a worker may not take", () => {
+  test("a parent started with --max-semi-space-size (not allowed in a worker) still writes through the worker", async () => {
+    const saved = [...process.execArgv];
+    process.execArgv.push("--max-semi-space-size=16");
+    try {
+      const { closeWriteWorker } = await import("../../generator/write/write-offload.js");
+      await closeWriteWorker(); // the next job starts a new worker, with these flags
+      const result = await run([["w", files({ "a.txt": "a" })]], { offloadMinFiles: 0 });
+      expect(result.written).toEqual(["w/a.txt"]);
+      expect(await readFile(path.join(root, "w/a.txt"), "utf8")).toBe("a");
+    } finally {
+      process.execArgv.splice(0, process.execArgv.length, ...saved);
+    }
   });
 });

@@ -3,7 +3,8 @@
 // under tsx/vitest. The text is the same either way: the same call on a copy of the document. One path item's
 // share is asked synchronously (a part is made synchronously): the main thread blocks on the worker's answer, so it
 // never loads openapi-typescript or typescript itself when compiled.
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "node:worker_threads";
+import { startModuleWorker } from "../../worker-start.js";
 import type { AllTypes, EndpointShare, PathRequest, SyncTask } from "./schema-all.js";
 import type { EntangledRequest, EntangledShare } from "./schema-entangled.js";
 import type { ApiTypes } from "./schema-join.js";
@@ -85,11 +86,11 @@ function runSyncTask(rest: Record<string, unknown>, task: SyncTask, mode: "auto"
     if (!inProcess) throw new Error("client types: in-process printing is loaded from sources only");
     return inProcess.runSyncTask(rest, task);
   }
-  return askWorkerSync(compiled, rest, task);
+  return askWorkerSync(rest, task);
 }
 
-function askWorkerSync(compiled: boolean, rest: Record<string, unknown>, task: SyncTask): unknown {
-  const w = (shared ??= startWorker(compiled));
+function askWorkerSync(rest: Record<string, unknown>, task: SyncTask): unknown {
+  const w = (shared ??= startWorker());
   const key = (rest["components"] ?? rest) as object;
   let context = w.contexts.get(key);
   const fresh = context === undefined;
@@ -110,17 +111,17 @@ function askWorkerSync(compiled: boolean, rest: Record<string, unknown>, task: S
 function runSchemaTask(task: SchemaTask, document: Record<string, unknown>, mode: "auto" | "worker" | "here"): Promise<unknown> {
   const compiled = import.meta.url.endsWith(".js");
   if (mode === "here" || (mode === "auto" && !compiled)) return runHere(task, document);
-  return askWorker(compiled, task, document);
+  return askWorker(task, document);
 }
 
 /** Starts the worker ahead of the first request (it loads openapi-typescript meanwhile); a no-op from sources. */
 export function warmSchemaWorker(): void {
-  if (import.meta.url.endsWith(".js")) shared ??= startWorker(true);
+  if (import.meta.url.endsWith(".js")) shared ??= startWorker();
 }
 
 /** Posting structured-clones the document, so the worker's copy is its own to mutate. */
-function askWorker(compiled: boolean, task: SchemaTask, document: Record<string, unknown>): Promise<unknown> {
-  const w = (shared ??= startWorker(compiled));
+function askWorker(task: SchemaTask, document: Record<string, unknown>): Promise<unknown> {
+  const w = (shared ??= startWorker());
   const id = w.next++;
   return new Promise((resolve, reject) => {
     w.pending.set(id, { resolve, reject });
@@ -129,16 +130,8 @@ function askWorker(compiled: boolean, task: SchemaTask, document: Record<string,
   });
 }
 
-function startWorker(compiled: boolean): SchemaWorker {
-  const entry = new URL(`./schema-types-worker.${compiled ? "js" : "ts"}`, import.meta.url);
-  // From sources the worker registers tsx's loader before importing its .ts entry.
-  // A worker inherits the parent's flags; `--input-type` (a parent run with `-e`) would stop its entry loading.
-  const execArgv = process.execArgv.filter((arg) => !arg.startsWith("--input-type"));
-  const worker = compiled
-    ? new Worker(entry, { execArgv })
-    : new Worker(`import("tsx/esm/api").then((t) => t.register()).then(() => import(${JSON.stringify(entry.href)}))`, {
-        eval: true,
-      });
+function startWorker(): SchemaWorker {
+  const worker = startModuleWorker(import.meta.url, "schema-types-worker");
   const sync = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   worker.postMessage({ sync: { port: sync.port2, signal } }, [sync.port2]);

@@ -1,0 +1,102 @@
+// The write worker's client: one shared worker, started on the first large write, idle (unref'd) between jobs.
+import type { Worker } from "node:worker_threads";
+import { startModuleWorker } from "../worker-start.js";
+import type { PrefixWriteResult } from "./write-prefix.js";
+
+interface Pending {
+  resolve: (result: PrefixWriteResult) => void;
+  reject: (error: Error) => void;
+}
+
+interface WriteWorker {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  next: number;
+}
+
+interface ErrorShape {
+  message: string;
+  code?: string;
+  syscall?: string;
+  path?: string;
+}
+
+let shared: WriteWorker | undefined;
+/** Every job not yet settled, of any worker (closing waits for them: a write is never cut off halfway). */
+const inFlight = new Set<Promise<unknown>>();
+
+/**
+ * writePrefixSync(dir, files) in the write worker. The contents are UTF-8 encoded here into one buffer that is
+ * transferred, not copied (the worker writes the bytes as they are), so the caller may drop its strings.
+ */
+export function writePrefixOffThread(dir: string, files: ReadonlyMap<string, string>): Promise<PrefixWriteResult> {
+  const w = (shared ??= startWriteWorker());
+  const id = w.next++;
+  const { bytes, ends } = encodeAll(files.values());
+  const job = new Promise<PrefixWriteResult>((resolve, reject) => {
+    w.pending.set(id, { resolve, reject });
+    w.worker.ref();
+    w.worker.postMessage({ id, dir, rels: [...files.keys()], bytes, ends }, [bytes.buffer]);
+  });
+  const settled = job.then(
+    () => undefined,
+    () => undefined,
+  );
+  inFlight.add(settled);
+  void settled.then(() => inFlight.delete(settled));
+  return job;
+}
+
+/** Every string's UTF-8 bytes back to back in one fresh buffer; `ends[i]` is where the i-th one ends. */
+function encodeAll(contents: Iterable<string>): { bytes: Uint8Array<ArrayBuffer>; ends: Uint32Array } {
+  const list = [...contents];
+  const ends = new Uint32Array(list.length);
+  let total = 0;
+  for (let i = 0; i < list.length; i++) ends[i] = total += Buffer.byteLength(list[i] as string);
+  // Not Buffer.allocUnsafe: a small one is a slice of Node's shared pool, which cannot be transferred.
+  const bytes = new Uint8Array(new ArrayBuffer(total));
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 0;
+  for (const content of list) at += view.write(content, at, "utf8");
+  return { bytes, ends };
+}
+
+function startWriteWorker(): WriteWorker {
+  const worker = startModuleWorker(import.meta.url, "write-worker");
+  const w: WriteWorker = { worker, pending: new Map(), next: 0 };
+  worker.on("message", ({ id, result, error }: { id: number; result?: PrefixWriteResult; error?: ErrorShape }) => {
+    const p = w.pending.get(id);
+    w.pending.delete(id);
+    // Idle, the worker must not keep the process alive.
+    if (w.pending.size === 0) worker.unref();
+    if (error) p?.reject(toError(error));
+    else p?.resolve(result as PrefixWriteResult);
+  });
+  const fail = (error: Error) => {
+    if (shared === w) shared = undefined;
+    for (const p of w.pending.values()) p.reject(error);
+    w.pending.clear();
+  };
+  worker.on("error", fail);
+  worker.on("exit", (code) => fail(new Error(`write worker exited with code ${code}`)));
+  // After the listeners: adding a message listener refs the worker's port again.
+  worker.unref();
+  return w;
+}
+
+/** The worker's error as the main thread would have thrown it (message, code, syscall, path). */
+function toError(shape: ErrorShape): Error {
+  const error: NodeJS.ErrnoException = new Error(shape.message);
+  if (shape.code !== undefined) error.code = shape.code;
+  if (shape.syscall !== undefined) error.syscall = shape.syscall;
+  if (shape.path !== undefined) error.path = shape.path;
+  return error;
+}
+
+/** Waits for every job in flight, then ends the worker (a CLI run is over); the next write starts a new one. */
+export async function closeWriteWorker(): Promise<void> {
+  await Promise.all(inFlight);
+  const w = shared;
+  shared = undefined;
+  if (w) await w.worker.terminate();
+}

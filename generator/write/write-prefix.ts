@@ -1,0 +1,61 @@
+// Writing one owned directory: what a tree writer does per prefix, on the main thread or in the write worker.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { compareFileSync, createDirsSync, listTree, tempNameFor, writeAtomicSync, type Tree } from "./file-ops.js";
+
+export interface PrefixWriteResult {
+  /** Files found under the directory before anything was written (relative to it). */
+  existing: string[];
+  /** Of the given files, those written and those already on disk with the same bytes (relative to it). */
+  written: string[];
+  unchanged: string[];
+}
+
+/**
+ * Writes `files` (relative posix paths, already validated; text or its UTF-8 bytes) under `dir`: only changed files, each atomically; an
+ * absent directory is built aside and renamed in, so readers never see a partial tree.
+ */
+export function writePrefixSync(dir: string, files: ReadonlyMap<string, string | Uint8Array>): PrefixWriteResult {
+  let tree = listTree(dir);
+  if (tree === null && files.size > 0) {
+    if (buildAside(dir, files)) return { existing: [], written: [...files.keys()], unchanged: [] };
+    tree = listTree(dir);
+  }
+  const existing = [...(tree?.files ?? [])];
+  return { existing, ...updateInPlace(dir, files, tree ?? { files: new Set(), dirs: new Set() }) };
+}
+
+function updateInPlace(dir: string, files: ReadonlyMap<string, string | Uint8Array>, tree: Tree): { written: string[]; unchanged: string[] } {
+  const unchanged: string[] = [];
+  const changed: string[] = [];
+  for (const [rel, content] of files) {
+    // The listing says which files exist: an absent one needs no probe.
+    const same = tree.files.has(rel) && compareFileSync(path.join(dir, rel), content) === "same";
+    (same ? unchanged : changed).push(rel);
+  }
+  if (changed.length > 0) createDirsSync(dir, changed, tree.dirs);
+  for (const rel of changed) writeAtomicSync(path.join(dir, rel), files.get(rel) as string | Uint8Array);
+  return { written: changed, unchanged };
+}
+
+/**
+ * Builds an absent directory as a staging directory next to it, then renames it into place: one rename instead
+ * of one per file. On failure the staging dir is removed. False when the directory appeared meanwhile (the
+ * caller then updates it in place).
+ */
+function buildAside(dir: string, files: ReadonlyMap<string, string | Uint8Array>): boolean {
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const staging = tempNameFor(dir, "staging");
+  try {
+    mkdirSync(staging);
+    createDirsSync(staging, files.keys(), new Set());
+    for (const [rel, content] of files) writeFileSync(path.join(staging, rel), content);
+    renameSync(staging, dir);
+    return true;
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((code === "ENOTEMPTY" || code === "EEXIST") && listTree(dir) !== null) return false;
+    throw error;
+  }
+}
