@@ -110,7 +110,17 @@ Options:
     options: generateOptions,
     help: generateHelp,
     async run(values, _positionals, io) {
-      await runWatch({ ...generateArgs(values), io });
+      // Ctrl-C (or a TERM) ends the session cleanly: a regeneration under way finishes and the caches are written.
+      const stop = new AbortController();
+      const onSignal = () => stop.abort();
+      process.once("SIGINT", onSignal);
+      process.once("SIGTERM", onSignal);
+      try {
+        await runWatch({ ...generateArgs(values), io, signal: stop.signal });
+      } finally {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+      }
       return 0;
     },
   },

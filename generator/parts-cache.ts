@@ -8,6 +8,7 @@ import { mkdir, readFile, readdir, rename, stat, unlink, utimes, writeFile } fro
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUNDLED_TEMPLATES } from "./render/env.js";
+import { persistCache } from "./cache-writes.js";
 
 const FORMAT = "specsmith-parts/1";
 const MAX_DISK_FILES = 12;
@@ -40,6 +41,8 @@ export class PartStore {
   private used: StoreData;
   /** Nothing to save unless a part was made or an output recorded (a no-op run leaves the store as it was). */
   private dirty = false;
+  /** The recorded outputs' current stamps, taken at the start of the run (see useProbe). */
+  private probed: ReadonlyMap<string, readonly [number, number] | null> | undefined;
 
   private constructor(
     private readonly file: string | null,
@@ -125,12 +128,26 @@ export class PartStore {
     this.used.prepared[targetId] = [key, value];
   }
 
+  /** Every output path (relative to the out root) the previous run recorded. */
+  recordedOutputs(): string[] {
+    return Object.keys(this.data.outputs);
+  }
+
+  /** Stamps of the recorded outputs taken before this run wrote anything; isOutputIntact then makes no syscall. */
+  useProbe(stamps: ReadonlyMap<string, readonly [number, number] | null>): void {
+    this.probed = stamps;
+  }
+
   /** Whether the output file (relative to the out root) still has the size and mtime it had when last produced. */
   isOutputIntact(outRoot: string, rel: string): boolean {
     const known = this.data.outputs[rel];
     if (!known) return false;
-    const info = statSync(path.join(outRoot, rel), { throwIfNoEntry: false });
-    return info !== undefined && info.size === known[0] && info.mtimeMs === known[1];
+    let now = this.probed?.get(rel);
+    if (now === undefined) {
+      const info = statSync(path.join(outRoot, rel), { throwIfNoEntry: false });
+      now = info ? [info.size, info.mtimeMs] : null;
+    }
+    return now !== null && now[0] === known[0] && now[1] === known[1];
   }
 
   /**
@@ -161,15 +178,20 @@ export class PartStore {
     memory.delete(this.file);
     memory.set(this.file, data);
     for (const key of memory.keys()) if (memory.size > MAX_MEMORY) memory.delete(key);
-    const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFile(tmp, JSON.stringify(data));
-      await rename(tmp, this.file);
-      await prune(path.dirname(this.file));
-    } catch {
-      await unlink(tmp).catch(() => undefined);
-    }
+    const file = this.file;
+    await persistCache(file, () => writeStore(file, data));
+  }
+}
+
+async function writeStore(file: string, data: StoreData): Promise<void> {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(tmp, JSON.stringify(data));
+    await rename(tmp, file);
+    await prune(path.dirname(file));
+  } catch {
+    await unlink(tmp).catch(() => undefined);
   }
 }
 

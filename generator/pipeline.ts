@@ -13,6 +13,7 @@ import { apiContextKey, componentsKey, renderTargetParts, type PartsContext, typ
 import { TARGET_IDS, isTargetId, targets, type TargetId } from "./targets/index.js";
 import type { Target } from "./targets/target.js";
 import { createTreeWriter, type WriteResult } from "./write/index.js";
+import { probeOffThread } from "./write/write-offload.js";
 
 export interface GenerateOptions {
   /** A spec root (one API per subdirectory) or a single API directory. */
@@ -53,12 +54,18 @@ export async function runGenerate(opts: GenerateOptions): Promise<ApiReport[]> {
 
 async function generateApi(dir: string, selected: readonly TargetId[], opts: GenerateOptions): Promise<ApiReport> {
   const timer = createTimer();
+  // A warm run's part store opens, and its outputs are probed in the write worker, while the spec loads.
+  const opened = openStore(dir, selected, opts);
+  opened.catch(() => undefined);
   const spec = await timer.time("load", () => loadSpec(dir, { examples: opts.examples ?? "error" }));
   reportWarnings(spec.warnings, opts.warn);
   const api = await timer.time("model", () => buildApi(spec));
   const env = createRenderEnv({ overrideDir: opts.templates });
   const active = selected.filter((id) => targets[id].appliesTo(api));
-  const store = await PartStore.open(findCacheDir(), dir, opts.out);
+  const waited = performance.now();
+  const { store, listings } = await opened;
+  // Reported only when outputs were probed: the wait for the probe the load did not cover.
+  if (listings) timer.timings["probe"] = performance.now() - waited;
   const parts: PartsContext = {
     store,
     // Keys are only needed when parts can be reused (cache on).
@@ -75,7 +82,7 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
     (id) => `${api.id}/${targets[id].outDir}/`,
   );
   const keep = (rel: string) => intact.has(rel) || foreign.some((prefix) => rel.startsWith(prefix));
-  const writer = createTreeWriter({ root: opts.out, check: opts.check, keep });
+  const writer = createTreeWriter({ root: opts.out, check: opts.check, keep, listings });
   const stage = opts.check ? "check" : "write";
   // Each target's files are written (or compared) as soon as it has rendered, then dropped.
   await renderTargets(api, env, active, timer, parts, (id, rendered) => {
@@ -91,6 +98,23 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
   const report = { apiId: api.id, endpoints: api.endpoints.length, timings: timer.timings, result, reused };
   opts.log?.(formatReport(report, api, Boolean(opts.check)));
   return report;
+}
+
+/**
+ * The part store of (spec dir, out root) and, when it recorded outputs, their current stamps (handed to it) and
+ * the listings of every selected target's directory, taken in the write worker. Without them (a cold run, or a
+ * failed probe) the stamps are taken and the directories listed as they are needed.
+ */
+async function openStore(dir: string, selected: readonly TargetId[], opts: GenerateOptions) {
+  const store = await PartStore.open(findCacheDir(), dir, opts.out);
+  const recorded = store.recordedOutputs();
+  if (recorded.length === 0) return { store, listings: undefined };
+  const apiId = path.basename(path.resolve(dir));
+  const dirs = [...new Set(selected.map((id) => `${apiId}/${targets[id].outDir}`))];
+  const probe = await probeOffThread(opts.out, recorded, dirs).catch(() => null);
+  if (!probe) return { store, listings: undefined };
+  store.useProbe(probe.stamps);
+  return { store, listings: new Map([...probe.trees].map(([rel, tree]) => [path.join(opts.out, rel), tree])) };
 }
 
 /** Records the size and mtime of what is now on disk as produced (written or found equal), then saves the parts. */

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import type { LoadedSpec } from "./load/index.js";
 import type { Api, Endpoint } from "./model/types.js";
+export { componentsKey } from "./model/components-key.js";
 import type { RenderEnv } from "./render/env.js";
 import { generatorVersion, hashTree, type PartStore, type StoredPart } from "./parts-cache.js";
 import type { EndpointFragment, EndpointPart, TargetParts } from "./targets/target.js";
@@ -141,30 +142,6 @@ export function apiContextKey(spec: LoadedSpec, api: Api, templatesDir: string |
  * What `prepare` may read beyond the API context: the bundled document's components, which gathers every file's
  * own components (security schemes are in the API model already).
  */
-export function componentsKey(spec: LoadedSpec): string {
-  const hash = createHash("sha256");
-  for (const file of spec.endpoints) if (hasComponents(file.doc)) hash.update(`\0${file.rel}\0${componentsHash(file.hash, file.doc)}`);
-  return hash.digest("hex");
-}
-
-// A file's components hash by the file's hash: an edit elsewhere in the file leaves the components' hash as it was.
-const componentsHashes = new Map<string, string>();
-
-function componentsHash(fileHash: string, doc: { components?: unknown }): string {
-  let value = componentsHashes.get(fileHash);
-  if (value === undefined) {
-    value = sha256(JSON.stringify(doc.components));
-    if (componentsHashes.size > 50_000) componentsHashes.clear();
-    componentsHashes.set(fileHash, value);
-  }
-  return value;
-}
-
-function hasComponents(doc: unknown): boolean {
-  const components = (doc as { components?: unknown } | null)?.components;
-  return typeof components === "object" && components !== null && Object.keys(components).some((k) => k !== "securitySchemes");
-}
-
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }

@@ -1,6 +1,7 @@
 // specsmith watch: regenerate when spec/ or templates/ change; a broken file is reported and watching goes on.
 import { existsSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
+import { deferCacheWrites, flushCacheWrites } from "./cache-writes.js";
 import { UserError } from "./errors.js";
 import { runGenerate, type GenerateOptions } from "./pipeline.js";
 import { BUNDLED_TEMPLATES } from "./render/env.js";
@@ -8,6 +9,8 @@ import { BUNDLED_TEMPLATES } from "./render/env.js";
 export interface WatchOptions extends GenerateOptions {
   /** Quiet period after the last change before regenerating. */
   debounceMs?: number;
+  /** Quiet period after a regeneration before its caches are written to disk (they stay in memory meanwhile). */
+  cacheFlushMs?: number;
   /** Stop after this signal aborts (tests); otherwise runs until the process ends. */
   signal?: AbortSignal;
   io: { out: (line: string) => void; err: (line: string) => void };
@@ -17,9 +20,11 @@ export async function runWatch(opts: WatchOptions): Promise<void> {
   const dirs = [opts.spec, opts.templates ?? BUNDLED_TEMPLATES].filter((d) => existsSync(d));
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  let flushTimer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
   const regenerate = async (reason: string): Promise<void> => {
+    clearTimeout(flushTimer);
     const started = performance.now();
     try {
       const reports = await runGenerate({ ...opts, log: undefined, warn: undefined });
@@ -30,28 +35,37 @@ export async function runWatch(opts: WatchOptions): Promise<void> {
       opts.io.err(error.report());
       opts.io.err("watching for a fix…");
     }
+    // The caches reach the disk once no change has come for a moment (a later run in this session reads memory).
+    flushTimer = setTimeout(() => (running = running.then(flushCacheWrites)), opts.cacheFlushMs ?? 1000);
   };
 
-  await regenerate("start");
-  const watchers: FSWatcher[] = dirs.map((dir) =>
-    watch(dir, { recursive: true }, (_event, file) => {
-      if (file) changed.add(path.join(dir, String(file)));
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const files = [...changed].sort();
-        changed.clear();
-        running = running.then(() => regenerate(`changed ${describeFiles(files)}`));
-      }, opts.debounceMs ?? 100);
-    }),
-  );
-  opts.io.out(`watching ${dirs.join(", ")} (Ctrl-C to stop)`);
-  await new Promise<void>((resolve) => {
-    if (opts.signal?.aborted) resolve();
-    opts.signal?.addEventListener("abort", () => resolve(), { once: true });
-  });
-  clearTimeout(timer);
-  for (const w of watchers) w.close();
-  await running;
+  await deferCacheWrites(true);
+  try {
+    await regenerate("start");
+    const watchers: FSWatcher[] = dirs.map((dir) =>
+      watch(dir, { recursive: true }, (_event, file) => {
+        if (file) changed.add(path.join(dir, String(file)));
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          const files = [...changed].sort();
+          changed.clear();
+          running = running.then(() => regenerate(`changed ${describeFiles(files)}`));
+        }, opts.debounceMs ?? 100);
+      }),
+    );
+    opts.io.out(`watching ${dirs.join(", ")} (Ctrl-C to stop)`);
+    await new Promise<void>((resolve) => {
+      if (opts.signal?.aborted) resolve();
+      opts.signal?.addEventListener("abort", () => resolve(), { once: true });
+    });
+    clearTimeout(timer);
+    for (const w of watchers) w.close();
+    await running;
+  } finally {
+    clearTimeout(flushTimer);
+    // Writes every cache still pending.
+    await deferCacheWrites(false);
+  }
 }
 
 function describeFiles(files: readonly string[]): string {

@@ -5,7 +5,8 @@ import { mkdir, readFile, readdir, rename, stat, unlink, utimes, writeFile } fro
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Finding } from "./types.js";
+import type { FileStamp, Finding } from "./types.js";
+import { persistCache } from "../cache-writes.js";
 
 const FORMAT = "specsmith-load-cache/1";
 /** Cache files kept in one cache directory (least recently used are removed first). */
@@ -32,6 +33,8 @@ export interface CacheEntry {
   /** Files (rel) the document's `$ref`s name, whether they exist or not. */
   refs: string[];
   check?: CachedCheck;
+  /** The file's stat when it was read: while it matches, the file is not read again (see read.ts). */
+  stamp?: FileStamp;
 }
 
 export interface CacheData {
@@ -74,9 +77,16 @@ export async function readCache(file: string, specDir: string): Promise<CacheDat
   }
 }
 
-/** Writes atomically (temp file + rename); failures are ignored (the cache is only an accelerator). */
+/**
+ * Writes atomically (temp file + rename; in a watch session, once it is idle: see cache-writes.ts); failures are
+ * ignored (the cache is only an accelerator).
+ */
 export async function writeCache(file: string, data: CacheData): Promise<void> {
   remember(file, data);
+  await persistCache(file, () => writeCacheNow(file, data));
+}
+
+async function writeCacheNow(file: string, data: CacheData): Promise<void> {
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     await mkdir(path.dirname(file), { recursive: true });

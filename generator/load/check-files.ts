@@ -54,12 +54,17 @@ export async function checkFiles(input: CheckInput): Promise<CheckOutput> {
 
 /** The cache entry of a parsed file: the previous one when the hash matches, else a fresh scan. */
 function toEntry(file: LoadedFile, old: CacheEntry | undefined, out: CheckOutput): CacheEntry {
-  if (old?.hash === file.hash && isUsableEntry(old)) return { hash: old.hash, doc: old.doc, refs: old.refs, ...(old.check && { check: old.check }) };
+  const stamp = file.stamp && { stamp: file.stamp };
+  if (old?.hash === file.hash && isUsableEntry(old)) {
+    // A stamp taken (or changed) now is worth saving: the next load then skips reading the file.
+    if (String(old.stamp) !== String(file.stamp)) out.changed = true;
+    return { hash: old.hash, doc: old.doc, refs: old.refs, ...(old.check && { check: old.check }), ...stamp };
+  }
   out.changed = true;
   const scan = scanDocument(file.doc, file.rel);
   // JSON files re-parse as fast as the cache would; YAML documents are kept when JSON preserves them.
   const keepDoc = scan.jsonSafe && !file.rel.endsWith(".json");
-  return keepDoc ? { hash: file.hash, doc: file.doc, refs: scan.refs } : { hash: file.hash, refs: scan.refs };
+  return keepDoc ? { hash: file.hash, doc: file.doc, refs: scan.refs, ...stamp } : { hash: file.hash, refs: scan.refs };
 }
 
 type GetValidator = () => Promise<SchemaValidator>;

@@ -1,12 +1,13 @@
 // Finds and reads the files of a spec directory (parsed once, hashed, located lazily).
 import { createHash } from "node:crypto";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../errors.js";
 import { createLocator, type Locator } from "./locate.js";
 import { parseSpecTextWithPositions, type ParseResult } from "./parse.js";
 import type { CacheEntry } from "./cache-store.js";
-import type { Finding, LoadedFile } from "./types.js";
+import type { FileStamp, Finding, LoadedFile } from "./types.js";
 
 const SPEC_FILE = /\.(ya?ml|json)$/;
 
@@ -36,10 +37,19 @@ function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Reads and parses one file (or takes its document from `cached` when the hash matches); a parse failure becomes a finding and `doc: null`. */
+/**
+ * Reads and parses one file (or takes its document from `cached` when the hash matches); a parse failure becomes
+ * a finding and `doc: null`. A file whose stat still matches the stamp cached with its document is not read at
+ * all: its text is read only if something asks for it (locating a new finding).
+ */
 export async function readSpecFile(dir: string, rel: string, findings: Finding[], cached?: CacheEntry): Promise<LoadedFile> {
   const abs = path.join(dir, ...rel.split("/"));
+  if (cached?.stamp && cached.doc !== undefined && isSameStamp(cached.stamp, statSync(abs, { throwIfNoEntry: false }))) {
+    return unreadFile(rel, abs, cached as CacheEntry & { stamp: FileStamp });
+  }
+  const before = statSync(abs, { throwIfNoEntry: false });
   const text = await readFile(abs, "utf8");
+  const stamp = toTrustedStamp(before, statSync(abs, { throwIfNoEntry: false }));
   const hash = createHash("sha256").update(text).digest("hex");
   const key = `${rel.endsWith(".json") ? "json" : "yaml"}:${hash}`;
   let parsed: ParseResult | undefined = cached?.hash === hash && cached.doc !== undefined ? { ok: true, doc: cached.doc } : touch(parseCache, key);
@@ -54,9 +64,44 @@ export async function readSpecFile(dir: string, rel: string, findings: Finding[]
   }
   if (!parsed.ok) findings.push({ rel, pointer: "", message: parsed.message, line: parsed.line, col: parsed.col });
   locate ??= cachedLocator(text, hash);
-  const file = { rel, abs, text, hash, doc: parsed.ok ? parsed.doc : null, locate };
+  const file: LoadedFile = { rel, abs, text, hash, doc: parsed.ok ? parsed.doc : null, locate, ...(stamp && { stamp }) };
   heldPositions.set(file, locate);
   return file;
+}
+
+/** A file known by its stamp: the cached document and hash; the text is read on first use. */
+function unreadFile(rel: string, abs: string, cached: CacheEntry & { stamp: FileStamp }): LoadedFile {
+  let text: string | undefined;
+  const readText = () => (text ??= readFileSync(abs, "utf8"));
+  return {
+    rel,
+    abs,
+    get text() {
+      return readText();
+    },
+    hash: cached.hash,
+    doc: cached.doc,
+    locate: (pointer) => cachedLocator(readText(), cached.hash)(pointer),
+    stamp: cached.stamp,
+  };
+}
+
+/**
+ * A change always moves the ctime forward, but only by the clock's tick: a file changed again within the tick it
+ * was read in could keep its stamp (and its size). So a stamp is kept only when the file did not change while it
+ * was read and its last change is older than any tick (2 s); a file changed just now is read again next time.
+ */
+function toTrustedStamp(before: Stats | undefined, after: Stats | undefined): FileStamp | null {
+  if (!before || !after) return null;
+  const stamp: FileStamp = [after.size, after.mtimeMs, after.ctimeMs, after.ino];
+  if (!isSameStamp(stamp, before)) return null;
+  return Math.max(after.mtimeMs, after.ctimeMs) < Date.now() - STAMP_SETTLE_MS ? stamp : null;
+}
+
+const STAMP_SETTLE_MS = 2000;
+
+function isSameStamp(stamp: FileStamp, info: Stats | undefined): boolean {
+  return info !== undefined && info.size === stamp[0] && info.mtimeMs === stamp[1] && info.ctimeMs === stamp[2] && info.ino === stamp[3];
 }
 
 // Locators that may hold a whole positioned document; released once a load has located its findings.

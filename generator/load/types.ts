@@ -13,7 +13,12 @@ export interface LoadedFile {
   doc: any;
   /** Line/column (1-based) of the node at a JSON pointer, or of its nearest existing ancestor. */
   locate(pointer: string): { line: number; col: number };
+  /** What the file's stat said when `text` was read, if that can vouch for the content later (see read.ts). */
+  stamp?: FileStamp;
 }
+
+/** size, mtimeMs, ctimeMs and inode: any write changes the ctime, and no tool can set it back. */
+export type FileStamp = [number, number, number, number];
 
 export interface LoadedEndpointFile extends LoadedFile {
   /** The one URL path the file holds. */

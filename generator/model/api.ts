@@ -1,5 +1,6 @@
 // Loaded spec → Api: endpoints, routes tree, resources, auth schemes.
 import { toCasings, toTitle } from "./casing.js";
+import { componentsKey } from "./components-key.js";
 import { createBundler, type Bundler } from "./document.js";
 import { buildEndpoints } from "./endpoint.js";
 import { SchemaFlattener, isObject } from "./schema.js";
@@ -49,7 +50,9 @@ export function buildApi(spec: SpecInput): Api {
     });
   }
   let document: Record<string, any> | undefined;
+  let frame: Record<string, any> | undefined;
   Object.defineProperty(api, "componentNamesKey", { enumerable: false, get: () => getBundler().namesKey() });
+  Object.defineProperty(api, "documentFrame", { enumerable: false, get: () => (frame ??= memoFrame(spec, () => getBundler().frame())) });
   return Object.defineProperty(api, "document", {
     enumerable: false,
     get: () => (document ??= getBundler().document()),
@@ -90,6 +93,26 @@ function memoResources(spec: SpecInput, build: () => Resource[]): Resource[] {
   const resources = build();
   lastResources.set(spec.apiId, { key, resources });
   return resources;
+}
+
+const lastFrames = new Map<string, { key: string; frame: Record<string, any> }>();
+
+/**
+ * The document frame reads the API-level members (`_api.yaml`, or the first endpoint file without one) and every
+ * file's components: the previous build's frame is reused while those are unchanged.
+ */
+function memoFrame(spec: SpecInput, build: () => Record<string, any>): Record<string, any> {
+  const hashes = spec.inputHashes;
+  if (!hashes) return build();
+  const first = spec.endpoints[0];
+  const head = spec.shared ? `${spec.shared.rel}\0${hashes.get(spec.shared.rel)}` : `${first?.rel}\0${first && hashes.get(first.rel)}`;
+  // Without security of its own, the head takes the first endpoint file's.
+  const key = `${head}\0${JSON.stringify(first?.doc?.security ?? null)}\0${componentsKey(spec)}`;
+  const previous = lastFrames.get(spec.apiId);
+  if (previous?.key === key) return previous.frame;
+  const frame = build();
+  lastFrames.set(spec.apiId, { key, frame });
+  return frame;
 }
 
 function collectAuthSchemes(spec: SpecInput): AuthScheme[] {

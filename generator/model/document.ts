@@ -8,6 +8,8 @@ export type BundleInput = Pick<SpecInput, "shared" | "endpoints" | "resolve">;
 export interface Bundler {
   /** The whole document (see bundleDocument). */
   document(): Record<string, any>;
+  /** The document with empty `paths` (same members, same order): what whole-API work needs besides the path items. */
+  frame(): Record<string, any>;
   /** One endpoint file's path item exactly as it appears in the document's `paths`. */
   pathItem(file: SpecEndpointFile): Record<string, any>;
   /** The bundled name of every file's components, as one string (a path item's refs depend on nothing else across files). */
@@ -30,7 +32,7 @@ export function createBundler(spec: BundleInput): Bundler {
     pushDownSecurity(item, file.doc?.security, security);
     return item;
   };
-  const document = () => {
+  const build = (withPaths: boolean) => {
     const components: Record<string, Record<string, unknown>> = {};
     for (const file of componentFiles(spec)) {
       for (const kind of COMPONENT_KINDS) {
@@ -45,7 +47,8 @@ export function createBundler(spec: BundleInput): Bundler {
       if (isObject(schemes)) for (const [id, s] of Object.entries(schemes)) ((components["securitySchemes"] ??= {})[id] ??= s as never);
     }
     const paths: Record<string, unknown> = {};
-    for (const file of [...spec.endpoints].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) paths[file.path] = pathItem(file);
+    const files = withPaths ? [...spec.endpoints].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) : [];
+    for (const file of files) paths[file.path] = pathItem(file);
     const doc: Record<string, unknown> = { openapi: head["openapi"] ?? "3.0.0", info: head["info"] ?? { title: "API", version: "0.0.0" } };
     for (const key of ["servers", "tags"]) if (head[key] !== undefined) doc[key] = head[key];
     if (security !== undefined) doc["security"] = security;
@@ -55,7 +58,7 @@ export function createBundler(spec: BundleInput): Bundler {
     return doc;
   };
   const namesKey = () => JSON.stringify([...names.entries()].filter(([key, name]) => !key.endsWith(`/${name}`)));
-  return { document, pathItem, namesKey };
+  return { document: () => build(true), frame: () => build(false), pathItem, namesKey };
 }
 
 /** An endpoint file whose top-level security differs from the bundle's keeps it on its operations. */

@@ -266,6 +266,12 @@ export interface Api {
    */
   readonly document: Record<string, any>;
   /**
+   * `document` with empty `paths`, for whole-API work that reads no path item (components, info, servers...).
+   * Not enumerable; set by buildApi, which hands a watch session's next build the same object while the
+   * components and the API-level members are unchanged. Read-only: never mutate it.
+   */
+  readonly documentFrame?: Record<string, any>;
+  /**
    * Which components bundling renamed (a name clashing with another file's component gets `_2`...): with it,
    * one endpoint's bundled path item depends only on its own files. Not enumerable; set by buildApi.
    */

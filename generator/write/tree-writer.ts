@@ -23,6 +23,11 @@ export interface TreeWriterOptions {
    * Infinity: never). A failure there is thrown by finish.
    */
   offloadMinFiles?: number;
+  /**
+   * Listings of owned directories taken before this run wrote anything (see probeOffThread), by absolute path
+   * (null: absent); a prefix without one is listed when it is added.
+   */
+  listings?: ReadonlyMap<string, Tree | null>;
 }
 
 export interface TreeWriter {
@@ -59,8 +64,9 @@ export class PrefixWriter implements TreeWriter {
     const full = this.claim(prefix, files);
     const dir = path.join(this.opts.root, prefix);
     this.ownedDirs.push(dir);
+    const listed = this.opts.listings?.get(dir);
     if (this.opts.check) {
-      const tree = listTree(dir);
+      const tree = listed === undefined ? listTree(dir) : listed;
       for (const rel of tree?.files ?? []) this.existing.add(prefix ? `${prefix}/${rel}` : rel);
       this.compareAll(dir, files, full, tree);
     } else if (files.size >= (this.opts.offloadMinFiles ?? OFFLOAD_MIN_FILES)) {
@@ -69,7 +75,7 @@ export class PrefixWriter implements TreeWriter {
         (error: unknown) => void (this.firstError ??= error),
       );
       this.jobs.push(job);
-    } else this.record(prefix, writePrefixSync(dir, files));
+    } else this.record(prefix, writePrefixSync(dir, files, listed));
   }
 
   private record(prefix: string, result: PrefixWriteResult): void {

@@ -1,10 +1,11 @@
-// The write worker's client: one shared worker, started on the first large write, idle (unref'd) between jobs.
+// The write worker's client: one shared worker, started on the first large write or probe, idle (unref'd) between jobs.
 import type { Worker } from "node:worker_threads";
 import { startModuleWorker } from "../worker-start.js";
+import type { Tree } from "./file-ops.js";
 import type { PrefixWriteResult } from "./write-prefix.js";
 
 interface Pending {
-  resolve: (result: PrefixWriteResult) => void;
+  resolve: (result: unknown) => void;
   reject: (error: Error) => void;
 }
 
@@ -30,13 +31,33 @@ const inFlight = new Set<Promise<unknown>>();
  * transferred, not copied (the worker writes the bytes as they are), so the caller may drop its strings.
  */
 export function writePrefixOffThread(dir: string, files: ReadonlyMap<string, string>): Promise<PrefixWriteResult> {
+  const { bytes, ends } = encodeAll(files.values());
+  return ask<PrefixWriteResult>({ kind: "write", dir, rels: [...files.keys()], bytes, ends }, [bytes.buffer]);
+}
+
+/** What a run finds on disk before it writes: the outputs' stamps and the owned directories' listings. */
+export interface OutputProbe {
+  /** Path (as asked) → [size, mtimeMs], or null when there is no such file. */
+  stamps: Map<string, [number, number] | null>;
+  /** Directory (as asked) → its listing, or null when it does not exist. */
+  trees: Map<string, Tree | null>;
+}
+
+/**
+ * Stats `files` and lists `dirs` (paths relative to `root`, or absolute) in the write worker: a warm run gets
+ * them while its spec loads on the main thread.
+ */
+export function probeOffThread(root: string, files: readonly string[], dirs: readonly string[]): Promise<OutputProbe> {
+  return ask<OutputProbe>({ kind: "probe", root, files, dirs });
+}
+
+function ask<T>(message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<T> {
   const w = (shared ??= startWriteWorker());
   const id = w.next++;
-  const { bytes, ends } = encodeAll(files.values());
-  const job = new Promise<PrefixWriteResult>((resolve, reject) => {
-    w.pending.set(id, { resolve, reject });
+  const job = new Promise<T>((resolve, reject) => {
+    w.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
     w.worker.ref();
-    w.worker.postMessage({ id, dir, rels: [...files.keys()], bytes, ends }, [bytes.buffer]);
+    w.worker.postMessage({ ...message, id }, transfer);
   });
   const settled = job.then(
     () => undefined,
@@ -64,13 +85,13 @@ function encodeAll(contents: Iterable<string>): { bytes: Uint8Array<ArrayBuffer>
 function startWriteWorker(): WriteWorker {
   const worker = startModuleWorker(import.meta.url, "write-worker");
   const w: WriteWorker = { worker, pending: new Map(), next: 0 };
-  worker.on("message", ({ id, result, error }: { id: number; result?: PrefixWriteResult; error?: ErrorShape }) => {
+  worker.on("message", ({ id, result, error }: { id: number; result?: unknown; error?: ErrorShape }) => {
     const p = w.pending.get(id);
     w.pending.delete(id);
     // Idle, the worker must not keep the process alive.
     if (w.pending.size === 0) worker.unref();
     if (error) p?.reject(toError(error));
-    else p?.resolve(result as PrefixWriteResult);
+    else p?.resolve(result);
   });
   const fail = (error: Error) => {
     if (shared === w) shared = undefined;

@@ -13,10 +13,11 @@ export interface PrefixWriteResult {
 
 /**
  * Writes `files` (relative posix paths, already validated; text or its UTF-8 bytes) under `dir`: only changed files, each atomically; an
- * absent directory is built aside and renamed in, so readers never see a partial tree.
+ * absent directory is built aside and renamed in, so readers never see a partial tree. `listed`: the directory's
+ * listing when the caller has it already.
  */
-export function writePrefixSync(dir: string, files: ReadonlyMap<string, string | Uint8Array>): PrefixWriteResult {
-  let tree = listTree(dir);
+export function writePrefixSync(dir: string, files: ReadonlyMap<string, string | Uint8Array>, listed?: Tree | null): PrefixWriteResult {
+  let tree = listed === undefined ? listTree(dir) : listed;
   if (tree === null && files.size > 0) {
     if (buildAside(dir, files)) return { existing: [], written: [...files.keys()], unchanged: [] };
     tree = listTree(dir);

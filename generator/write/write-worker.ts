@@ -1,9 +1,14 @@
 // Worker entry: writes the owned directories it is sent (write-prefix.ts), so the file-system calls of a large
-// write run on the other core while the main thread renders the next target.
+// write run on the other core while the main thread renders the next target; and probes a warm run's outputs
+// (stats and listings) while the main thread loads the spec.
+import { statSync } from "node:fs";
+import path from "node:path";
 import { parentPort } from "node:worker_threads";
+import { listTree, type Tree } from "./file-ops.js";
 import { writePrefixSync } from "./write-prefix.js";
 
-interface Job {
+interface WriteJob {
+  kind: "write";
   id: number;
   dir: string;
   rels: string[];
@@ -12,15 +17,36 @@ interface Job {
   ends: Uint32Array;
 }
 
-parentPort?.on("message", ({ id, dir, rels, bytes, ends }: Job) => {
+interface ProbeJob {
+  kind: "probe";
+  id: number;
+  root: string;
+  files: string[];
+  dirs: string[];
+}
+
+parentPort?.on("message", (job: WriteJob | ProbeJob) => {
   try {
-    const files = new Map<string, Uint8Array>();
-    for (let i = 0, start = 0; i < rels.length; start = ends[i++] as number) {
-      files.set(rels[i] as string, bytes.subarray(start, ends[i]));
-    }
-    parentPort?.postMessage({ id, result: writePrefixSync(dir, files) });
+    parentPort?.postMessage({ id: job.id, result: job.kind === "probe" ? probe(job) : write(job) });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    parentPort?.postMessage({ id, error: { message: e.message, code: e.code, syscall: e.syscall, path: e.path } });
+    parentPort?.postMessage({ id: job.id, error: { message: e.message, code: e.code, syscall: e.syscall, path: e.path } });
   }
 });
+
+function write({ dir, rels, bytes, ends }: WriteJob) {
+  const files = new Map<string, Uint8Array>();
+  for (let i = 0, start = 0; i < rels.length; start = ends[i++] as number) files.set(rels[i] as string, bytes.subarray(start, ends[i]));
+  return writePrefixSync(dir, files);
+}
+
+function probe({ root, files, dirs }: ProbeJob) {
+  const stamps = new Map<string, [number, number] | null>();
+  for (const rel of files) {
+    const info = statSync(path.resolve(root, rel), { throwIfNoEntry: false });
+    stamps.set(rel, info ? [info.size, info.mtimeMs] : null);
+  }
+  const trees = new Map<string, Tree | null>();
+  for (const dir of dirs) trees.set(dir, listTree(path.resolve(root, dir)));
+  return { stamps, trees };
+}

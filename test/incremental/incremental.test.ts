@@ -139,4 +139,13 @@ describe.each(["keyhub", "groups"])("incremental generate of spec/%s equals a fr
     const report = await generateAndCompare("tampered", { cold: true });
     expect(report.result.written).toEqual(expect.arrayContaining([files[0], files[1]]));
   });
+
+  test.each([true, false])("a stray file dropped into an owned directory is removed (fresh process: %s)", async (cold) => {
+    const md = [...listTree(out).keys()].filter((f) => f.endsWith(".md")).sort()[0] as string;
+    const stray = path.join(path.dirname(md), `stray-${cold}.md`);
+    writeFileSync(path.join(out, stray), "not generated\n");
+    const report = await generateAndCompare(`stray-${cold}`, { cold });
+    expect(report.result.removed).toEqual([stray.split(path.sep).join("/")]);
+    expect(report.reused).toBeGreaterThan(0);
+  });
 });

@@ -1,5 +1,5 @@
 // The on-disk load cache: warm loads equal cold ones, edits re-validate dependants, damage is ignored, off means off.
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -206,4 +206,54 @@ describe("examples: off", () => {
     forgetCacheMemory();
     await expect(loadSpec(dir, { displayRoot: dir, examples: "off" })).resolves.toMatchObject({ warnings: [] });
   });
+});
+
+describe("stamps: a file whose stat is unchanged since it was read is not read again", () => {
+  const stampedFiles = async (dir: string) => {
+    const files = (await readCacheJson(dir)).files as Record<string, { stamp?: unknown }>;
+    return Object.keys(files).filter((rel) => files[rel]?.stamp !== undefined).sort();
+  };
+
+  it("only files settled for 2 s get stamps; an unread file still has its text, and its new findings are located", async () => {
+    const dir = path.join(tmp, "api");
+    await writeSpec(dir, { "_api.yaml": api("integer"), "x/a.yaml": endpoint("a", "1"), "x/b.yaml": endpoint("b", "2") });
+    expect(await warningsOf(dir)).toEqual([]);
+    // Written just now: a change within the clock's tick could still come, so no stamp yet.
+    expect(await stampedFiles(dir)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(await warningsOf(dir)).toEqual([]);
+    expect(await stampedFiles(dir)).toEqual(["_api.yaml", "x/a.yaml", "x/b.yaml"]);
+
+    forgetCacheMemory();
+    const spec = await loadSpec(dir, { displayRoot: dir, examples: "warn" });
+    const a = spec.endpoints.find((f) => f.rel === "x/a.yaml");
+    expect(a?.stamp).toBeDefined();
+    expect(a?.text).toBe(await readFile(path.join(dir, "x/a.yaml"), "utf8"));
+    expect(a?.doc.paths["/x/a"].get.responses["200"].content["application/json"].examples.one.value).toBe(1);
+
+    // _api.yaml changes: the stamped endpoint files are re-checked, their findings located from their text.
+    await writeSpec(dir, { "_api.yaml": api("string") });
+    expect(await warningsOf(dir)).toEqual(["x/a.yaml:13:24 must be string", "x/b.yaml:13:24 must be string"]);
+  }, 20_000);
+
+  it("an edit that keeps the size and puts the mtime back is still seen (the ctime moves)", async () => {
+    const dir = path.join(tmp, "api");
+    await writeSpec(dir, { "_api.yaml": api("integer"), "x/a.yaml": endpoint("a", "1") });
+    const file = path.join(dir, "x/a.yaml");
+    // A whole second, so that putting it back below is exact.
+    const mtime = Math.floor(Date.now() / 1000) - 10;
+    await utimes(file, mtime, mtime);
+    await new Promise((r) => setTimeout(r, 2100));
+    await loadFromDisk(dir);
+    expect(await stampedFiles(dir)).toContain("x/a.yaml");
+    const before = await stat(file);
+    const edited = endpoint("a", "7");
+    expect(Buffer.byteLength(edited)).toBe(before.size);
+    await writeFile(file, edited);
+    await utimes(file, mtime, mtime);
+    expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+    const view = (await loadFromDisk(dir)) as { files: { rel: string; doc: any }[] };
+    const doc = view.files.find((f) => f.rel === "x/a.yaml")?.doc;
+    expect(doc.paths["/x/a"].get.responses["200"].content["application/json"].examples.one.value).toBe(7);
+  }, 20_000);
 });

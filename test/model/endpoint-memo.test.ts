@@ -38,3 +38,29 @@ test("an edit rebuilds only the edited file's endpoints; a shared edit rebuilds 
   const third = buildApi(await loadSpec(dir));
   expect(third.endpoints.filter((e) => second.endpoints.includes(e))).toEqual([]);
 });
+
+test("documentFrame is the document with empty paths; the next build hands over the same frame until components or the head change", async () => {
+  const dir = path.join(tmp, "groups-frame");
+  cpSync(path.join(REPO, "spec/groups"), dir, { recursive: true });
+  const first = buildApi(await loadSpec(dir));
+  const { paths, ...rest } = first.document;
+  expect(Object.keys(paths).length).toBeGreaterThan(0);
+  expect(first.documentFrame).toEqual({ ...rest, paths: {} });
+  expect(Object.keys(first.documentFrame ?? {})).toEqual(Object.keys(first.document));
+
+  // An endpoint's operation changes: same frame object (a worker keeps its context for it).
+  const endpointFile = path.join(dir, "api/v1/groups.yaml");
+  writeFileSync(endpointFile, readFileSync(endpointFile, "utf8").replace(/summary: .*/, "summary: Edited summary"));
+  const second = buildApi(await loadSpec(dir));
+  expect(second.document["paths"]).not.toEqual(paths);
+  expect(second.documentFrame).toBe(first.documentFrame);
+
+  // A component changes: a new frame, equal to the new document's.
+  const shared = path.join(dir, "_api.yaml");
+  writeFileSync(shared, readFileSync(shared, "utf8").replace("Session cookie that", "Edited session cookie that"));
+  const third = buildApi(await loadSpec(dir));
+  expect(third.documentFrame).not.toBe(second.documentFrame);
+  const { paths: _p, ...thirdRest } = third.document;
+  expect(third.documentFrame).toEqual({ ...thirdRest, paths: {} });
+  expect(third.documentFrame).not.toEqual(first.documentFrame);
+});

@@ -2,7 +2,11 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
+import { forgetCacheMemory } from "../../generator/load/cache-store.js";
+import { forgetPartMemory } from "../../generator/parts-cache.js";
+import { runGenerate } from "../../generator/pipeline.js";
 import { runWatch } from "../../generator/watch.js";
+import { listFiles } from "../../generator/write/index.js";
 
 let tmp: string;
 beforeEach(async () => {
@@ -54,4 +58,42 @@ test("regenerates on change, survives a broken file and recovers when it is fixe
 
   controller.abort();
   await watching;
+}, 60_000);
+
+test("caches stay in memory while the session is busy and reach the disk when it ends; a later run reuses them", async () => {
+  const spec = path.join(tmp, "spec/petstore");
+  const out = path.join(tmp, "out");
+  const cacheDir = path.join(tmp, "cache");
+  await cp("test/fixtures/cli/petstore", spec, { recursive: true });
+  const saved = process.env["SPECSMITH_CACHE_DIR"];
+  process.env["SPECSMITH_CACHE_DIR"] = cacheDir;
+  try {
+    const lines: string[] = [];
+    const controller = new AbortController();
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    const opts = { spec: path.join(tmp, "spec"), out, io, signal: controller.signal, debounceMs: 50, cacheFlushMs: 600_000 };
+    const watching = runWatch(opts);
+    await waitFor(lines, /^watching /, 0);
+    const file = path.join(spec, "pets.yaml");
+    const mark = lines.length;
+    await writeFile(file, (await readFile(file, "utf8")).replace("summary: Two pets", "summary: Two edited pets"));
+    await waitFor(lines, /^changed .*pets\.yaml: regenerated/, mark);
+    // Two regenerations, and no cache file yet: the writes wait for the session to be idle (here: its end).
+    expect(await listFiles(cacheDir)).toEqual([]);
+    controller.abort();
+    await watching;
+    const cached = await listFiles(cacheDir);
+    expect(cached.some((f) => f.startsWith("parts/"))).toBe(true);
+    expect(cached.filter((f) => !f.startsWith("parts/")).length).toBeGreaterThan(0);
+
+    // A new process would read them from disk: forget the in-memory copies, then generate again.
+    forgetPartMemory();
+    forgetCacheMemory();
+    const [report] = await runGenerate({ spec: opts.spec, out });
+    expect(report?.reused).toBeGreaterThan(0);
+    expect(report?.result.written).toEqual([]);
+  } finally {
+    if (saved === undefined) delete process.env["SPECSMITH_CACHE_DIR"];
+    else process.env["SPECSMITH_CACHE_DIR"] = saved;
+  }
 }, 60_000);

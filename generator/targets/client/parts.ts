@@ -114,7 +114,7 @@ async function assembleSchema(api: Api, fragments: readonly EndpointFragment[], 
 function askEntangledShare(api: Api, parts: readonly ClientFragment[]): EntangledShare | null {
   if (parts.some((p) => p.entangled?.startsWith("ref "))) return null;
   const items = parts.flatMap((p) => (p.entangledItem ? [p.entangledItem] : []));
-  return printEntangledShare(documentWithoutPaths(api), { keys: Object.keys(api.document), items });
+  return printEntangledShare(documentWithoutPaths(api), { keys: Object.keys(api.documentFrame ?? api.document), items });
 }
 
 /**
@@ -146,6 +146,8 @@ export function pathItemOf(api: Api, e: Endpoint): Record<string, unknown> {
 
 /** The document's API-level part (without reading its paths). */
 function documentWithoutPaths(api: Api): Record<string, unknown> {
-  const doc = api.document;
+  // The frame, not the whole document: nothing here reads the paths, and a watch session's next build hands over the
+  // same frame while the components are unchanged, so the worker keeps its context for them.
+  const doc = api.documentFrame ?? api.document;
   return Object.fromEntries(Object.keys(doc).filter((k) => k !== "paths").map((k) => [k, doc[k]]));
 }

@@ -18,7 +18,7 @@ import { buildCodeSamples } from "./samples.js";
 
 export const FOLDER = "docs/mintlify";
 
-/** Where the parts read the whole-API document (never its `paths`) and one endpoint's path item. */
+/** Where the parts read the whole-API document (never its `paths`: they may be empty) and one endpoint's path item. */
 export interface MintlifySource {
   document(api: Api): JsonRecord;
   pathItem(api: Api, endpoint: Endpoint): JsonRecord | undefined;
@@ -26,7 +26,7 @@ export interface MintlifySource {
 
 /** The model's bundled document and each endpoint's own bundled path item (models not made by buildApi: the document's). */
 export const apiDocumentSource: MintlifySource = {
-  document: (api) => api.document,
+  document: (api) => api.documentFrame ?? api.document,
   pathItem: (api, endpoint) => endpoint.pathItem ?? api.document["paths"]?.[endpoint.path],
 };
 
