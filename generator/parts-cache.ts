@@ -1,39 +1,19 @@
 // Per-endpoint render results kept between runs, so a regeneration re-renders only the endpoints whose inputs
 // changed. In memory (a watch session keeps file contents) and on disk (a fresh CLI run keeps fragments and
 // the names, sizes and mtimes of the files it wrote: a file that still has them is taken as unchanged, as make
-// and git do).
+// and git do; parts-disk.ts splits it into shards, so a run writes only the shards it changed).
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
-import { mkdir, readFile, readdir, rename, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUNDLED_TEMPLATES } from "./render/env.js";
 import { persistCache } from "./cache-writes.js";
+import { forgetDiskState, readStoreDir, writeStoreDir, type StoreData, type StoredPart } from "./parts-disk.js";
 
-const FORMAT = "specsmith-parts/1";
-const MAX_DISK_FILES = 12;
+export type { StoredPart } from "./parts-disk.js";
+
+const FORMAT = "specsmith-parts/2";
 const MAX_MEMORY = 4;
-
-export interface StoredPart {
-  /** File paths relative to the target's outDir. */
-  rels: string[];
-  fragment: unknown;
-  /** sha256 of the fragment's JSON: the assembled files depend on it. */
-  hash: string;
-}
-
-interface StoreData {
-  format: string;
-  version: string;
-  /** targetId → part key → part. */
-  parts: Record<string, Record<string, StoredPart>>;
-  /** targetId → [key, value] of the target's prepare(). */
-  prepared: Record<string, [string, unknown]>;
-  /** targetId → [key, file paths relative to the outDir] of the target's assembled files. */
-  assembled: Record<string, [string, string[]]>;
-  /** Output path (relative to the out root) → [size, mtimeMs] as last written or checked. */
-  outputs: Record<string, [number, number]>;
-}
 
 const memory = new Map<string, StoreData>();
 
@@ -62,20 +42,11 @@ export class PartStore {
   static async open(cacheDir: string | null, specDir: string, outRoot: string): Promise<PartStore> {
     if (!cacheDir) return new PartStore(null, emptyData());
     const id = createHash("sha256").update(`${path.resolve(specDir)}\0${path.resolve(outRoot)}`).digest("hex").slice(0, 24);
-    const file = path.join(cacheDir, "parts", `${path.basename(path.resolve(specDir))}-${id}.json`);
+    const file = path.join(cacheDir, "parts", `${path.basename(path.resolve(specDir))}-${id}`);
     const held = memory.get(file);
     if (held && held.version === generatorVersion()) return new PartStore(file, held);
-    try {
-      const data = JSON.parse(await readFile(file, "utf8")) as StoreData;
-      const usable = isRecord(data.parts) && isRecord(data.outputs) && isRecord(data.prepared) && isRecord(data.assembled);
-      if (data.format !== FORMAT || data.version !== generatorVersion() || !usable) {
-        return new PartStore(file, emptyData());
-      }
-      await utimes(file, new Date(), new Date()).catch(() => undefined);
-      return new PartStore(file, data);
-    } catch {
-      return new PartStore(file, emptyData());
-    }
+    const data = await readStoreDir(file, FORMAT, generatorVersion());
+    return new PartStore(file, data && isUsable(data) ? data : emptyData());
   }
 
   /** False with the cache off: nothing is kept, so callers render whole and skip the bookkeeping. */
@@ -179,19 +150,7 @@ export class PartStore {
     memory.set(this.file, data);
     for (const key of memory.keys()) if (memory.size > MAX_MEMORY) memory.delete(key);
     const file = this.file;
-    await persistCache(file, () => writeStore(file, data));
-  }
-}
-
-async function writeStore(file: string, data: StoreData): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(tmp, JSON.stringify(data));
-    await rename(tmp, file);
-    await prune(path.dirname(file));
-  } catch {
-    await unlink(tmp).catch(() => undefined);
+    await persistCache(file, () => writeStoreDir(file, data));
   }
 }
 
@@ -199,22 +158,18 @@ function emptyData(): StoreData {
   return { format: FORMAT, version: generatorVersion(), parts: {}, prepared: {}, assembled: {}, outputs: {} };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+function isUsable(data: StoreData): boolean {
+  return isRecord(data.parts) && isRecord(data.outputs) && isRecord(data.prepared) && isRecord(data.assembled);
 }
 
-async function prune(dir: string): Promise<void> {
-  const names = await readdir(dir);
-  const found = await Promise.all(names.map(async (name) => ({ name, mtime: (await stat(path.join(dir, name)).catch(() => null))?.mtimeMs ?? 0 })));
-  found.sort((a, b) => b.mtime - a.mtime);
-  const now = Date.now();
-  const stale = found.filter((x, i) => (x.name.endsWith(".json") ? i >= MAX_DISK_FILES : now - x.mtime > 60_000));
-  await Promise.all(stale.map((x) => unlink(path.join(dir, x.name)).catch(() => undefined)));
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Drops the in-process copies (tests use it to exercise the disk). */
 export function forgetPartMemory(): void {
   memory.clear();
+  forgetDiskState();
 }
 
 let version: string | null = null;

@@ -126,7 +126,9 @@ async function saveParts(store: PartStore, out: string, result: WriteResult, int
 
 /**
  * Every active target's files, in target order. Targets that hand work to a worker start first, so it runs on
- * the other core while the rest render; a target's time is its main-thread time (starting, then waiting).
+ * the other core while the rest render; a target's time is its main-thread time (starting, then waiting). In a
+ * warm run such a target renders part by part on this thread (asking its worker synchronously): it goes last,
+ * after its `warm` has given the worker a head start while the others render.
  */
 async function renderTargets(
   api: Api,
@@ -138,14 +140,18 @@ async function renderTargets(
 ): Promise<void> {
   const started = new Map<TargetId, PartsRender | Promise<PartsRender>>();
   for (const id of active) timer.timings[`render ${id}`] = 0; // stages are reported in target order
+  const byParts = (id: TargetId) => parts.store.enabled && targets[id].parts !== undefined && parts.store.hasParts(id);
+  for (const id of active) if (byParts(id)) targets[id].parts?.warm?.(api);
+  const early = active.filter((t) => OFF_THREAD.has(t) && !byParts(t));
+  const late = active.filter((t) => OFF_THREAD.has(t) && byParts(t));
   // Off-thread targets start first so their worker runs while the rest render; they are handed over last.
-  for (const id of active.filter((t) => OFF_THREAD.has(t))) {
+  for (const id of early) {
     const result = timer.start(`render ${id}`, () => renderTarget(id, api, env, parts));
     // Awaited below; until then a failure must not count as unhandled.
     if (result instanceof Promise) result.catch(() => undefined);
     started.set(id, result);
   }
-  for (const id of active.filter((t) => !OFF_THREAD.has(t))) {
+  for (const id of [...active.filter((t) => !OFF_THREAD.has(t)), ...late]) {
     done(id, await timer.time(`render ${id}`, () => renderTarget(id, api, env, parts)));
   }
   for (const [id, result] of started) done(id, await timer.time(`render ${id}`, () => result));

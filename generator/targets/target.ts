@@ -51,6 +51,11 @@ export interface TargetParts {
    * (e.g. one whole-document pass in a worker, then split). Must return exactly what the parts would.
    */
   renderAll?(api: Api, env: RenderEnv): Promise<AllParts>;
+  /**
+   * Optional: called before any target renders in a run that will render this one part by part (its parts were
+   * kept); starts work on another thread that its parts will ask for (client: the worker's API-level context).
+   */
+  warm?(api: Api): void;
 }
 
 /** Every endpoint's part (in `api.endpoints` order), `prepare`'s value and the assembled files. */

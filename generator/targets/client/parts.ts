@@ -9,7 +9,7 @@ import type { AllTypes, EndpointShare } from "./schema-all.js";
 import type { EntangledShare } from "./schema-entangled.js";
 import { buildUsageView, type UsageView } from "./package-view.js";
 import { joinSchemaTypes, type ApiTypes, type PathTypes } from "./schema-join.js";
-import { printAllSchemaTypes, printApiSchemaTypes, printEntangledShare, printPathShare } from "./schema-types.js";
+import { printAllSchemaTypes, printApiSchemaTypes, printEntangledShare, printPathShare, warmPathShares } from "./schema-types.js";
 import { buildClientEndpointView, type ClientEndpointView } from "./view.js";
 
 /** One endpoint's fragment. */
@@ -48,6 +48,7 @@ export function createClientParts(files: ClientFiles): TargetParts {
       return out;
     },
     renderAll: (api, env) => renderAllParts(api, env, files),
+    warm: (api) => warmPathShares(documentWithoutPaths(api)),
   };
 }
 

@@ -54,6 +54,11 @@ export function printPathShare(rest: Document, req: PathRequest): EndpointShare 
 /** A synchronous task against an API-level document (no paths), which it leaves as it is. */
 export type SyncTask = { kind: "path"; req: PathRequest } | { kind: "entangled"; req: EntangledRequest };
 
+/** What a path share needs of the API-level document, computed ahead of the first request (see warmPathContext). */
+export function warmPathContext(rest: Document): void {
+  componentState(rest);
+}
+
 export function runSyncTask(rest: Document, task: SyncTask): unknown {
   return task.kind === "path" ? printPathShare(rest, task.req) : printEntangledShare(rest, task.req);
 }

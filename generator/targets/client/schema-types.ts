@@ -80,6 +80,21 @@ export function printEntangledShare(
   return runSyncTask(rest, { kind: "entangled", req }, mode) as EntangledShare | null;
 }
 
+/**
+ * Hands `rest` (the API-level document, see printPathShare) to the worker ahead of the path-share requests,
+ * without waiting: the worker reads it and scans its components while this thread does other work. From sources
+ * (no worker) a no-op.
+ */
+export function warmPathShares(rest: Record<string, unknown>): void {
+  if (!import.meta.url.endsWith(".js")) return;
+  const w = (shared ??= startWorker());
+  const key = (rest["components"] ?? rest) as object;
+  if (w.contexts.has(key)) return;
+  const context = w.next++;
+  w.contexts.set(key, context);
+  w.port.postMessage({ context, rest, task: null });
+}
+
 function runSyncTask(rest: Record<string, unknown>, task: SyncTask, mode: "auto" | "worker" | "here"): unknown {
   const compiled = import.meta.url.endsWith(".js");
   if (mode === "here" || (mode === "auto" && !compiled)) {

@@ -1,0 +1,161 @@
+// The part store on disk: one directory per (spec dir, out root), split into shard files so that a run that changed
+// a few parts writes a few small files: `meta.json` (assembled files and output stamps), one file per target's
+// `prepare` value, and each target's parts in 16 buckets by key. Each file is written atomically; any mix of old
+// and new files is safe, since every reuse is checked by key and stamp (a stale shard only costs a re-render).
+import { createHash } from "node:crypto";
+import { mkdir, readFile, readdir, rename, rm, stat, unlink, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+export interface StoredPart {
+  /** File paths relative to the target's outDir. */
+  rels: string[];
+  fragment: unknown;
+  /** sha256 of the fragment's JSON: the assembled files depend on it. */
+  hash: string;
+}
+
+export interface StoreData {
+  format: string;
+  version: string;
+  /** targetId → part key → part. */
+  parts: Record<string, Record<string, StoredPart>>;
+  /** targetId → [key, value] of the target's prepare(). */
+  prepared: Record<string, [string, unknown]>;
+  /** targetId → [key, file paths relative to the outDir] of the target's assembled files. */
+  assembled: Record<string, [string, string[]]>;
+  /** Output path (relative to the out root) → [size, mtimeMs] as last written or checked. */
+  outputs: Record<string, [number, number]>;
+}
+
+const MAX_STORES = 12;
+
+/** Shard file name → what its content is made from (the part keys, or the prepare key) as last read or written. */
+const onDisk = new Map<string, Map<string, string>>();
+
+/** The store in `dir`; null when absent, unreadable, or made by another format or version. */
+export async function readStoreDir(dir: string, format: string, version: string): Promise<StoreData | null> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith(".json"));
+  } catch {
+    return null;
+  }
+  const texts = await Promise.all(names.map((n) => readFile(path.join(dir, n), "utf8").catch(() => null)));
+  const data: StoreData = { format, version, parts: {}, prepared: {}, assembled: {}, outputs: {} };
+  const signatures = new Map<string, string>();
+  let meta = false;
+  names.forEach((name, i) => {
+    const shard = parse(texts[i] ?? null);
+    if (!shard || shard["format"] !== format || shard["version"] !== version) return;
+    if (name === "meta.json" && isRecord(shard["assembled"]) && isRecord(shard["outputs"])) {
+      data.assembled = shard["assembled"] as StoreData["assembled"];
+      data.outputs = shard["outputs"] as StoreData["outputs"];
+      meta = true;
+    } else if (typeof shard["target"] === "string" && Array.isArray(shard["prepared"])) {
+      data.prepared[shard["target"]] = shard["prepared"] as [string, unknown];
+      signatures.set(name, String(shard["prepared"][0]));
+    } else if (typeof shard["target"] === "string" && isRecord(shard["parts"])) {
+      Object.assign((data.parts[shard["target"]] ??= {}), shard["parts"]);
+      signatures.set(name, keysSignature(Object.keys(shard["parts"])));
+    }
+  });
+  if (!meta) return null;
+  onDisk.set(dir, signatures);
+  await utimes(path.join(dir, "meta.json"), new Date(), new Date()).catch(() => undefined); // recently used
+  return data;
+}
+
+/** Writes the shards whose content differs from what is on disk, then meta.json; failures are ignored. */
+export async function writeStoreDir(dir: string, data: StoreData): Promise<void> {
+  const head = { format: data.format, version: data.version };
+  const known = onDisk.get(dir) ?? new Map<string, string>();
+  const wanted = new Map<string, [string, () => unknown]>();
+  for (const [target, entry] of Object.entries(data.prepared)) {
+    wanted.set(`prepared.${fileSafe(target)}.json`, [String(entry[0]), () => ({ ...head, target, prepared: entry })]);
+  }
+  for (const [target, parts] of Object.entries(data.parts)) {
+    const buckets = new Map<string, string[]>();
+    for (const key of Object.keys(parts)) {
+      const bucket = key.charAt(0);
+      buckets.get(bucket)?.push(key) ?? buckets.set(bucket, [key]);
+    }
+    for (const [bucket, keys] of buckets) {
+      const shard = () => ({ ...head, target, parts: Object.fromEntries(keys.map((k) => [k, parts[k]])) });
+      wanted.set(`parts.${fileSafe(target)}.${bucket}.json`, [keysSignature(keys), shard]);
+    }
+  }
+  try {
+    await mkdir(dir, { recursive: true });
+    const present = await readdir(dir);
+    for (const [name, [signature, content]] of wanted) {
+      if (known.get(name) === signature && present.includes(name)) continue;
+      await writeAtomic(path.join(dir, name), JSON.stringify(content()));
+      known.set(name, signature);
+    }
+    // Shards of parts no longer used (and temp files of a crash) go.
+    for (const name of present) {
+      if (name !== "meta.json" && !wanted.has(name)) {
+        await unlink(path.join(dir, name)).catch(() => undefined);
+        known.delete(name);
+      }
+    }
+    await writeAtomic(path.join(dir, "meta.json"), JSON.stringify({ ...head, assembled: data.assembled, outputs: data.outputs }));
+    onDisk.set(dir, known);
+    await prune(path.dirname(dir));
+  } catch {
+    // The store only saves time: a failed write means a slower next run, never a wrong one.
+    onDisk.delete(dir);
+  }
+}
+
+async function writeAtomic(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await writeFile(tmp, text);
+    await rename(tmp, file);
+  } catch (error) {
+    await unlink(tmp).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Keeps the most recently used stores (by their meta.json); removes the rest, and files of older formats. */
+async function prune(root: string): Promise<void> {
+  const names = await readdir(root);
+  const mtimeOf = async (file: string) => (await stat(file).catch(() => null))?.mtimeMs;
+  const found = await Promise.all(
+    names.map(async (name) => ({ name, meta: await mtimeOf(path.join(root, name, "meta.json")), own: await mtimeOf(path.join(root, name)) })),
+  );
+  const stores = found.filter((x) => x.meta !== undefined).sort((a, b) => (b.meta as number) - (a.meta as number));
+  // Without meta.json: an older format's file, or a store another process is writing right now (spared a minute).
+  const now = Date.now();
+  const stale = [...stores.slice(MAX_STORES), ...found.filter((x) => x.meta === undefined && now - (x.own ?? now) > 60_000)];
+  await Promise.all(stale.map((x) => rm(path.join(root, x.name), { recursive: true, force: true }).catch(() => undefined)));
+}
+
+function keysSignature(keys: string[]): string {
+  return createHash("sha256").update([...keys].sort().join("\n")).digest("hex");
+}
+
+function fileSafe(targetId: string): string {
+  return targetId.replace(/[^a-z0-9_-]/gi, "~");
+}
+
+function parse(text: string | null): Record<string, any> | null {
+  if (text === null) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return isRecord(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Forgets what is known to be on disk (tests: another process may have written the stores). */
+export function forgetDiskState(): void {
+  onDisk.clear();
+}

@@ -1,0 +1,84 @@
+// The part store on disk (parts-disk.ts): shards round-trip, a save rewrites only the shards whose parts changed,
+// and damaged or foreign files are ignored rather than trusted.
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeEach, expect, test } from "vitest";
+import { forgetDiskState, readStoreDir, writeStoreDir, type StoreData } from "../generator/parts-disk.js";
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-parts-disk-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+let dir = "";
+let n = 0;
+beforeEach(() => {
+  dir = path.join(tmp, "parts", `api-${n++}`);
+  forgetDiskState();
+});
+
+const part = (i: number) => ({ rels: [`p${i}.md`], fragment: { i, text: "é\u2028" }, hash: `h${i}` });
+const key = (i: number) => `${(i % 16).toString(16)}${"0".repeat(10)}${i}`;
+
+function storeWith(count: number, extra: Partial<StoreData> = {}): StoreData {
+  const parts = Object.fromEntries(Array.from({ length: count }, (_, i) => [key(i), part(i)]));
+  return {
+    format: "f/1",
+    version: "v1",
+    parts: { "docs/gitbook": parts, "client/typescript": { [key(1)]: part(1) } },
+    prepared: { "client/typescript": ["pk", { middle: "types" }] },
+    assembled: { "docs/gitbook": ["ak", ["SUMMARY.md"]] },
+    outputs: { "api/docs/gitbook/p0.md": [12, 1234.5] },
+    ...extra,
+  };
+}
+
+const mtimes = () => new Map(readdirSync(dir).map((name) => [name, statSync(path.join(dir, name)).mtimeMs]));
+
+test("a store round-trips through its shards", async () => {
+  const data = storeWith(40);
+  await writeStoreDir(dir, data);
+  expect(readdirSync(dir)).toContain("meta.json");
+  expect(readdirSync(dir).filter((f) => f.startsWith("parts.docs~gitbook.")).length).toBe(16);
+  forgetDiskState();
+  expect(await readStoreDir(dir, "f/1", "v1")).toEqual(data);
+});
+
+test("after one part changes, only its old and new buckets and meta.json are rewritten; unused shards go", async () => {
+  const data = storeWith(40);
+  await writeStoreDir(dir, data);
+  const before = mtimes();
+  await new Promise((r) => setTimeout(r, 20));
+  const parts = { ...data.parts["docs/gitbook"] };
+  delete parts[key(3)];
+  parts[`7${"f".repeat(12)}`] = part(99);
+  const next: StoreData = { ...data, parts: { "docs/gitbook": parts }, prepared: {} };
+  await writeStoreDir(dir, next);
+  const after = mtimes();
+  const rewritten = [...after].filter(([name, t]) => before.get(name) !== t).map(([name]) => name).sort();
+  expect(rewritten).toEqual(["meta.json", "parts.docs~gitbook.3.json", "parts.docs~gitbook.7.json"]);
+  expect([...before.keys()].filter((name) => !after.has(name)).sort()).toEqual(["parts.client~typescript.1.json", "prepared.client~typescript.json"]);
+  forgetDiskState();
+  expect(await readStoreDir(dir, "f/1", "v1")).toEqual(next);
+});
+
+test("another version, a missing meta.json or a damaged shard: not trusted", async () => {
+  const data = storeWith(20);
+  await writeStoreDir(dir, data);
+  expect(await readStoreDir(dir, "f/1", "v2")).toBeNull();
+  expect(await readStoreDir(dir, "f/2", "v1")).toBeNull();
+  writeFileSync(path.join(dir, "parts.docs~gitbook.5.json"), "{ not json");
+  const read = await readStoreDir(dir, "f/1", "v1");
+  expect(read?.parts["docs/gitbook"]?.[key(5)]).toBeUndefined();
+  expect(read?.parts["docs/gitbook"]?.[key(4)]).toEqual(part(4));
+  rmSync(path.join(dir, "meta.json"));
+  expect(await readStoreDir(dir, "f/1", "v1")).toBeNull();
+  expect(await readStoreDir(path.join(tmp, "absent"), "f/1", "v1")).toBeNull();
+});
+
+test("a shard deleted behind the writer's back is written again", async () => {
+  const data = storeWith(20);
+  await writeStoreDir(dir, data);
+  rmSync(path.join(dir, "parts.docs~gitbook.2.json"));
+  await writeStoreDir(dir, data);
+  forgetDiskState();
+  expect(await readStoreDir(dir, "f/1", "v1")).toEqual(data);
+});
