@@ -1,14 +1,16 @@
-// The on-disk load cache: one JSON file per spec directory, entries keyed by each file's content hash.
+// The on-disk load cache: per spec directory, one JSON file of entries (hash, refs, findings, stamp per file) and a
+// directory of parsed documents by content hash in 16 shards, so a run that changed a few files rewrites the small
+// entries file and a shard or two, not every document.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { mkdir, readFile, readdir, rename, stat, unlink, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, rm, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FileStamp, Finding } from "./types.js";
 import { persistCache } from "../cache-writes.js";
 
-const FORMAT = "specsmith-load-cache/1";
+const FORMAT = "specsmith-load-cache/2";
 /** Cache files kept in one cache directory (least recently used are removed first). */
 const MAX_CACHE_FILES = 24;
 /** In-process copies of the last caches read or written (a watch loop skips the disk read). */
@@ -66,15 +68,38 @@ export async function readCache(file: string, specDir: string): Promise<CacheDat
   const empty: CacheData = { format: FORMAT, version: loaderVersion(), dir: path.resolve(specDir), files: {} };
   const held = memory.get(file);
   if (held && held.version === empty.version) return held;
-  try {
-    const data = JSON.parse(await readFile(file, "utf8")) as CacheData;
-    if (!isCacheData(data) || data.version !== empty.version || data.dir !== empty.dir) return empty;
-    await utimes(file, new Date(), new Date()).catch(() => undefined); // recently used: kept by pruning
-    remember(file, data);
-    return data;
-  } catch {
-    return empty;
+  const data = await readCacheFromDisk(file);
+  if (!data || data.version !== empty.version || data.dir !== empty.dir) return empty;
+  await utimes(file, new Date(), new Date()).catch(() => undefined); // recently used: kept by pruning
+  remember(file, data);
+  return data;
+}
+
+/** The cache as stored (documents put back into their entries); null when absent or not this format. */
+export async function readCacheFromDisk(file: string): Promise<CacheData | null> {
+  const head = parseJson(await readFile(file, "utf8").catch(() => null));
+  if (!isCacheData(head)) return null;
+  const dir = docsDirOf(file);
+  const shards = await Promise.all(BUCKETS.map((b) => readFile(path.join(dir, `${b}.json`), "utf8").catch(() => null)));
+  const docs = new Map<string, unknown>();
+  const signatures = new Map<string, string>();
+  shards.forEach((text, i) => {
+    const shard = parseJson(text) as { version?: unknown; docs?: unknown } | null;
+    if (!shard || shard.version !== head.version || typeof shard.docs !== "object" || shard.docs === null) return;
+    const entries = Object.entries(shard.docs as Record<string, unknown>);
+    for (const [hash, doc] of entries) docs.set(hash, doc);
+    signatures.set(BUCKETS[i] as string, signatureOf(entries.map(([hash]) => hash)));
+  });
+  onDisk.set(dir, signatures);
+  const files: Record<string, CacheEntry> = {};
+  for (const [rel, stored] of Object.entries(head.files as Record<string, StoredEntry>)) {
+    if (typeof stored !== "object" || stored === null) continue;
+    const { hasDoc, ...entry } = stored;
+    // An entry whose document is lost is dropped whole: the file is then read, parsed and checked afresh.
+    if (hasDoc && !docs.has(entry.hash)) continue;
+    files[rel] = hasDoc ? { ...entry, doc: docs.get(entry.hash) } : entry;
   }
+  return { ...head, files };
 }
 
 /**
@@ -83,18 +108,79 @@ export async function readCache(file: string, specDir: string): Promise<CacheDat
  */
 export async function writeCache(file: string, data: CacheData): Promise<void> {
   remember(file, data);
-  await persistCache(file, () => writeCacheNow(file, data));
+  await persistCache(file, () => writeCacheToDisk(file, data));
 }
 
-async function writeCacheNow(file: string, data: CacheData): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+/** An entry as the entries file keeps it: its document is in a shard, under its hash. */
+type StoredEntry = Omit<CacheEntry, "doc"> & { hasDoc?: true };
+
+// 16 shards of documents, by the first hex digit of their content hash.
+const BUCKETS = [..."0123456789abcdef"];
+/** Docs dir → bucket → signature of the hashes its shard holds, as last read or written by this process. */
+const onDisk = new Map<string, Map<string, string>>();
+
+/** Writes the document shards that changed, then the entries file (now, whatever the session). */
+export async function writeCacheToDisk(file: string, data: CacheData): Promise<void> {
+  const dir = docsDirOf(file);
+  const head: Record<string, StoredEntry> = {};
+  const buckets = new Map<string, Map<string, unknown>>();
+  for (const [rel, { doc, ...entry }] of Object.entries(data.files)) {
+    head[rel] = doc === undefined ? entry : { ...entry, hasDoc: true };
+    if (doc === undefined) continue;
+    const bucket = entry.hash.charAt(0);
+    if (!buckets.has(bucket)) buckets.set(bucket, new Map());
+    buckets.get(bucket)?.set(entry.hash, doc);
+  }
+  const known = onDisk.get(dir) ?? new Map<string, string>();
   try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(tmp, JSON.stringify(data));
-    await rename(tmp, file);
+    await mkdir(dir, { recursive: true });
+    const present = new Set(await readdir(dir));
+    for (const bucket of BUCKETS) {
+      const docs = buckets.get(bucket);
+      const name = `${bucket}.json`;
+      if (!docs) {
+        if (present.has(name)) await unlink(path.join(dir, name)).catch(() => undefined);
+        known.delete(bucket);
+        continue;
+      }
+      const signature = signatureOf([...docs.keys()]);
+      if (known.get(bucket) === signature && present.has(name)) continue;
+      await writeAtomic(path.join(dir, name), JSON.stringify({ version: data.version, docs: Object.fromEntries(docs) }));
+      known.set(bucket, signature);
+    }
+    await writeAtomic(file, JSON.stringify({ ...data, files: head }));
+    onDisk.set(dir, known);
     await pruneCacheDir(path.dirname(file));
   } catch {
+    onDisk.delete(dir);
+  }
+}
+
+async function writeAtomic(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await writeFile(tmp, text);
+    await rename(tmp, file);
+  } catch (error) {
     await unlink(tmp).catch(() => undefined);
+    throw error;
+  }
+}
+
+function docsDirOf(file: string): string {
+  return file.replace(/\.json$/, "") + ".docs";
+}
+
+function signatureOf(hashes: string[]): string {
+  return createHash("sha256").update([...hashes].sort().join("\n")).digest("hex");
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }
 
@@ -110,6 +196,10 @@ async function pruneCacheDir(dir: string): Promise<void> {
     ...found.filter((x) => x.name.endsWith(".tmp") && x.mtime !== undefined && now - x.mtime > 60_000),
   ];
   await Promise.all(stale.map((x) => unlink(path.join(dir, x.name)).catch(() => undefined)));
+  // Document shards whose entries file is gone (pruned above, or by hand) go too.
+  const kept = new Set(await readdir(dir));
+  const orphans = [...kept].filter((n) => n.endsWith(".docs") && !kept.has(n.replace(/\.docs$/, ".json")));
+  await Promise.all(orphans.map((n) => rm(path.join(dir, n), { recursive: true, force: true }).catch(() => undefined)));
 }
 
 function remember(file: string, data: CacheData): void {
@@ -124,6 +214,7 @@ function remember(file: string, data: CacheData): void {
 /** Drops the in-process copies (tests use it to exercise the disk). */
 export function forgetCacheMemory(): void {
   memory.clear();
+  onDisk.clear();
 }
 
 function isCacheData(data: unknown): data is CacheData {

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { UserError } from "../../generator/errors.js";
-import { findCacheDir, forgetCacheMemory, toCacheFile } from "../../generator/load/cache-store.js";
+import { findCacheDir, forgetCacheMemory, readCacheFromDisk, toCacheFile, writeCacheToDisk } from "../../generator/load/cache-store.js";
 import { loadSpec, type LoadedSpec } from "../../generator/load/index.js";
 import { fixture } from "./fixtures.js";
 
@@ -53,8 +53,9 @@ async function copyFixture(name: string): Promise<string> {
   return dir;
 }
 
+/** The cache as stored: the entries file with each document put back from its shard. */
 async function readCacheJson(dir: string): Promise<any> {
-  return JSON.parse(await readFile(toCacheFile(cacheDir, dir), "utf8"));
+  return readCacheFromDisk(toCacheFile(cacheDir, dir));
 }
 
 describe("warm load equals cold load", () => {
@@ -65,7 +66,7 @@ describe("warm load equals cold load", () => {
     const uncached = await loadView(dir);
     delete process.env["SPECSMITH_CACHE"];
     const cold = await loadView(dir);
-    expect(await readdir(cacheDir)).toHaveLength(1);
+    expect((await readdir(cacheDir)).sort()).toEqual([expect.stringMatching(/\.docs$/), expect.stringMatching(/\.json$/)]);
     const warm = await loadFromDisk(dir);
     expect(cold).toEqual(uncached);
     expect(warm).toEqual(uncached);
@@ -78,7 +79,9 @@ describe("warm load equals cold load", () => {
     const entry = data.files["spaces/get.yaml"];
     entry.doc.info.title = "planted";
     entry.check.examples = [{ rel: "spaces/get.yaml", pointer: "/x", message: "planted finding", line: 7, col: 3 }];
-    await writeFile(toCacheFile(cacheDir, dir), JSON.stringify(data));
+    // Forgotten first: the writer would take the shard of an unchanged hash as on disk already.
+    forgetCacheMemory();
+    await writeCacheToDisk(toCacheFile(cacheDir, dir), data);
     const spec = await (forgetCacheMemory(), loadSpec(dir, { displayRoot: dir, examples: "warn" }));
     expect(spec.endpoints[0]?.doc.info.title).toBe("planted");
     expect(spec.warnings.map((w) => `${w.file}:${w.line}:${w.col} ${w.message}`)).toEqual(["spaces/get.yaml:7:3 planted finding"]);
@@ -256,4 +259,36 @@ describe("stamps: a file whose stat is unchanged since it was read is not read a
     const doc = view.files.find((f) => f.rel === "x/a.yaml")?.doc;
     expect(doc.paths["/x/a"].get.responses["200"].content["application/json"].examples.one.value).toBe(7);
   }, 20_000);
+});
+
+describe("documents are stored in shards by content hash", () => {
+  it("an edit rewrites the entries file and the shards of the old and new document only; a lost shard drops its entries", async () => {
+    const dir = path.join(tmp, "api");
+    const files: Record<string, string> = { "_api.yaml": api("integer") };
+    for (let i = 0; i < 24; i++) files[`x/e${i}.yaml`] = endpoint(`e${i}`, String(i));
+    await writeSpec(dir, files);
+    expect(await warningsOf(dir)).toEqual([]);
+    const docsDir = toCacheFile(cacheDir, dir).replace(/\.json$/, ".docs");
+    const mtimes = async () => new Map(await Promise.all((await readdir(docsDir)).map(async (n) => [n, (await stat(path.join(docsDir, n))).mtimeMs] as const)));
+    const before = await mtimes();
+    expect(before.size).toBeGreaterThan(4);
+    const oldHash = (await readCacheJson(dir)).files["x/e3.yaml"].hash as string;
+    await new Promise((r) => setTimeout(r, 20));
+    await writeSpec(dir, { "x/e3.yaml": endpoint("e3", "33") });
+    expect(await warningsOf(dir)).toEqual([]);
+    const newHash = (await readCacheJson(dir)).files["x/e3.yaml"].hash as string;
+    const after = await mtimes();
+    const changed = [...after].filter(([n, t]) => before.get(n) !== t).map(([n]) => n);
+    const expected = [...new Set([`${oldHash[0]}.json`, `${newHash[0]}.json`])].filter((n) => after.has(n));
+    expect(changed.sort()).toEqual(expected.sort());
+
+    // A lost shard: its files are read and parsed again, the load is the same.
+    const cold = await loadFromDisk(dir);
+    await rm(path.join(docsDir, `${newHash[0]}.json`));
+    forgetCacheMemory();
+    const data = await readCacheJson(dir);
+    expect(data.files["x/e3.yaml"]).toBeUndefined();
+    expect(await loadFromDisk(dir)).toEqual(cold);
+    expect((await readCacheJson(dir)).files["x/e3.yaml"].doc).toBeDefined();
+  });
 });
