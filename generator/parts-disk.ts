@@ -3,8 +3,9 @@
 // `prepare` value, and each target's parts in 16 buckets by key. Each file is written atomically; any mix of old
 // and new files is safe, since every reuse is checked by key and stamp (a stale shard only costs a re-render).
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, rename, rm, stat, unlink, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, stat, unlink, utimes } from "node:fs/promises";
 import path from "node:path";
+import { writeAtomic } from "./write/file-ops.js";
 
 export interface StoredPart {
   /** File paths relative to the target's outDir. */
@@ -105,17 +106,6 @@ export async function writeStoreDir(dir: string, data: StoreData): Promise<void>
   } catch {
     // The store only saves time: a failed write means a slower next run, never a wrong one.
     onDisk.delete(dir);
-  }
-}
-
-async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await writeFile(tmp, text);
-    await rename(tmp, file);
-  } catch (error) {
-    await unlink(tmp).catch(() => undefined);
-    throw error;
   }
 }
 

@@ -3,12 +3,13 @@
 // entries file and a shard or two, not every document.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { mkdir, readFile, readdir, rename, rm, stat, unlink, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, stat, unlink, utimes } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FileStamp, Finding } from "./types.js";
 import { persistCache } from "../cache-writes.js";
+import { writeAtomic } from "../write/file-ops.js";
 
 const FORMAT = "specsmith-load-cache/2";
 /** Cache files kept in one cache directory (least recently used are removed first). */
@@ -153,17 +154,6 @@ export async function writeCacheToDisk(file: string, data: CacheData): Promise<v
     await pruneCacheDir(path.dirname(file));
   } catch {
     onDisk.delete(dir);
-  }
-}
-
-async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await writeFile(tmp, text);
-    await rename(tmp, file);
-  } catch (error) {
-    await unlink(tmp).catch(() => undefined);
-    throw error;
   }
 }
 
