@@ -54,6 +54,8 @@ const cases: SpecCase[] = [
 
 /** Runs a command under /usr/bin/time; returns wall ms and peak RSS KB. */
 function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv): Measure {
+  // The previous step's writes reach the disk first: each step pays for its own I/O only.
+  execFileSync("sync");
   const result = spawnSync("/usr/bin/time", ["-f", "%e %M", cmd, ...args], { cwd: REPO, encoding: "utf8", env });
   if (result.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${result.stderr}`);
   const last = result.stderr.trim().split("\n").pop() ?? "";
@@ -68,6 +70,7 @@ function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv): Measure {
  */
 async function measureWatchEdit(specDir: string, out: string, env: NodeJS.ProcessEnv, run: number): Promise<Measure> {
   const args = ["-f", "%e %M", "node", BIN, "watch", "--spec", specDir, "--out", out, "--examples", "warn"];
+  execFileSync("sync");
   const child = spawn("/usr/bin/time", args, { cwd: REPO, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
