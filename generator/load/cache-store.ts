@@ -70,7 +70,11 @@ export async function readCache(file: string, specDir: string): Promise<CacheDat
   const held = memory.get(file);
   if (held && held.version === empty.version) return held;
   const data = await readCacheFromDisk(file);
-  if (!data || data.version !== empty.version || data.dir !== empty.dir) return empty;
+  if (!data || data.version !== empty.version || data.dir !== empty.dir) {
+    // Its shards are another loader's: none of them may be taken as already written.
+    onDisk.delete(docsDirOf(file));
+    return empty;
+  }
   await utimes(file, new Date(), new Date()).catch(() => undefined); // recently used: kept by pruning
   remember(file, data);
   return data;

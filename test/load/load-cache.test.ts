@@ -292,3 +292,22 @@ describe("documents are stored in shards by content hash", () => {
     expect((await readCacheJson(dir)).files["x/e3.yaml"].doc).toBeDefined();
   });
 });
+
+describe("a cache of another loader version", () => {
+  it("is replaced whole: its document shards are rewritten, so the next load finds every document", async () => {
+    const dir = await copyFixture("valid-minimal");
+    const cold = await loadView(dir);
+    const file = toCacheFile(cacheDir, dir);
+    const data = await readCacheJson(dir);
+    // What an older specsmith left: the same entries and documents under another version.
+    forgetCacheMemory();
+    await writeCacheToDisk(file, { ...data, version: "older" });
+    // This process read the old shards (as a new run would), then loads and saves.
+    expect(await loadFromDisk(dir)).toEqual(cold);
+    forgetCacheMemory();
+    const again = await readCacheJson(dir);
+    expect(Object.keys(again.files).sort()).toEqual(Object.keys(data.files).sort());
+    for (const [rel, entry] of Object.entries(data.files as Record<string, { doc?: unknown }>)) expect(again.files[rel].doc, rel).toEqual(entry.doc);
+    expect(Object.values(again.files).some((e: any) => e.doc !== undefined)).toBe(true);
+  });
+});
