@@ -117,10 +117,22 @@ function prepareKey(ctx: PartsContext, targetId: string): string {
   return sha256(`${ctx.contextKey}\0${ctx.componentsKey}\0${targetId}`);
 }
 
-function partKey(ctx: PartsContext, targetId: string, endpoint: Endpoint): string {
-  const input = ctx.inputHashes.get(endpoint.source.file) ?? "";
-  return sha256(`${ctx.contextKey}\0${targetId}\0${endpoint.id}\0${input}`);
+/**
+ * The key of an endpoint's part: the same for every target (each target's parts are kept apart by the store),
+ * so it is hashed once per endpoint and run.
+ */
+function partKey(ctx: PartsContext, _targetId: string, endpoint: Endpoint): string {
+  let keys = partKeys.get(ctx);
+  if (!keys) partKeys.set(ctx, (keys = new Map()));
+  let key = keys.get(endpoint.id);
+  if (key === undefined) {
+    const input = ctx.inputHashes.get(endpoint.source.file) ?? "";
+    keys.set(endpoint.id, (key = sha256(`${ctx.contextKey}\0${endpoint.id}\0${input}`)));
+  }
+  return key;
 }
+
+const partKeys = new WeakMap<PartsContext, Map<string, string>>();
 
 /**
  * Everything a part may depend on besides its endpoint's own files: specsmith's code and bundled templates,

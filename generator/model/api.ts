@@ -1,7 +1,7 @@
 // Loaded spec → Api: endpoints, routes tree, resources, auth schemes.
 import { toCasings, toTitle } from "./casing.js";
 import { componentsKey } from "./components-key.js";
-import { createBundler, type Bundler } from "./document.js";
+import { assignComponentNames, createBundler, type Bundler } from "./document.js";
 import { buildEndpoints } from "./endpoint.js";
 import { SchemaFlattener, isObject } from "./schema.js";
 import type { SpecEndpointFile, SpecInput } from "./source.js";
@@ -38,7 +38,7 @@ export function buildApi(spec: SpecInput): Api {
   };
   // Bundling is lazy (only whole-document targets need it) and shared by the document and each endpoint's path item.
   let bundler: Bundler | undefined;
-  const getBundler = () => (bundler ??= createBundler(spec));
+  const getBundler = () => (bundler ??= createBundler(spec, memoNames(spec)));
   const byEndpoint = new Map(spec.endpoints.map((file) => [file.rel, file]));
   for (const endpoint of endpoints) {
     let item: Record<string, any> | undefined;
@@ -93,6 +93,20 @@ function memoResources(spec: SpecInput, build: () => Resource[]): Resource[] {
   const resources = build();
   lastResources.set(spec.apiId, { key, resources });
   return resources;
+}
+
+const lastNames = new Map<string, { key: string; names: Map<string, string> }>();
+
+/** Bundled component names come from every file's components: the previous build's are reused while those are. */
+function memoNames(spec: SpecInput): Map<string, string> {
+  const hashes = spec.inputHashes;
+  if (!hashes) return assignComponentNames(spec);
+  const key = `${spec.shared ? hashes.get(spec.shared.rel) : "-"}\0${componentsKey(spec)}`;
+  const previous = lastNames.get(spec.apiId);
+  if (previous?.key === key) return previous.names;
+  const names = assignComponentNames(spec);
+  lastNames.set(spec.apiId, { key, names });
+  return names;
 }
 
 const lastFrames = new Map<string, { key: string; frame: Record<string, any> }>();

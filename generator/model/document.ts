@@ -22,9 +22,8 @@ export function bundleDocument(spec: BundleInput): Record<string, any> {
 }
 
 /** Component names are assigned over every file once; path items can then be bundled one by one. */
-export function createBundler(spec: BundleInput): Bundler {
+export function createBundler(spec: BundleInput, names: Map<string, string> = assignComponentNames(spec)): Bundler {
   const head: Record<string, any> = spec.shared?.doc ?? spec.endpoints[0]?.doc ?? {};
-  const names = assignComponentNames(spec);
   const rewrite = createRewriter(spec, names);
   const security = head["security"] ?? spec.endpoints[0]?.doc?.security;
   const pathItem = (file: SpecEndpointFile) => {
@@ -57,7 +56,11 @@ export function createBundler(spec: BundleInput): Bundler {
     for (const [k, v] of Object.entries(head)) if (k.startsWith("x-")) doc[k] = v;
     return doc;
   };
-  const namesKey = () => JSON.stringify([...names.entries()].filter(([key, name]) => !key.endsWith(`/${name}`)));
+  const namesKey = () => {
+    let key = namesKeys.get(names);
+    if (key === undefined) namesKeys.set(names, (key = JSON.stringify([...names.entries()].filter(([k, name]) => !k.endsWith(`/${name}`)))));
+    return key;
+  };
   return { document: () => build(true), frame: () => build(false), pathItem, namesKey };
 }
 
@@ -77,8 +80,11 @@ function keyOf(rel: string, kind: string, name: string): string {
   return `${rel}#${kind}/${name}`;
 }
 
+// By names map: a watch session hands the same map to the next build while the components are unchanged.
+const namesKeys = new WeakMap<Map<string, string>, string>();
+
 /** Shared names win; a per-file name that clashes with a different component gets `_2`, `_3`... */
-function assignComponentNames(spec: BundleInput): Map<string, string> {
+export function assignComponentNames(spec: BundleInput): Map<string, string> {
   const names = new Map<string, string>();
   const taken = new Map<string, string>();
   for (const file of componentFiles(spec)) {

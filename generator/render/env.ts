@@ -14,7 +14,40 @@ export interface RenderEnv {
   render(folder: string, name: string, context: unknown): string;
 }
 
+/**
+ * The render environment for the bundled templates and an optional override directory. The last one made is
+ * reused while no template file changed (by name, size, mtime and ctime): a watch session compiles a template
+ * again only after it is edited.
+ */
 export function createRenderEnv(opts: { overrideDir?: string } = {}): RenderEnv {
+  const key = templatesStamp([opts.overrideDir, BUNDLED_TEMPLATES].filter((d): d is string => Boolean(d)));
+  if (lastEnv?.key === key) return lastEnv.env;
+  const env = buildRenderEnv(opts);
+  lastEnv = { key, env };
+  return env;
+}
+
+let lastEnv: { key: string; env: RenderEnv } | undefined;
+
+function templatesStamp(roots: string[]): string {
+  const parts: string[] = [];
+  for (const root of roots) {
+    parts.push(`\0${path.resolve(root)}`);
+    let names: string[];
+    try {
+      names = readdirSync(root, { recursive: true, encoding: "utf8" }).sort();
+    } catch {
+      continue; // a missing directory is reported when a template is looked up
+    }
+    for (const name of names) {
+      const info = statSync(path.join(root, name), { throwIfNoEntry: false });
+      if (info?.isFile()) parts.push(`${name}\0${info.size}\0${info.mtimeMs}\0${info.ctimeMs}`);
+    }
+  }
+  return parts.join("\n");
+}
+
+function buildRenderEnv(opts: { overrideDir?: string }): RenderEnv {
   const hb = Handlebars.create();
   registerHelpers(hb);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
