@@ -108,7 +108,8 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
 async function openStore(dir: string, selected: readonly TargetId[], opts: GenerateOptions) {
   const store = await PartStore.open(findCacheDir(), dir, opts.out);
   const recorded = store.recordedOutputs();
-  if (recorded.length === 0) return { store, listings: undefined };
+  // A few hundred stats cost less than starting the worker.
+  if (recorded.length < tuning.probeMinOutputs) return { store, listings: undefined };
   const apiId = path.basename(path.resolve(dir));
   const dirs = [...new Set(selected.map((id) => `${apiId}/${targets[id].outDir}`))];
   const probe = await probeOffThread(opts.out, recorded, dirs).catch(() => null);
@@ -116,6 +117,12 @@ async function openStore(dir: string, selected: readonly TargetId[], opts: Gener
   store.useProbe(probe.stamps);
   return { store, listings: new Map([...probe.trees].map(([rel, tree]) => [path.join(opts.out, rel), tree])) };
 }
+
+/** Thresholds (tests set them to run both ways on small specs). */
+export const tuning = {
+  /** A warm run probes its outputs in the write worker from this many recorded outputs on. */
+  probeMinOutputs: 1000,
+};
 
 /** Records the size and mtime of what is now on disk as produced (written or found equal), then saves the parts. */
 async function saveParts(store: PartStore, out: string, result: WriteResult, intact: ReadonlySet<string>, owned: readonly string[]) {
