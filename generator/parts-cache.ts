@@ -27,6 +27,8 @@ export class PartStore {
   private constructor(
     private readonly file: string | null,
     private readonly data: StoreData,
+    /** Taken from this process's memory (a watch session), not read from disk. */
+    readonly fromMemory = false,
   ) {
     // A target this run renders keeps only the parts it used (see beginTarget); other targets' are carried over.
     this.used = {
@@ -44,7 +46,7 @@ export class PartStore {
     const id = createHash("sha256").update(`${path.resolve(specDir)}\0${path.resolve(outRoot)}`).digest("hex").slice(0, 24);
     const file = path.join(cacheDir, "parts", `${path.basename(path.resolve(specDir))}-${id}`);
     const held = memory.get(file);
-    if (held && held.version === generatorVersion()) return new PartStore(file, held);
+    if (held && held.version === generatorVersion()) return new PartStore(file, held, true);
     const data = await readStoreDir(file, FORMAT, generatorVersion());
     return new PartStore(file, data && isUsable(data) ? data : emptyData());
   }

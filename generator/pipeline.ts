@@ -112,9 +112,11 @@ async function openStore(dir: string, selected: readonly TargetId[], opts: Gener
   if (recorded.length < tuning.probeMinOutputs) return { store, listings: undefined };
   const apiId = path.basename(path.resolve(dir));
   const dirs = [...new Set(selected.map((id) => `${apiId}/${targets[id].outDir}`))];
-  const probe = await probeOffThread(opts.out, recorded, dirs).catch(() => null);
+  // In a watch session the spec loads from memory in a blink: the worker only lists, and the outputs are stat'ed
+  // here as the parts need them, so neither waits for the other.
+  const probe = await probeOffThread(opts.out, store.fromMemory ? [] : recorded, dirs).catch(() => null);
   if (!probe) return { store, listings: undefined };
-  store.useProbe(probe.stamps);
+  if (!store.fromMemory) store.useProbe(probe.stamps);
   return { store, listings: new Map([...probe.trees].map(([rel, tree]) => [path.join(opts.out, rel), tree])) };
 }
 

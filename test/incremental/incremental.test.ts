@@ -140,11 +140,11 @@ describe.each(cases)("incremental generate of spec/%s equals a fresh generate (%
     expect(report.reused).toBe(0);
   });
 
-  test("a generated file edited or deleted by hand is restored", async () => {
+  test.each([true, false])("a generated file edited or deleted by hand is restored (fresh process: %s)", async (cold) => {
     const files = [...listTree(out).keys()].filter((f) => f.endsWith(".md")).sort();
     appendFileSync(path.join(out, files[0] as string), "hand edit\n");
     unlinkSync(path.join(out, files[1] as string));
-    const report = await generateAndCompare("tampered", { cold: true });
+    const report = await generateAndCompare(`tampered-${cold}`, { cold });
     expect(report.result.written).toEqual(expect.arrayContaining([files[0], files[1]]));
   });
 
