@@ -9,7 +9,7 @@ import { createRenderEnv, type RenderEnv } from "./render/env.js";
 import { warmSchemaWorker } from "./targets/client/schema-types.js";
 import { findCacheDir } from "./load/cache-store.js";
 import { PartStore } from "./parts-cache.js";
-import { apiContextKey, componentsKey, renderTargetParts, type PartsContext, type PartsRender } from "./render-parts.js";
+import { apiContextKey, componentsKey, hasUnkeptParts, renderTargetParts, type PartsContext, type PartsRender } from "./render-parts.js";
 import { TARGET_IDS, isTargetId, targets, type TargetId } from "./targets/index.js";
 import type { Target } from "./targets/target.js";
 import { createTreeWriter, type WriteResult } from "./write/index.js";
@@ -44,8 +44,6 @@ export async function runGenerate(opts: GenerateOptions): Promise<ApiReport[]> {
   }
   const reports: ApiReport[] = [];
   const dirs = findApiDirs(opts.spec);
-  // openapi-typescript's worker loads its modules while the spec loads.
-  if (selected.includes("client/typescript")) warmSchemaWorker();
   for (const dir of dirs) {
     reports.push(await generateApi(dir, selected, opts));
   }
@@ -107,6 +105,9 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
  */
 async function openStore(dir: string, selected: readonly TargetId[], opts: GenerateOptions) {
   const store = await PartStore.open(findCacheDir(), dir, opts.out);
+  // openapi-typescript's worker loads its modules while the spec loads, unless a `check` of a warm tree (usually up
+  // to date, rendering nothing) is running: then a part that does render starts it (see the targets' `warm`).
+  if (selected.includes("client/typescript") && !(opts.check && store.hasParts("client/typescript"))) warmSchemaWorker();
   const recorded = store.recordedOutputs();
   // A few hundred stats cost less than starting the worker.
   if (recorded.length < tuning.probeMinOutputs) return { store, listings: undefined };
@@ -150,7 +151,8 @@ async function renderTargets(
   const started = new Map<TargetId, PartsRender | Promise<PartsRender>>();
   for (const id of active) timer.timings[`render ${id}`] = 0; // stages are reported in target order
   const byParts = (id: TargetId) => parts.store.enabled && targets[id].parts !== undefined && parts.store.hasParts(id);
-  for (const id of active) if (byParts(id)) targets[id].parts?.warm?.(api);
+  // Only when a part will render: a run that reuses them all never asks the worker.
+  for (const id of active) if (byParts(id) && hasUnkeptParts(id, api, parts)) targets[id].parts?.warm?.(api);
   const early = active.filter((t) => OFF_THREAD.has(t) && !byParts(t));
   const late = active.filter((t) => OFF_THREAD.has(t) && byParts(t));
   // Off-thread targets start first so their worker runs while the rest render; they are handed over last.

@@ -117,6 +117,11 @@ function prepareKey(ctx: PartsContext, targetId: string): string {
   return sha256(`${ctx.contextKey}\0${ctx.componentsKey}\0${targetId}`);
 }
 
+/** Whether some endpoint's part of the target is not in the store (it will render, not be reused). */
+export function hasUnkeptParts(targetId: string, api: Api, ctx: PartsContext): boolean {
+  return api.endpoints.some((endpoint) => !ctx.store.getPart(targetId, partKey(ctx, targetId, endpoint)));
+}
+
 /**
  * The key of an endpoint's part: the same for every target (each target's parts are kept apart by the store),
  * so it is hashed once per endpoint and run.
