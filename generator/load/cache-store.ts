@@ -155,6 +155,13 @@ export async function writeCacheToDisk(file: string, data: CacheData): Promise<v
     }
     await writeAtomic(file, JSON.stringify({ ...data, files: head }));
     onDisk.set(dir, known);
+    // Temp files a crash left among the shards (a minute old: another process may be writing one now).
+    const now = Date.now();
+    for (const name of present) {
+      if (!name.endsWith(".tmp")) continue;
+      const mtime = (await stat(path.join(dir, name)).catch(() => null))?.mtimeMs;
+      if (mtime !== undefined && now - mtime > 60_000) await unlink(path.join(dir, name)).catch(() => undefined);
+    }
     await pruneCacheDir(path.dirname(file));
   } catch {
     onDisk.delete(dir);

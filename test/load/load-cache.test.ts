@@ -311,3 +311,23 @@ describe("a cache of another loader version", () => {
     expect(Object.values(again.files).some((e: any) => e.doc !== undefined)).toBe(true);
   });
 });
+
+describe("crash leftovers among the document shards", () => {
+  it("a temp file over a minute old is removed by the next write; a fresh one (another process's) is left", async () => {
+    const dir = path.join(tmp, "api");
+    await writeSpec(dir, { "_api.yaml": api("integer"), "x/a.yaml": endpoint("a", "1") });
+    await loadFromDisk(dir);
+    const docsDir = toCacheFile(cacheDir, dir).replace(/\.json$/, ".docs");
+    const old = path.join(docsDir, "3.json.123.abc.tmp");
+    const fresh = path.join(docsDir, "4.json.456.def.tmp");
+    await writeFile(old, "partial");
+    await writeFile(fresh, "partial");
+    const past = (Date.now() - 120_000) / 1000;
+    await utimes(old, past, past);
+    await writeSpec(dir, { "x/a.yaml": endpoint("a", "2") });
+    await loadFromDisk(dir);
+    const names = await readdir(docsDir);
+    expect(names).not.toContain(path.basename(old));
+    expect(names).toContain(path.basename(fresh));
+  });
+});
