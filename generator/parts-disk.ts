@@ -2,9 +2,9 @@
 // a few parts writes a few small files: `meta.json` (assembled files and output stamps), one file per target's
 // `prepare` value, and each target's parts in 16 buckets by key. Each file is written atomically; any mix of old
 // and new files is safe, since every reuse is checked by key and stamp (a stale shard only costs a re-render).
-import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, rm, stat, unlink, utimes } from "node:fs/promises";
+import { readFile, readdir, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
+import { forgetShards, parseJson, rememberShards, signatureOf, writeShards, type Shard } from "./shard-files.js";
 import { writeAtomic } from "./write/file-ops.js";
 
 export interface StoredPart {
@@ -30,9 +30,6 @@ export interface StoreData {
 
 const MAX_STORES = 12;
 
-/** Shard file name → what its content is made from (the part keys, or the prepare key) as last read or written. */
-const onDisk = new Map<string, Map<string, string>>();
-
 /** The store in `dir`; null when absent, unreadable, or made by another format or version. */
 export async function readStoreDir(dir: string, format: string, version: string): Promise<StoreData | null> {
   let names: string[];
@@ -46,8 +43,8 @@ export async function readStoreDir(dir: string, format: string, version: string)
   const signatures = new Map<string, string>();
   let meta = false;
   names.forEach((name, i) => {
-    const shard = parse(texts[i] ?? null);
-    if (!shard || shard["format"] !== format || shard["version"] !== version) return;
+    const shard = parseJson(texts[i]);
+    if (!isRecord(shard) || shard["format"] !== format || shard["version"] !== version) return;
     if (name === "meta.json" && isRecord(shard["assembled"]) && isRecord(shard["outputs"])) {
       data.assembled = shard["assembled"] as StoreData["assembled"];
       data.outputs = shard["outputs"] as StoreData["outputs"];
@@ -57,11 +54,11 @@ export async function readStoreDir(dir: string, format: string, version: string)
       signatures.set(name, String(shard["prepared"][0]));
     } else if (typeof shard["target"] === "string" && isRecord(shard["parts"])) {
       Object.assign((data.parts[shard["target"]] ??= {}), shard["parts"]);
-      signatures.set(name, keysSignature(Object.keys(shard["parts"])));
+      signatures.set(name, signatureOf(Object.keys(shard["parts"])));
     }
   });
   if (!meta) return null;
-  onDisk.set(dir, signatures);
+  rememberShards(dir, signatures);
   await utimes(path.join(dir, "meta.json"), new Date(), new Date()).catch(() => undefined); // recently used
   return data;
 }
@@ -69,10 +66,10 @@ export async function readStoreDir(dir: string, format: string, version: string)
 /** Writes the shards whose content differs from what is on disk, then meta.json; failures are ignored. */
 export async function writeStoreDir(dir: string, data: StoreData): Promise<void> {
   const head = { format: data.format, version: data.version };
-  const known = onDisk.get(dir) ?? new Map<string, string>();
-  const wanted = new Map<string, [string, () => unknown]>();
+  const wanted = new Map<string, Shard>();
   for (const [target, entry] of Object.entries(data.prepared)) {
-    wanted.set(`prepared.${fileSafe(target)}.json`, [String(entry[0]), () => ({ ...head, target, prepared: entry })]);
+    const text = () => JSON.stringify({ ...head, target, prepared: entry });
+    wanted.set(`prepared.${fileSafe(target)}.json`, { signature: String(entry[0]), text });
   }
   for (const [target, parts] of Object.entries(data.parts)) {
     const buckets = new Map<string, string[]>();
@@ -81,31 +78,18 @@ export async function writeStoreDir(dir: string, data: StoreData): Promise<void>
       buckets.get(bucket)?.push(key) ?? buckets.set(bucket, [key]);
     }
     for (const [bucket, keys] of buckets) {
-      const shard = () => ({ ...head, target, parts: Object.fromEntries(keys.map((k) => [k, parts[k]])) });
-      wanted.set(`parts.${fileSafe(target)}.${bucket}.json`, [keysSignature(keys), shard]);
+      const text = () => JSON.stringify({ ...head, target, parts: Object.fromEntries(keys.map((k) => [k, parts[k]])) });
+      wanted.set(`parts.${fileSafe(target)}.${bucket}.json`, { signature: signatureOf(keys), text });
     }
   }
   try {
-    await mkdir(dir, { recursive: true });
-    const present = await readdir(dir);
-    for (const [name, [signature, content]] of wanted) {
-      if (known.get(name) === signature && present.includes(name)) continue;
-      await writeAtomic(path.join(dir, name), JSON.stringify(content()));
-      known.set(name, signature);
-    }
-    // Shards of parts no longer used (and temp files of a crash) go.
-    for (const name of present) {
-      if (name !== "meta.json" && !wanted.has(name)) {
-        await unlink(path.join(dir, name)).catch(() => undefined);
-        known.delete(name);
-      }
-    }
+    // Shards of parts no longer used go; meta.json is written last.
+    await writeShards(dir, wanted, (name) => name === "meta.json");
     await writeAtomic(path.join(dir, "meta.json"), JSON.stringify({ ...head, assembled: data.assembled, outputs: data.outputs }));
-    onDisk.set(dir, known);
     await prune(path.dirname(dir));
   } catch {
     // The store only saves time: a failed write means a slower next run, never a wrong one.
-    onDisk.delete(dir);
+    forgetShards(dir);
   }
 }
 
@@ -123,22 +107,8 @@ async function prune(root: string): Promise<void> {
   await Promise.all(stale.map((x) => rm(path.join(root, x.name), { recursive: true, force: true }).catch(() => undefined)));
 }
 
-function keysSignature(keys: string[]): string {
-  return createHash("sha256").update([...keys].sort().join("\n")).digest("hex");
-}
-
 function fileSafe(targetId: string): string {
   return targetId.replace(/[^a-z0-9_-]/gi, "~");
-}
-
-function parse(text: string | null): Record<string, any> | null {
-  if (text === null) return null;
-  try {
-    const value: unknown = JSON.parse(text);
-    return isRecord(value) ? value : null;
-  } catch {
-    return null;
-  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -147,5 +117,5 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Forgets what is known to be on disk (tests: another process may have written the stores). */
 export function forgetDiskState(): void {
-  onDisk.clear();
+  forgetShards();
 }

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import type { LoadedSpec } from "./load/index.js";
 import type { Api, Endpoint } from "./model/types.js";
+// What `prepare` may read beyond the API context: the bundled document's components (every file's own).
 export { componentsKey } from "./model/components-key.js";
 import type { RenderEnv } from "./render/env.js";
 import { generatorVersion, hashTree, type PartStore, type StoredPart } from "./parts-cache.js";
@@ -43,7 +44,7 @@ export async function renderTargetParts(
   const assembleHash = createHash("sha256").update(prepareKey(ctx, targetId));
   ctx.store.beginTarget(targetId);
   for (const endpoint of api.endpoints) {
-    const key = partKey(ctx, targetId, endpoint);
+    const key = partKey(ctx, endpoint);
     let stored = ctx.store.getPart(targetId, key);
     if (stored && isIntact(ctx, prefix, stored.rels)) {
       out.intact.push(...stored.rels);
@@ -94,7 +95,7 @@ async function renderAllParts(targetId: string, parts: TargetParts, api: Api, en
     const part = all.parts[i] as EndpointPart;
     for (const [rel, content] of part.files) out.files.set(rel, content);
     const stored = toStoredPart(part);
-    ctx.store.setPart(targetId, partKey(ctx, targetId, endpoint), stored);
+    ctx.store.setPart(targetId, partKey(ctx, endpoint), stored);
     assembleHash.update(`\0${endpoint.id}\0${stored.hash}`);
   });
   if (parts.prepare) ctx.store.setPrepared(targetId, prepareKey(ctx, targetId), all.prepared);
@@ -119,14 +120,14 @@ function prepareKey(ctx: PartsContext, targetId: string): string {
 
 /** Whether some endpoint's part of the target is not in the store (it will render, not be reused). */
 export function hasUnkeptParts(targetId: string, api: Api, ctx: PartsContext): boolean {
-  return api.endpoints.some((endpoint) => !ctx.store.getPart(targetId, partKey(ctx, targetId, endpoint)));
+  return api.endpoints.some((endpoint) => !ctx.store.getPart(targetId, partKey(ctx, endpoint)));
 }
 
 /**
  * The key of an endpoint's part: the same for every target (each target's parts are kept apart by the store),
  * so it is hashed once per endpoint and run.
  */
-function partKey(ctx: PartsContext, _targetId: string, endpoint: Endpoint): string {
+function partKey(ctx: PartsContext, endpoint: Endpoint): string {
   let keys = partKeys.get(ctx);
   if (!keys) partKeys.set(ctx, (keys = new Map()));
   let key = keys.get(endpoint.id);
@@ -155,10 +156,6 @@ export function apiContextKey(spec: LoadedSpec, api: Api, templatesDir: string |
   return hash.digest("hex");
 }
 
-/**
- * What `prepare` may read beyond the API context: the bundled document's components, which gathers every file's
- * own components (security schemes are in the API model already).
- */
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }

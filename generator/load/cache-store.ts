@@ -3,12 +3,13 @@
 // entries file and a shard or two, not every document.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { mkdir, readFile, readdir, rm, stat, unlink, utimes } from "node:fs/promises";
+import { readFile, readdir, rm, stat, unlink, utimes } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FileStamp, Finding } from "./types.js";
 import { persistCache } from "../cache-writes.js";
+import { forgetShards, parseJson, rememberShards, signatureOf, writeShards, type Shard } from "../shard-files.js";
 import { writeAtomic } from "../write/file-ops.js";
 
 const FORMAT = "specsmith-load-cache/2";
@@ -72,7 +73,7 @@ export async function readCache(file: string, specDir: string): Promise<CacheDat
   const data = await readCacheFromDisk(file);
   if (!data || data.version !== empty.version || data.dir !== empty.dir) {
     // Its shards are another loader's: none of them may be taken as already written.
-    onDisk.delete(docsDirOf(file));
+    forgetShards(docsDirOf(file));
     return empty;
   }
   await utimes(file, new Date(), new Date()).catch(() => undefined); // recently used: kept by pruning
@@ -93,9 +94,9 @@ export async function readCacheFromDisk(file: string): Promise<CacheData | null>
     if (!shard || shard.version !== head.version || typeof shard.docs !== "object" || shard.docs === null) return;
     const entries = Object.entries(shard.docs as Record<string, unknown>);
     for (const [hash, doc] of entries) docs.set(hash, doc);
-    signatures.set(BUCKETS[i] as string, signatureOf(entries.map(([hash]) => hash)));
+    signatures.set(`${BUCKETS[i]}.json`, signatureOf(entries.map(([hash]) => hash)));
   });
-  onDisk.set(dir, signatures);
+  rememberShards(dir, signatures);
   const files: Record<string, CacheEntry> = {};
   for (const [rel, stored] of Object.entries(head.files as Record<string, StoredEntry>)) {
     if (typeof stored !== "object" || stored === null) continue;
@@ -121,8 +122,6 @@ type StoredEntry = Omit<CacheEntry, "doc"> & { hasDoc?: true };
 
 // 16 shards of documents, by the first hex digit of their content hash.
 const BUCKETS = [..."0123456789abcdef"];
-/** Docs dir → bucket → signature of the hashes its shard holds, as last read or written by this process. */
-const onDisk = new Map<string, Map<string, string>>();
 
 /** Writes the document shards that changed, then the entries file (now, whatever the session). */
 export async function writeCacheToDisk(file: string, data: CacheData): Promise<void> {
@@ -136,53 +135,22 @@ export async function writeCacheToDisk(file: string, data: CacheData): Promise<v
     if (!buckets.has(bucket)) buckets.set(bucket, new Map());
     buckets.get(bucket)?.set(entry.hash, doc);
   }
-  const known = onDisk.get(dir) ?? new Map<string, string>();
+  const wanted = new Map<string, Shard>();
+  for (const [bucket, docs] of buckets) {
+    const text = () => JSON.stringify({ version: data.version, docs: Object.fromEntries(docs) });
+    wanted.set(`${bucket}.json`, { signature: signatureOf(docs.keys()), text });
+  }
   try {
-    await mkdir(dir, { recursive: true });
-    const present = new Set(await readdir(dir));
-    for (const bucket of BUCKETS) {
-      const docs = buckets.get(bucket);
-      const name = `${bucket}.json`;
-      if (!docs) {
-        if (present.has(name)) await unlink(path.join(dir, name)).catch(() => undefined);
-        known.delete(bucket);
-        continue;
-      }
-      const signature = signatureOf([...docs.keys()]);
-      if (known.get(bucket) === signature && present.has(name)) continue;
-      await writeAtomic(path.join(dir, name), JSON.stringify({ version: data.version, docs: Object.fromEntries(docs) }));
-      known.set(bucket, signature);
-    }
+    await writeShards(dir, wanted);
     await writeAtomic(file, JSON.stringify({ ...data, files: head }));
-    onDisk.set(dir, known);
-    // Temp files a crash left among the shards (a minute old: another process may be writing one now).
-    const now = Date.now();
-    for (const name of present) {
-      if (!name.endsWith(".tmp")) continue;
-      const mtime = (await stat(path.join(dir, name)).catch(() => null))?.mtimeMs;
-      if (mtime !== undefined && now - mtime > 60_000) await unlink(path.join(dir, name)).catch(() => undefined);
-    }
     await pruneCacheDir(path.dirname(file));
   } catch {
-    onDisk.delete(dir);
+    // The cache only saves time.
   }
 }
 
 function docsDirOf(file: string): string {
   return file.replace(/\.json$/, "") + ".docs";
-}
-
-function signatureOf(hashes: string[]): string {
-  return createHash("sha256").update([...hashes].sort().join("\n")).digest("hex");
-}
-
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
 
 /** Keeps the most recently used cache files (one per spec directory); removes temp files left by crashes. */
@@ -215,7 +183,7 @@ function remember(file: string, data: CacheData): void {
 /** Drops the in-process copies (tests use it to exercise the disk). */
 export function forgetCacheMemory(): void {
   memory.clear();
-  onDisk.clear();
+  forgetShards();
 }
 
 function isCacheData(data: unknown): data is CacheData {

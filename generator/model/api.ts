@@ -81,52 +81,41 @@ function createEndpointMemo(spec: SpecInput): (file: SpecEndpointFile, build: ()
   };
 }
 
-const lastResources = new Map<string, { key: string; resources: Resource[] }>();
+// API-level values of each API's last build, by a key of what they are made from: a watch session's next build
+// reuses those whose inputs are unchanged (only with the loader's input hashes; otherwise everything is built).
+const lastBuilt = new Map<string, { key: string; value: unknown }>();
 
-/** Resources come from `_api.yaml` alone: the previous build's are reused while its input hash is unchanged. */
+function reuseLast<T>(spec: SpecInput, what: string, key: (hashes: ReadonlyMap<string, string>) => string | null, build: () => T): T {
+  const k = spec.inputHashes ? key(spec.inputHashes) : null;
+  if (k === null) return build();
+  const slot = `${spec.apiId}\0${what}`;
+  const previous = lastBuilt.get(slot);
+  if (previous?.key === k) return previous.value as T;
+  const value = build();
+  lastBuilt.set(slot, { key: k, value });
+  return value;
+}
+
+/** Resources come from `_api.yaml` alone. */
 function memoResources(spec: SpecInput, build: () => Resource[]): Resource[] {
-  const hashes = spec.inputHashes;
-  if (!hashes || !spec.shared) return build();
-  const key = hashes.get(spec.shared.rel) ?? "";
-  const previous = lastResources.get(spec.apiId);
-  if (previous?.key === key) return previous.resources;
-  const resources = build();
-  lastResources.set(spec.apiId, { key, resources });
-  return resources;
+  return reuseLast(spec, "resources", (hashes) => (spec.shared ? (hashes.get(spec.shared.rel) ?? "") : null), build);
 }
 
-const lastNames = new Map<string, { key: string; names: Map<string, string> }>();
-
-/** Bundled component names come from every file's components: the previous build's are reused while those are. */
+/** Bundled component names come from every file's components. */
 function memoNames(spec: SpecInput): Map<string, string> {
-  const hashes = spec.inputHashes;
-  if (!hashes) return assignComponentNames(spec);
-  const key = `${spec.shared ? hashes.get(spec.shared.rel) : "-"}\0${componentsKey(spec)}`;
-  const previous = lastNames.get(spec.apiId);
-  if (previous?.key === key) return previous.names;
-  const names = assignComponentNames(spec);
-  lastNames.set(spec.apiId, { key, names });
-  return names;
+  const key = (hashes: ReadonlyMap<string, string>) => `${spec.shared ? hashes.get(spec.shared.rel) : "-"}\0${componentsKey(spec)}`;
+  return reuseLast(spec, "names", key, () => assignComponentNames(spec));
 }
 
-const lastFrames = new Map<string, { key: string; frame: Record<string, any> }>();
-
-/**
- * The document frame reads the API-level members (`_api.yaml`, or the first endpoint file without one) and every
- * file's components: the previous build's frame is reused while those are unchanged.
- */
+/** The document frame reads the API-level members (`_api.yaml`, or the first endpoint file without one) and every file's components. */
 function memoFrame(spec: SpecInput, build: () => Record<string, any>): Record<string, any> {
-  const hashes = spec.inputHashes;
-  if (!hashes) return build();
-  const first = spec.endpoints[0];
-  const head = spec.shared ? `${spec.shared.rel}\0${hashes.get(spec.shared.rel)}` : `${first?.rel}\0${first && hashes.get(first.rel)}`;
-  // Without security of its own, the head takes the first endpoint file's.
-  const key = `${head}\0${JSON.stringify(first?.doc?.security ?? null)}\0${componentsKey(spec)}`;
-  const previous = lastFrames.get(spec.apiId);
-  if (previous?.key === key) return previous.frame;
-  const frame = build();
-  lastFrames.set(spec.apiId, { key, frame });
-  return frame;
+  const key = (hashes: ReadonlyMap<string, string>) => {
+    const first = spec.endpoints[0];
+    const head = spec.shared ? `${spec.shared.rel}\0${hashes.get(spec.shared.rel)}` : `${first?.rel}\0${first && hashes.get(first.rel)}`;
+    // Without security of its own, the head takes the first endpoint file's.
+    return `${head}\0${JSON.stringify(first?.doc?.security ?? null)}\0${componentsKey(spec)}`;
+  };
+  return reuseLast(spec, "frame", key, build);
 }
 
 function collectAuthSchemes(spec: SpecInput): AuthScheme[] {

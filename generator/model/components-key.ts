@@ -10,8 +10,19 @@ interface FileWithComponents {
 
 /** Hash of every endpoint file's own `components` (by content): an edit elsewhere in a file leaves it as it was. */
 export function componentsKey(spec: { endpoints: readonly FileWithComponents[] }): string {
+  // The model and the part keys both ask, of the same loaded spec.
+  const known = keys.get(spec.endpoints);
+  if (known !== undefined) return known;
+  const key = computeKey(spec.endpoints);
+  keys.set(spec.endpoints, key);
+  return key;
+}
+
+const keys = new WeakMap<readonly FileWithComponents[], string>();
+
+function computeKey(endpoints: readonly FileWithComponents[]): string {
   const hash = createHash("sha256");
-  for (const file of spec.endpoints) {
+  for (const file of endpoints) {
     const components = (file.doc as { components?: unknown } | null)?.components;
     if (typeof components === "object" && components !== null) hash.update(`\0${file.rel}\0${componentsHash(file.hash, components)}`);
   }
