@@ -3,7 +3,7 @@
 // Writes bench/results.md. Not a test: numbers on a shared 2-core machine are noisy.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -87,7 +87,7 @@ async function measureWatchEdit(specDir: string, out: string, env: NodeJS.Proces
   };
   try {
     await waitFor(/^watching /m);
-    appendFileSync(firstEndpointFile(specDir), `x-bench-watch-edit: ${run}\n`);
+    editOneEndpoint(specDir, `watch ${run}`);
     const match = await waitFor(/^changed .*: regenerated in (\d+) ms/m);
     process.kill(-(child.pid as number), "SIGINT");
     await exited;
@@ -98,20 +98,31 @@ async function measureWatchEdit(specDir: string, out: string, env: NodeJS.Proces
   }
 }
 
-function firstEndpointFile(specDir: string): string {
-  const file = readdirSync(specDir, { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".yaml") && !f.endsWith("_api.yaml"))
-    .sort()[0];
-  return path.join(specDir, file ?? "");
-}
-
-/** Appends a vendor extension to the first endpoint file: a real edit of one endpoint (new content hash). */
-function editOneEndpoint(specDir: string, run: number): void {
+/**
+ * A real edit of one endpoint, the kind a writer makes: the first endpoint file's first one-line summary (else
+ * description) gets new text, which every target shows (page titles, snippets' docs, the client's JSDoc types). A
+ * file with neither gets a vendor extension appended.
+ */
+function editOneEndpoint(specDir: string, tag: string): void {
   const file = readdirSync(specDir, { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".yaml") && !f.endsWith("_api.yaml"))
     .sort()[0];
   if (!file) return;
-  appendFileSync(path.join(specDir, file), `x-bench-edit: ${run}\n`);
+  const abs = path.join(specDir, file);
+  const lines = readFileSync(abs, "utf8").split("\n");
+  const indent = (line: string | undefined) => (line ?? "").length - (line ?? "").trimStart().length;
+  for (const key of ["summary", "description"]) {
+    const at = lines.findIndex((line, i) => {
+      const m = new RegExp(`^\\s*${key}: ([^'"|>\\s].*)$`).exec(line);
+      // A plain scalar on one line: the next line does not continue it.
+      return m !== null && !m[1]!.includes(": ") && !m[1]!.includes(" #") && indent(lines[i + 1]) <= indent(line);
+    });
+    if (at < 0) continue;
+    lines[at] = `${" ".repeat(indent(lines[at]))}${key}: Bench edit ${tag}`;
+    writeFileSync(abs, lines.join("\n"));
+    return;
+  }
+  appendFileSync(abs, `x-bench-edit: ${tag.replace(/\s/g, "-")}\n`);
 }
 
 function median(values: number[]): number {
@@ -151,7 +162,7 @@ async function benchSpec(c: SpecCase, tmp: string): Promise<Row[]> {
     samples["openapiTs"]!.push(measure("node", [OPENAPI_TS, specFile, "-o", path.join(tmp, "types.d.ts")], process.env));
     samples["cold"]!.push(generate("cold", noCache));
     samples["seeded"]!.push(generate("seeded", withCache));
-    editOneEndpoint(specDir, i);
+    editOneEndpoint(specDir, `cli ${i}`);
     samples["edit"]!.push(generate("seeded", withCache));
     samples["check"]!.push(measure("node", [BIN, "check", "--spec", specDir, "--out", path.join(tmp, "seeded"), "--examples", "warn", "-q"], withCache));
     samples["watchEdit"]!.push(await measureWatchEdit(specDir, path.join(tmp, "seeded"), withCache, i));

@@ -35,6 +35,7 @@ export class PartStore {
       ...data,
       parts: { ...data.parts },
       prepared: { ...data.prepared },
+      memos: { ...data.memos },
       assembled: { ...data.assembled },
       outputs: { ...data.outputs },
     };
@@ -101,6 +102,17 @@ export class PartStore {
     this.used.prepared[targetId] = [key, value];
   }
 
+  /** The target's assemble memo (see AssembleMemo) when stored under `key`; kept until the next set. */
+  getMemo(targetId: string, key: string): { value: unknown } | undefined {
+    const entry = this.used.memos[targetId];
+    return entry && entry[0] === key ? { value: entry[1] } : undefined;
+  }
+
+  setMemo(targetId: string, key: string, value: unknown): void {
+    this.used.memos[targetId] = [key, value];
+    this.dirty = true;
+  }
+
   /** Every output path (relative to the out root) the previous run recorded. */
   recordedOutputs(): string[] {
     return Object.keys(this.data.outputs);
@@ -157,11 +169,11 @@ export class PartStore {
 }
 
 function emptyData(): StoreData {
-  return { format: FORMAT, version: generatorVersion(), parts: {}, prepared: {}, assembled: {}, outputs: {} };
+  return { format: FORMAT, version: generatorVersion(), parts: {}, prepared: {}, memos: {}, assembled: {}, outputs: {} };
 }
 
 function isUsable(data: StoreData): boolean {
-  return isRecord(data.parts) && isRecord(data.outputs) && isRecord(data.prepared) && isRecord(data.assembled);
+  return isRecord(data.parts) && isRecord(data.outputs) && isRecord(data.prepared) && isRecord(data.memos) && isRecord(data.assembled);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,6 @@
 // The part store on disk: one directory per (spec dir, out root), split into shard files so that a run that changed
 // a few parts writes a few small files: `meta.json` (assembled files and output stamps), one file per target's
-// `prepare` value, and each target's parts in 16 buckets by key. Each file is written atomically; any mix of old
+// `prepare` value, one per target's assemble memo, and each target's parts in 16 buckets by key. Each file is written atomically; any mix of old
 // and new files is safe, since every reuse is checked by key and stamp (a stale shard only costs a re-render).
 import { readFile, readdir, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
@@ -22,6 +22,8 @@ export interface StoreData {
   parts: Record<string, Record<string, StoredPart>>;
   /** targetId → [key, value] of the target's prepare(). */
   prepared: Record<string, [string, unknown]>;
+  /** targetId → [key, value] of the target's assemble memo (see AssembleMemo). */
+  memos: Record<string, [string, unknown]>;
   /** targetId → [key, file paths relative to the outDir] of the target's assembled files. */
   assembled: Record<string, [string, string[]]>;
   /** Output path (relative to the out root) → [size, mtimeMs] as last written or checked. */
@@ -39,7 +41,7 @@ export async function readStoreDir(dir: string, format: string, version: string)
     return null;
   }
   const texts = await Promise.all(names.map((n) => readFile(path.join(dir, n), "utf8").catch(() => null)));
-  const data: StoreData = { format, version, parts: {}, prepared: {}, assembled: {}, outputs: {} };
+  const data: StoreData = { format, version, parts: {}, prepared: {}, memos: {}, assembled: {}, outputs: {} };
   const signatures = new Map<string, string>();
   let meta = false;
   names.forEach((name, i) => {
@@ -52,6 +54,9 @@ export async function readStoreDir(dir: string, format: string, version: string)
     } else if (typeof shard["target"] === "string" && Array.isArray(shard["prepared"])) {
       data.prepared[shard["target"]] = shard["prepared"] as [string, unknown];
       signatures.set(name, String(shard["prepared"][0]));
+    } else if (typeof shard["target"] === "string" && Array.isArray(shard["memo"])) {
+      data.memos[shard["target"]] = shard["memo"] as [string, unknown];
+      signatures.set(name, String(shard["memo"][0]));
     } else if (typeof shard["target"] === "string" && isRecord(shard["parts"])) {
       Object.assign((data.parts[shard["target"]] ??= {}), shard["parts"]);
       signatures.set(name, signatureOf(Object.keys(shard["parts"])));
@@ -70,6 +75,10 @@ export async function writeStoreDir(dir: string, data: StoreData): Promise<void>
   for (const [target, entry] of Object.entries(data.prepared)) {
     const text = () => JSON.stringify({ ...head, target, prepared: entry });
     wanted.set(`prepared.${fileSafe(target)}.json`, { signature: String(entry[0]), text });
+  }
+  for (const [target, entry] of Object.entries(data.memos)) {
+    const text = () => JSON.stringify({ ...head, target, memo: entry });
+    wanted.set(`memo.${fileSafe(target)}.json`, { signature: String(entry[0]), text });
   }
   for (const [target, parts] of Object.entries(data.parts)) {
     const buckets = new Map<string, string[]>();

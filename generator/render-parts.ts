@@ -7,7 +7,7 @@ import type { Api, Endpoint } from "./model/types.js";
 export { componentsKey } from "./model/components-key.js";
 import type { RenderEnv } from "./render/env.js";
 import { generatorVersion, hashTree, type PartStore, type StoredPart } from "./parts-cache.js";
-import type { EndpointFragment, EndpointPart, TargetParts } from "./targets/target.js";
+import type { AssembleMemo, EndpointFragment, EndpointPart, TargetParts } from "./targets/target.js";
 
 export interface PartsContext {
   store: PartStore;
@@ -69,7 +69,7 @@ export async function renderTargetParts(
     return out;
   }
   const prepared = await preparePart(targetId, parts, api, env, ctx);
-  const assembled = await parts.assemble(api, fragments, env, prepared);
+  const assembled = await parts.assemble(api, fragments, env, prepared, assembleMemo(ctx, targetId));
   for (const [rel, content] of assembled) out.files.set(rel, content);
   ctx.store.setAssembled(targetId, assembleKey, [...assembled.keys()]);
   ctx.store.touch();
@@ -99,6 +99,7 @@ async function renderAllParts(targetId: string, parts: TargetParts, api: Api, en
     assembleHash.update(`\0${endpoint.id}\0${stored.hash}`);
   });
   if (parts.prepare) ctx.store.setPrepared(targetId, prepareKey(ctx, targetId), all.prepared);
+  if (all.memo) assembleMemo(ctx, targetId).set(...all.memo);
   for (const [rel, content] of all.assembled) out.files.set(rel, content);
   ctx.store.setAssembled(targetId, assembleHash.digest("hex"), [...all.assembled.keys()]);
   ctx.store.touch();
@@ -112,6 +113,15 @@ async function preparePart(targetId: string, parts: TargetParts, api: Api, env: 
   const value = stored ? stored.value : await parts.prepare(api, env);
   ctx.store.setPrepared(targetId, key, value);
   return value;
+}
+
+/** The target's assemble memo: its keys are scoped to the API-level inputs (those of `prepare`). */
+function assembleMemo(ctx: PartsContext, targetId: string): AssembleMemo {
+  const scoped = (key: string) => sha256(`${prepareKey(ctx, targetId)}\0${key}`);
+  return {
+    get: (key) => ctx.store.getMemo(targetId, scoped(key)),
+    set: (key, value) => ctx.store.setMemo(targetId, scoped(key), value),
+  };
 }
 
 function prepareKey(ctx: PartsContext, targetId: string): string {

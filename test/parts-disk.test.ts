@@ -25,6 +25,7 @@ function storeWith(count: number, extra: Partial<StoreData> = {}): StoreData {
     version: "v1",
     parts: { "docs/gitbook": parts, "client/typescript": { [key(1)]: part(1) } },
     prepared: { "client/typescript": ["pk", { middle: "types" }] },
+    memos: { "client/typescript": ["mk", { paths: [], replace: [["a", "b"]], changed: [] }] },
     assembled: { "docs/gitbook": ["ak", ["SUMMARY.md"]] },
     outputs: { "api/docs/gitbook/p0.md": [12, 1234.5] },
     ...extra,

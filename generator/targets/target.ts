@@ -45,6 +45,7 @@ export interface TargetParts {
     fragments: readonly EndpointFragment[],
     env: RenderEnv,
     prepared: unknown,
+    memo?: AssembleMemo,
   ): Map<string, string> | Promise<Map<string, string>>;
   /**
    * Optional: everything at once when nothing is cached (a cold run), when that is cheaper than part by part
@@ -63,6 +64,18 @@ export interface AllParts {
   parts: EndpointPart[];
   prepared: unknown;
   assembled: Map<string, string>;
+  /** What `assemble` would have kept in its memo for these parts ([key, value]), so the next run starts with it. */
+  memo?: [string, unknown];
+}
+
+/**
+ * One value `assemble` keeps for the next run (JSON-safe), for costly work that depends on API-level data (the
+ * same inputs as `prepare`) and on some fragments only: `key` names those fragments' inputs; a value is found only
+ * under the same key and the same API-level inputs. One value per target (a new one replaces the last).
+ */
+export interface AssembleMemo {
+  get(key: string): { value: unknown } | undefined;
+  set(key: string, value: unknown): void;
 }
 
 export interface EndpointFragment {

@@ -4,7 +4,7 @@
 import { expect } from "vitest";
 import type { Api } from "../../generator/model/types.js";
 import type { RenderEnv } from "../../generator/render/env.js";
-import type { EndpointFragment, Target } from "../../generator/targets/target.js";
+import type { AssembleMemo, EndpointFragment, Target } from "../../generator/targets/target.js";
 
 /** The API with every way to reach other endpoints replaced by a throwing getter. */
 export function isolateApi(api: Api): Api {
@@ -29,6 +29,22 @@ export function isolateApi(api: Api): Api {
   return isolated as unknown as Api;
 }
 
+/** An assemble memo that counts what it is asked, holding at most one value like the store. */
+class RecordingMemo implements AssembleMemo {
+  hits = 0;
+  sets = 0;
+  constructor(public kept?: [string, unknown]) {}
+  get(key: string): { value: unknown } | undefined {
+    if (this.kept?.[0] !== key) return undefined;
+    this.hits++;
+    return { value: this.kept[1] };
+  }
+  set(key: string, value: unknown): void {
+    this.sets++;
+    this.kept = [key, value];
+  }
+}
+
 /** Renders through the parts with an isolated API and asserts the contract; returns the number of files compared. */
 export async function expectPartsMatchRender(target: Target, api: Api, env: RenderEnv): Promise<number> {
   const parts = target.parts;
@@ -49,12 +65,23 @@ export async function expectPartsMatchRender(target: Target, api: Api, env: Rend
     fragments.push({ id: endpoint.id, fragment: roundTripped });
   }
   const prepared = parts.prepare ? JSON.parse(JSON.stringify((await parts.prepare(isolated, env)) ?? null)) : undefined;
-  for (const [rel, content] of await parts.assemble(isolated, fragments, env, prepared)) {
+  const memo = new RecordingMemo();
+  const assembled = await parts.assemble(isolated, fragments, env, prepared, memo);
+  for (const [rel, content] of assembled) {
     expect(got.has(rel), `${rel} produced by a part and by assemble`).toBe(false);
     got.set(rel, content);
   }
   expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
   for (const [rel, content] of want) expect(got.get(rel), rel).toBe(content);
+  if (memo.kept) {
+    // What assemble kept (as the store would: through JSON) is found by the next assemble of the same fragments,
+    // which then makes the same files without keeping anything new.
+    const next = new RecordingMemo(JSON.parse(JSON.stringify(memo.kept)) as [string, unknown]);
+    const again = await parts.assemble(isolated, fragments, env, prepared, next);
+    expect(next.hits).toBe(1);
+    expect(next.sets).toBe(0);
+    for (const [rel, content] of again) expect(content, `${rel} from the memo`).toBe(got.get(rel));
+  }
   if (parts.renderAll) {
     // The cold path's parts, prepared value and assembled files are the ones made part by part.
     const all = await parts.renderAll(api, env);
@@ -65,6 +92,8 @@ export async function expectPartsMatchRender(target: Target, api: Api, env: Rend
     });
     expect(JSON.parse(JSON.stringify(all.prepared ?? null))).toEqual(prepared ?? null);
     for (const [rel, content] of all.assembled) expect(content, `renderAll ${rel}`).toBe(got.get(rel));
+    // The memo it hands on is the one assemble keeps for the same parts.
+    expect(JSON.parse(JSON.stringify(all.memo ?? null))).toEqual(JSON.parse(JSON.stringify(memo.kept ?? null)));
   }
   return want.size;
 }

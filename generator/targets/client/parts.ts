@@ -4,9 +4,10 @@
 // every share from one worker call instead.
 import type { Api, Endpoint } from "../../model/types.js";
 import type { RenderEnv } from "../../render/env.js";
-import type { AllParts, EndpointFragment, EndpointPart, TargetParts } from "../target.js";
+import { createHash } from "node:crypto";
+import type { AllParts, AssembleMemo, EndpointFragment, EndpointPart, TargetParts } from "../target.js";
 import type { AllTypes, EndpointShare } from "./schema-all.js";
-import type { EntangledShare } from "./schema-entangled.js";
+import type { EntangledRequest, EntangledShare } from "./schema-entangled.js";
 import { buildUsageView, type UsageView } from "./package-view.js";
 import { joinSchemaTypes, type ApiTypes, type PathTypes } from "./schema-join.js";
 import { printAllSchemaTypes, printApiSchemaTypes, printEntangledShare, printPathShare, warmPathShares } from "./schema-types.js";
@@ -41,10 +42,10 @@ export function createClientParts(files: ClientFiles): TargetParts {
   return {
     endpoint: (api, e) => buildEndpointPart(api, e),
     prepare: (api) => printApiSchemaTypes(documentWithoutPaths(api)),
-    async assemble(api, fragments, env, prepared) {
+    async assemble(api, fragments, env, prepared, memo) {
       const parts = fragments.map((f) => f.fragment as ClientFragment);
       const out = files.renderShared(api, parts.map((p) => p.view), parts.map((p) => p.usage), env);
-      out.set("src/schema.ts", await assembleSchema(api, fragments, prepared as ApiTypes, files));
+      out.set("src/schema.ts", await assembleSchema(api, fragments, prepared as ApiTypes, files, memo));
       return out;
     },
     renderAll: (api, env) => renderAllParts(api, env, files),
@@ -71,7 +72,10 @@ async function renderAllParts(api: Api, env: RenderEnv, files: ClientFiles): Pro
     return toFragment(api, e, views[i]!, usages[i]!, holdsTypes(api, e) ? share : { types: null, entangled: share.entangled, reads: [] });
   });
   assembled.set("src/schema.ts", await joinAllTypes(api, fragments, all, files));
-  return { parts: fragments.map((fragment) => ({ files: new Map(), fragment })), prepared: all.api, assembled };
+  const parts = fragments.map((fragment) => ({ files: new Map(), fragment }));
+  // The entangled share assemble would ask for, so that the first edit after a cold run need not print it again.
+  const tangled = all.entangled && entangledRequest(api, fragments);
+  return { parts, prepared: all.api, assembled, ...(tangled ? { memo: [entangledKey(tangled), all.entangled] } : {}) };
 }
 
 async function joinAllTypes(api: Api, parts: readonly ClientFragment[], all: AllTypes, files: ClientFiles): Promise<string> {
@@ -102,20 +106,47 @@ function toFragment(api: Api, e: Endpoint, view: ClientEndpointView, usage: Usag
   return fragment;
 }
 
-async function assembleSchema(api: Api, fragments: readonly EndpointFragment[], prepared: ApiTypes, files: ClientFiles): Promise<string> {
+async function assembleSchema(
+  api: Api,
+  fragments: readonly EndpointFragment[],
+  prepared: ApiTypes,
+  files: ClientFiles,
+  memo: AssembleMemo | undefined,
+): Promise<string> {
   const parts = fragments.map((f) => f.fragment as ClientFragment);
   if (!parts.some((p) => p.entangled)) return files.banner + joinSchemaTypes(parts.flatMap((p) => (p.types ? [p.types] : [])), prepared);
   // openapi-typescript patches components from an inline discriminator in document order: spliced when it can be.
-  const share = askEntangledShare(api, parts);
+  const share = askEntangledShare(api, parts, memo);
   const spliced = share ? spliceEntangled(parts, prepared, share) : null;
   return spliced === null ? files.renderSchema(api.document) : files.banner + spliced;
 }
 
-/** The entangled path items' share from the worker (their path items ride in their fragments); null if none. */
-function askEntangledShare(api: Api, parts: readonly ClientFragment[]): EntangledShare | null {
+/**
+ * The entangled path items' share from the worker (their path items ride in their fragments); null if none. It
+ * depends on the API-level document and those path items only: kept in the memo, an edit elsewhere reuses it.
+ */
+function askEntangledShare(api: Api, parts: readonly ClientFragment[], memo: AssembleMemo | undefined): EntangledShare | null {
+  const req = entangledRequest(api, parts);
+  if (!req) return null;
+  const key = entangledKey(req);
+  const kept = memo?.get(key);
+  if (kept) return kept.value as EntangledShare | null;
+  const share = printEntangledShare(documentWithoutPaths(api), req);
+  memo?.set(key, share);
+  return share;
+}
+
+/** What the worker is asked for the entangled path items' share; null when it cannot be printed apart. */
+function entangledRequest(api: Api, parts: readonly ClientFragment[]): EntangledRequest | null {
   if (parts.some((p) => p.entangled?.startsWith("ref "))) return null;
   const items = parts.flatMap((p) => (p.entangledItem ? [p.entangledItem] : []));
-  return printEntangledShare(documentWithoutPaths(api), { keys: Object.keys(api.documentFrame ?? api.document), items });
+  return { keys: Object.keys(api.documentFrame ?? api.document), items };
+}
+
+/** The request's memo key: the share does not depend on the order of the items (the worker sorts them). */
+function entangledKey(req: EntangledRequest): string {
+  const items = [...req.items].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  return createHash("sha256").update(JSON.stringify({ keys: req.keys, items })).digest("hex");
 }
 
 /**
