@@ -37,6 +37,8 @@ export interface CacheEntry {
   /** Files (rel) the document's `$ref`s name, whether they exist or not. */
   refs: string[];
   check?: CachedCheck;
+  /** Pointer → [line, col] in this file, as findings (its own or other files') were located at this hash. */
+  positions?: Record<string, [number, number]>;
   /** The file's stat when it was read: while it matches, the file is not read again (see read.ts). */
   stamp?: FileStamp;
 }

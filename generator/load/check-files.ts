@@ -43,7 +43,7 @@ export async function checkFiles(input: CheckInput): Promise<CheckOutput> {
     const deps = Object.fromEntries(collectRefClosure(file.rel, refsOf).map((rel) => [rel, input.byRel.get(rel)?.hash ?? null]));
     const lacksExamples = input.checkExamples && entry.check?.examplesChecked === false;
     if (!entry.check || lacksExamples || !isSameDeps(entry.check.deps, deps)) {
-      entry.check = { deps, ...(await checkFile(file, input, getValidator)) };
+      entry.check = { deps, ...(await checkFile(file, input, getValidator, out.entries)) };
       out.changed = true;
     }
     out.findings.push(...entry.check.findings);
@@ -58,7 +58,7 @@ function toEntry(file: LoadedFile, old: CacheEntry | undefined, out: CheckOutput
   if (old?.hash === file.hash && isUsableEntry(old)) {
     // A stamp taken (or changed) now is worth saving: the next load then skips reading the file.
     if (String(old.stamp) !== String(file.stamp)) out.changed = true;
-    return { hash: old.hash, doc: old.doc, refs: old.refs, ...(old.check && { check: old.check }), ...stamp };
+    return { hash: old.hash, doc: old.doc, refs: old.refs, ...(old.check && { check: old.check }), ...(old.positions && { positions: old.positions }), ...stamp };
   }
   out.changed = true;
   const scan = scanDocument(file.doc, file.rel);
@@ -70,7 +70,12 @@ function toEntry(file: LoadedFile, old: CacheEntry | undefined, out: CheckOutput
 type GetValidator = () => Promise<SchemaValidator>;
 
 /** Runs every per-file check and locates the findings (positions re-parse only files that have findings). */
-async function checkFile(file: LoadedFile, input: CheckInput, getValidator: GetValidator): Promise<Omit<CachedCheck, "deps">> {
+async function checkFile(
+  file: LoadedFile,
+  input: CheckInput,
+  getValidator: GetValidator,
+  entries: Record<string, CacheEntry>,
+): Promise<Omit<CachedCheck, "deps">> {
   const findings: Finding[] = [];
   const examples: Finding[] = [];
   const report = (f: Finding) => findings.push(f);
@@ -83,16 +88,27 @@ async function checkFile(file: LoadedFile, input: CheckInput, getValidator: GetV
     checkExamples(endpoint, { resolve: input.resolve, validator: await getValidator(), report: (f) => examples.push(f) });
   }
   return {
-    findings: findings.map((f) => locate(f, input.byRel)),
-    examples: examples.map((f) => locate(f, input.byRel)),
+    findings: findings.map((f) => locate(f, input.byRel, entries)),
+    examples: examples.map((f) => locate(f, input.byRel, entries)),
     examplesChecked: input.checkExamples,
   };
 }
 
-function locate(f: Finding, byRel: ReadonlyMap<string, LoadedFile>): Finding {
+/**
+ * The finding with its line and column: from the positions its file's entry keeps (located before at the same
+ * hash), else located now and kept there. A finding in a large shared file (an example under its components) is
+ * so located once, not again each time a file that refers to it changes.
+ */
+function locate(f: Finding, byRel: ReadonlyMap<string, LoadedFile>, entries: Record<string, CacheEntry>): Finding {
   if (f.line !== undefined) return f;
   const file = byRel.get(f.rel);
-  return file ? { ...f, ...file.locate(f.pointer) } : f;
+  if (!file) return f;
+  const entry = entries[f.rel];
+  const known = entry?.hash === file.hash ? entry.positions?.[f.pointer] : undefined;
+  if (known) return { ...f, line: known[0], col: known[1] };
+  const at = file.locate(f.pointer);
+  if (entry?.hash === file.hash) (entry.positions ??= {})[f.pointer] = [at.line, at.col];
+  return { ...f, ...at };
 }
 
 export function hasOnePath(doc: unknown): boolean {
@@ -108,11 +124,16 @@ function isSameDeps(a: Record<string, string | null>, b: Record<string, string |
 function isUsableEntry(entry: CacheEntry): boolean {
   if (typeof entry !== "object" || entry === null || typeof entry.hash !== "string") return false;
   if (!Array.isArray(entry.refs) || !entry.refs.every((r) => typeof r === "string")) return false;
+  if (entry.positions !== undefined && !isPositions(entry.positions)) return false;
   const check = entry.check;
   if (check === undefined) return true;
   return (
     typeof check === "object" && check !== null && isObject(check.deps) && isFindingList(check.findings) && isFindingList(check.examples)
   );
+}
+
+function isPositions(value: unknown): boolean {
+  return isObject(value) && Object.values(value).every((p) => Array.isArray(p) && p.length === 2 && p.every(Number.isInteger));
 }
 
 function isFindingList(list: unknown): list is Finding[] {

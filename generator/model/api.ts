@@ -2,7 +2,7 @@
 import { toCasings, toTitle } from "./casing.js";
 import { componentsKey } from "./components-key.js";
 import { assignComponentNames, createBundler, type Bundler } from "./document.js";
-import { buildEndpoints } from "./endpoint.js";
+import { buildEndpoints, isBodyBuilt } from "./endpoint.js";
 import { SchemaFlattener, isObject } from "./schema.js";
 import type { SpecEndpointFile, SpecInput } from "./source.js";
 import type { Api, AuthScheme, Endpoint, Resource, Route } from "./types.js";
@@ -64,7 +64,7 @@ const lastBuilds = new Map<string, Map<string, Endpoint[]>>();
 
 /**
  * Reuses the previous build's endpoints of a file whose text, `$ref` targets (input hash) and `_api.yaml` are
- * unchanged; needs the loader's input hashes (a SpecInput without them is always built afresh).
+ * unchanged and whose bodies were built; needs the loader's input hashes (a SpecInput without them is always built afresh).
  */
 function createEndpointMemo(spec: SpecInput): (file: SpecEndpointFile, build: () => Endpoint[]) => Endpoint[] {
   const hashes = spec.inputHashes;
@@ -75,7 +75,9 @@ function createEndpointMemo(spec: SpecInput): (file: SpecEndpointFile, build: ()
   const shared = spec.shared ? (hashes.get(spec.shared.rel) ?? "") : "";
   return (file, build) => {
     const key = `${file.rel}\0${hashes.get(file.rel) ?? ""}\0${shared}`;
-    const endpoints = previous?.get(key) ?? build();
+    // Unbuilt bodies would build against the previous build's spec (and keep it alive): those are made afresh.
+    const kept = previous?.get(key);
+    const endpoints = kept && kept.every(isBodyBuilt) ? kept : build();
     current.set(key, endpoints);
     return endpoints;
   };

@@ -49,11 +49,6 @@ function buildEndpoint({ file, methods, ctx, id }: BuildInput): Endpoint {
   const pathItem = file.doc.paths[file.path] as Record<string, unknown>;
   const op = pathItem[preferred] as Record<string, any>;
   const base = ["paths", file.path, preferred];
-  const parameters = buildParameters(file, op, pathItem, base, ctx);
-  const requestBody = buildRequestBody(file, op, ctx);
-  if (requestBody?.isObject) parameters.push(...bodyParameters(file, requestBody, base));
-  const responses = buildResponses(file, op, ctx);
-  const successResponse = pickSuccess(responses);
   const sdk = buildSdkNaming({
     path: file.path,
     method: preferred,
@@ -62,8 +57,7 @@ function buildEndpoint({ file, methods, ctx, id }: BuildInput): Endpoint {
     groupName: op["x-fern-sdk-group-name"],
     methodName: op["x-fern-sdk-method-name"],
   });
-  const examples = buildExamples({ file, op, base, parameters, successResponse, responses });
-  return {
+  const endpoint = {
     id,
     path: file.path,
     methods,
@@ -78,17 +72,77 @@ function buildEndpoint({ file, methods, ctx, id }: BuildInput): Endpoint {
     authMethods: ((op["security"] ?? file.doc.security ?? []) as Record<string, unknown>[]).map((req) => ({
       schemeIds: Object.keys(req),
     })),
+    ...LAZY_HEAD,
+    routePath: sdk.fromExtensions ? parentPath(file.path) : "/" + sdk.namespace.map((n) => n.snake).join("/"),
+    extensions: Object.fromEntries(Object.entries(op).filter(([k]) => k.startsWith("x-"))),
+    ...LAZY_TAIL,
+    source: { file: file.rel, pointer: toPointer(base) },
+  } as Record<string, unknown>;
+  return withLazyBody(endpoint, () => buildBody(file, op, pathItem, base, ctx));
+}
+
+/** Endpoints whose body has not been built yet (see withLazyBody). */
+const unbuilt = new WeakSet<object>();
+
+/** Whether the endpoint's body (parameters, responses, examples…) has been built. */
+export function isBodyBuilt(endpoint: Endpoint): boolean {
+  return !unbuilt.has(endpoint);
+}
+
+/**
+ * The body (parameters, schemas, responses, examples) is built on first read: a run that reuses an endpoint's
+ * parts never reads it, so an edit of one endpoint does not flatten the schemas of all the others. The builder
+ * (which holds the whole spec) is dropped once it has run. The placeholders keep the keys in model/json's order;
+ * each becomes a getter in place.
+ */
+function withLazyBody(endpoint: Record<string, unknown>, build: () => EndpointBody): Endpoint {
+  let pending: (() => EndpointBody) | undefined = build;
+  let body: EndpointBody | undefined;
+  const read = (): EndpointBody => {
+    if (!body) {
+      body = (pending as () => EndpointBody)();
+      pending = undefined;
+      unbuilt.delete(endpoint);
+    }
+    return body;
+  };
+  for (const key of [...Object.keys(LAZY_HEAD), ...Object.keys(LAZY_TAIL)] as (keyof EndpointBody)[]) {
+    Object.defineProperty(endpoint, key, { enumerable: true, configurable: true, get: () => read()[key] });
+  }
+  unbuilt.add(endpoint);
+  return endpoint as unknown as Endpoint;
+}
+
+type EndpointBody = Pick<
+  Endpoint,
+  "parameters" | "requestBody" | "responses" | "successResponse" | "examples" | "hasParameters" | "hasRequiredParameters" | "isVoid"
+>;
+
+const LAZY_HEAD = { parameters: null, requestBody: null, responses: null, successResponse: null, examples: null };
+const LAZY_TAIL = { hasParameters: null, hasRequiredParameters: null, isVoid: null };
+
+function buildBody(
+  file: SpecEndpointFile,
+  op: Record<string, any>,
+  pathItem: Record<string, unknown>,
+  base: string[],
+  ctx: EndpointContext,
+): EndpointBody {
+  const parameters = buildParameters(file, op, pathItem, base, ctx);
+  const requestBody = buildRequestBody(file, op, ctx);
+  if (requestBody?.isObject) parameters.push(...bodyParameters(file, requestBody, base));
+  const responses = buildResponses(file, op, ctx);
+  const successResponse = pickSuccess(responses);
+  const examples = buildExamples({ file, op, base, parameters, successResponse, responses });
+  return {
     parameters,
     requestBody,
     responses,
     successResponse,
     examples,
-    routePath: sdk.fromExtensions ? parentPath(file.path) : "/" + sdk.namespace.map((n) => n.snake).join("/"),
-    extensions: Object.fromEntries(Object.entries(op).filter(([k]) => k.startsWith("x-"))),
     hasParameters: parameters.length > 0,
     hasRequiredParameters: parameters.some((p) => p.required),
     isVoid: successResponse === null || successResponse.kind === "void",
-    source: { file: file.rel, pointer: toPointer(base) },
   };
 }
 

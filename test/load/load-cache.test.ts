@@ -151,6 +151,41 @@ describe("editing files re-validates them and their dependants", () => {
   });
 });
 
+describe("findings' positions are kept in their file's entry", () => {
+  const shared = (lead = "") =>
+    `${lead}openapi: 3.0.0\ninfo: { title: T, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n    n: { type: integer }\n  examples:\n    e: { value: "bad" }\n`;
+  const user = (p: string, summary: string) =>
+    endpoint(p, "1").replace(`                one: { value: 1 }`, `                one: { $ref: "../_api.yaml#/components/examples/e" }`).replace("    get:", `    get:\n      summary: ${summary}`);
+  const coldWarnings = async (dir: string) => {
+    process.env["SPECSMITH_CACHE"] = "off";
+    try {
+      return await warningsOf(dir);
+    } finally {
+      delete process.env["SPECSMITH_CACHE"];
+    }
+  };
+
+  it("an example finding in _api.yaml is located once, and again only when _api.yaml changes", async () => {
+    const dir = path.join(tmp, "api");
+    await writeSpec(dir, { "_api.yaml": shared(), "x/a.yaml": user("a", "A") });
+    const first = await warningsOf(dir);
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatch(/^_api\.yaml:8:\d+ must be integer$/);
+    expect(first).toEqual(await coldWarnings(dir));
+    const pointer = "/components/examples/e/value";
+    expect((await readCacheJson(dir)).files["_api.yaml"].positions).toEqual({ [pointer]: [8, expect.any(Number)] });
+    // The endpoint changes: its finding in _api.yaml (unchanged) takes the kept position.
+    await writeSpec(dir, { "x/a.yaml": user("a", "A, edited") });
+    expect(await warningsOf(dir)).toEqual(first);
+    // _api.yaml changes (two lines more above): the kept position is not used; the finding moves with the text.
+    await writeSpec(dir, { "_api.yaml": shared("# one\n# two\n") });
+    const moved = await warningsOf(dir);
+    expect(moved).toEqual(await coldWarnings(dir));
+    expect(moved[0]).toMatch(/^_api\.yaml:10:\d+ must be integer$/);
+    expect((await readCacheJson(dir)).files["_api.yaml"].positions).toEqual({ [pointer]: [10, expect.any(Number)] });
+  });
+});
+
 describe("a damaged cache is ignored", () => {
   const cases: [string, { damage: (data: any) => string }][] = [
     ["not JSON", { damage: () => "{ nope" }],

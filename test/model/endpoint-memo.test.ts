@@ -8,6 +8,7 @@ import { afterAll, expect, test } from "vitest";
 import { loadSpec } from "../../generator/load/index.js";
 import { buildApi } from "../../generator/model/index.js";
 import { bundleDocument } from "../../generator/model/document.js";
+import { isBodyBuilt } from "../../generator/model/endpoint.js";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-memo-"));
@@ -17,6 +18,10 @@ test("an edit rebuilds only the edited file's endpoints; a shared edit rebuilds 
   const dir = path.join(tmp, "keyhub");
   cpSync(path.join(REPO, "spec/keyhub"), dir, { recursive: true });
   const first = buildApi(await loadSpec(dir));
+  // Bodies are built on first read, as a render reads them; only built endpoints are reused.
+  expect(first.endpoints.filter(isBodyBuilt)).toEqual([]);
+  JSON.stringify(first.endpoints);
+  expect(first.endpoints.every(isBodyBuilt)).toBe(true);
   const file = path.join(dir, "spaces/get.yaml");
   writeFileSync(file, readFileSync(file, "utf8").replace("Looks up one space by its ID and returns it.", "Looks up one space."));
   const spec = await loadSpec(dir);
@@ -37,6 +42,21 @@ test("an edit rebuilds only the edited file's endpoints; a shared edit rebuilds 
   writeFileSync(shared, readFileSync(shared, "utf8") + "x-memo-test: 1\n");
   const third = buildApi(await loadSpec(dir));
   expect(third.endpoints.filter((e) => second.endpoints.includes(e))).toEqual([]);
+});
+
+test("endpoints whose body was never read are built afresh (they would build against the previous spec)", async () => {
+  const dir = path.join(tmp, "keyhub-unread");
+  cpSync(path.join(REPO, "spec/keyhub"), dir, { recursive: true });
+  const first = buildApi(await loadSpec(dir));
+  const read = first.endpoints[0]!;
+  void read.parameters;
+  const second = buildApi(await loadSpec(dir));
+  expect(second.endpoints.filter((e) => first.endpoints.includes(e))).toEqual([read]);
+  // Read now, the unread ones equal those of an eager build (the body is the same whenever it is built).
+  const spec = await loadSpec(dir);
+  const fresh = buildApi({ apiId: spec.apiId, shared: spec.shared, endpoints: spec.endpoints, resolve: spec.resolve });
+  expect(JSON.parse(JSON.stringify(second.endpoints))).toEqual(JSON.parse(JSON.stringify(fresh.endpoints)));
+  expect(Object.keys(second.endpoints[1]!)).toEqual(Object.keys(JSON.parse(JSON.stringify(fresh.endpoints[1]))));
 });
 
 test("documentFrame is the document with empty paths; the next build hands over the same frame until components or the head change", async () => {
