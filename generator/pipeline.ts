@@ -13,7 +13,8 @@ import { apiContextKey, componentsKey, hasUnkeptParts, renderTargetParts, type P
 import { TARGET_IDS, isTargetId, targets, type TargetId } from "./targets/index.js";
 import type { Target } from "./targets/target.js";
 import { createTreeWriter, type WriteResult } from "./write/index.js";
-import { probeOffThread } from "./write/write-offload.js";
+import type { Tree } from "./write/file-ops.js";
+import { listOffThread, statOffThread } from "./write/write-offload.js";
 
 export interface GenerateOptions {
   /** A spec root (one API per subdirectory) or a single API directory. */
@@ -100,8 +101,9 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
 
 /**
  * The part store of (spec dir, out root) and, when it recorded outputs, their current stamps (handed to it) and
- * the listings of every selected target's directory, taken in the write worker. Without them (a cold run, or a
- * failed probe) the stamps are taken and the directories listed as they are needed.
+ * the listings of every selected target's directory, taken in the write worker: the stamps first (the parts need
+ * them before they render), the listings after (the writer needs them only as targets are written). Without them
+ * (a cold run, or a failed probe) the stamps are taken and the directories listed as they are needed.
  */
 async function openStore(dir: string, selected: readonly TargetId[], opts: GenerateOptions) {
   const store = await PartStore.open(findCacheDir(), dir, opts.out);
@@ -113,12 +115,13 @@ async function openStore(dir: string, selected: readonly TargetId[], opts: Gener
   if (recorded.length < tuning.probeMinOutputs) return { store, listings: undefined };
   const apiId = path.basename(path.resolve(dir));
   const dirs = [...new Set(selected.map((id) => `${apiId}/${targets[id].outDir}`))];
-  // In a watch session the spec loads from memory in a blink: the worker only lists, and the outputs are stat'ed
-  // here as the parts need them, so neither waits for the other.
-  const probe = await probeOffThread(opts.out, store.fromMemory ? [] : recorded, dirs).catch(() => null);
-  if (!probe) return { store, listings: undefined };
-  if (!store.fromMemory) store.useProbe(probe.stamps);
-  return { store, listings: new Map([...probe.trees].map(([rel, tree]) => [path.join(opts.out, rel), tree])) };
+  const stamps = statOffThread(opts.out, recorded);
+  const trees = listOffThread(opts.out, dirs);
+  const absolute = (found: Map<string, Tree | null>) => new Map([...found].map(([rel, tree]) => [path.join(opts.out, rel), tree]));
+  const listings = trees.then(absolute, () => undefined);
+  const probed = await stamps.catch(() => null);
+  if (probed) store.useProbe(probed);
+  return { store, listings };
 }
 
 /** Thresholds (tests set them to run both ways on small specs). */

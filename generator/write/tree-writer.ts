@@ -10,6 +10,8 @@ import type { FileMap, WriteResult } from "./types.js";
 
 /** Prefixes with at least this many files go to the write worker by default; smaller ones are written in place. */
 const OFFLOAD_MIN_FILES = 64;
+/** …or with at least this many characters (a few large files: a whole-API document, the client's types). */
+const OFFLOAD_MIN_CHARS = 1 << 20;
 
 export interface TreeWriterOptions {
   /** Output root directory. */
@@ -23,11 +25,14 @@ export interface TreeWriterOptions {
    * Infinity: never). A failure there is thrown by finish.
    */
   offloadMinFiles?: number;
+  /** Prefixes whose files hold at least this many characters in all are written by the write worker too (default 1 Mi). */
+  offloadMinChars?: number;
   /**
-   * Listings of owned directories taken before this run wrote anything (see probeOffThread), by absolute path
-   * (null: absent); a prefix without one is listed when it is added.
+   * Listings of owned directories taken before this run wrote anything (see listOffThread), by absolute path
+   * (null: absent); a prefix without one is listed when it is added. Given as a promise, prefixes added before it
+   * settles are written (or compared) once it has (finish waits for them); undefined from it: list as needed.
    */
-  listings?: ReadonlyMap<string, Tree | null>;
+  listings?: ReadonlyMap<string, Tree | null> | Promise<ReadonlyMap<string, Tree | null> | undefined>;
 }
 
 export interface TreeWriter {
@@ -57,25 +62,56 @@ export class PrefixWriter implements TreeWriter {
   private readonly jobs: Promise<void>[] = [];
   private firstError: unknown;
 
-  constructor(private readonly opts: TreeWriterOptions) {}
+  /** The listings once known; `pendingListings` until then. */
+  private listings: ReadonlyMap<string, Tree | null> | undefined;
+  private pendingListings: Promise<unknown> | undefined;
+
+  constructor(private readonly opts: TreeWriterOptions) {
+    const given = opts.listings;
+    if (given instanceof Promise) {
+      this.pendingListings = given.then(
+        (found) => {
+          this.listings = found;
+          this.pendingListings = undefined;
+        },
+        () => void (this.pendingListings = undefined),
+      );
+    } else this.listings = given;
+  }
 
   add(prefix: string, files: FileMap): void {
     if (prefix !== "") assertSafeRelPath(prefix);
     const full = this.claim(prefix, files);
     const dir = path.join(this.opts.root, prefix);
     this.ownedDirs.push(dir);
-    const listed = this.opts.listings?.get(dir);
+    const pending = this.pendingListings;
+    if (pending) {
+      const job = pending.then(() => this.write(prefix, dir, files, full)).catch((error: unknown) => void (this.firstError ??= error));
+      this.jobs.push(job);
+    } else this.write(prefix, dir, files, full);
+  }
+
+  private write(prefix: string, dir: string, files: FileMap, full: string[]): void {
+    const listed = this.listings?.get(dir);
     if (this.opts.check) {
       const tree = listed === undefined ? listTree(dir) : listed;
       for (const rel of tree?.files ?? []) this.existing.add(prefix ? `${prefix}/${rel}` : rel);
       this.compareAll(dir, files, full, tree);
-    } else if (files.size >= (this.opts.offloadMinFiles ?? OFFLOAD_MIN_FILES)) {
+    } else if (this.offloads(files)) {
       const job = writePrefixOffThread(dir, files).then(
         (result) => this.record(prefix, result),
         (error: unknown) => void (this.firstError ??= error),
       );
       this.jobs.push(job);
     } else this.record(prefix, writePrefixSync(dir, files, listed));
+  }
+
+  private offloads(files: FileMap): boolean {
+    if (files.size >= (this.opts.offloadMinFiles ?? OFFLOAD_MIN_FILES)) return true;
+    const minChars = this.opts.offloadMinChars ?? OFFLOAD_MIN_CHARS;
+    let chars = 0;
+    for (const content of files.values()) if ((chars += content.length) >= minChars) return true;
+    return false;
   }
 
   private record(prefix: string, result: PrefixWriteResult): void {
@@ -105,8 +141,13 @@ export class PrefixWriter implements TreeWriter {
   async finish(): Promise<WriteResult> {
     if (this.finished) throw new Error("tree writer: finish called twice");
     this.finished = true;
-    // Nothing is removed until every write has landed; a failed write fails the whole run.
-    await Promise.all(this.jobs);
+    // Nothing is removed until every write has landed; a failed write fails the whole run. A job may add one (a
+    // prefix written once the listings came may go to the worker): wait until no new one appears.
+    for (let settled = 0; settled < this.jobs.length; ) {
+      const count = this.jobs.length;
+      await Promise.all(this.jobs);
+      settled = count;
+    }
     if (this.firstError !== undefined) throw this.firstError;
     const { result, opts } = this;
     const keep = opts.keep ?? (() => false);

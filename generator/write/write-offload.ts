@@ -35,20 +35,23 @@ export function writePrefixOffThread(dir: string, files: ReadonlyMap<string, str
   return ask<PrefixWriteResult>({ kind: "write", dir, rels: [...files.keys()], bytes, ends }, [bytes.buffer]);
 }
 
-/** What a run finds on disk before it writes: the outputs' stamps and the owned directories' listings. */
-export interface OutputProbe {
-  /** Path (as asked) → [size, mtimeMs], or null when there is no such file. */
-  stamps: Map<string, [number, number] | null>;
-  /** Directory (as asked) → its listing, or null when it does not exist. */
-  trees: Map<string, Tree | null>;
+/** Path (as asked) → [size, mtimeMs], or null when there is no such file. */
+export type OutputStamps = Map<string, [number, number] | null>;
+
+/**
+ * Stats `files` (paths relative to `root`, or absolute) in the write worker: a warm run gets its outputs' stamps
+ * while its spec loads on the main thread.
+ */
+export function statOffThread(root: string, files: readonly string[]): Promise<OutputStamps> {
+  return ask<OutputStamps>({ kind: "stat", root, files });
 }
 
 /**
- * Stats `files` and lists `dirs` (paths relative to `root`, or absolute) in the write worker: a warm run gets
- * them while its spec loads on the main thread.
+ * Lists `dirs` (relative to `root`, or absolute) in the write worker; null for a directory that does not exist.
+ * Asked after statOffThread, it is answered after it (the worker takes its jobs in order).
  */
-export function probeOffThread(root: string, files: readonly string[], dirs: readonly string[]): Promise<OutputProbe> {
-  return ask<OutputProbe>({ kind: "probe", root, files, dirs });
+export function listOffThread(root: string, dirs: readonly string[]): Promise<Map<string, Tree | null>> {
+  return ask<Map<string, Tree | null>>({ kind: "list", root, dirs });
 }
 
 function ask<T>(message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<T> {

@@ -1,6 +1,6 @@
 // Worker entry: writes the owned directories it is sent (write-prefix.ts), so the file-system calls of a large
 // write run on the other core while the main thread renders the next target; and probes a warm run's outputs
-// (stats and listings) while the main thread loads the spec.
+// (stats, then listings) while the main thread loads the spec.
 import { statSync } from "node:fs";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
@@ -17,17 +17,24 @@ interface WriteJob {
   ends: Uint32Array;
 }
 
-interface ProbeJob {
-  kind: "probe";
+interface StatJob {
+  kind: "stat";
   id: number;
   root: string;
   files: string[];
+}
+
+interface ListJob {
+  kind: "list";
+  id: number;
+  root: string;
   dirs: string[];
 }
 
-parentPort?.on("message", (job: WriteJob | ProbeJob) => {
+parentPort?.on("message", (job: WriteJob | StatJob | ListJob) => {
   try {
-    parentPort?.postMessage({ id: job.id, result: job.kind === "probe" ? probe(job) : write(job) });
+    const result = job.kind === "stat" ? stat(job) : job.kind === "list" ? list(job) : write(job);
+    parentPort?.postMessage({ id: job.id, result });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     parentPort?.postMessage({ id: job.id, error: { message: e.message, code: e.code, syscall: e.syscall, path: e.path } });
@@ -40,13 +47,17 @@ function write({ dir, rels, bytes, ends }: WriteJob) {
   return writePrefixSync(dir, files);
 }
 
-function probe({ root, files, dirs }: ProbeJob) {
+function stat({ root, files }: StatJob) {
   const stamps = new Map<string, [number, number] | null>();
   for (const rel of files) {
     const info = statSync(path.resolve(root, rel), { throwIfNoEntry: false });
     stamps.set(rel, info ? [info.size, info.mtimeMs] : null);
   }
+  return stamps;
+}
+
+function list({ root, dirs }: ListJob) {
   const trees = new Map<string, Tree | null>();
   for (const dir of dirs) trees.set(dir, listTree(path.resolve(root, dir)));
-  return { stamps, trees };
+  return trees;
 }

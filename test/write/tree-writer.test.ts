@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { listTree, type Tree } from "../../generator/write/file-ops.js";
 import { createTreeWriter, listFiles, type TreeWriterOptions } from "../../generator/write/index.js";
 
 let root: string;
@@ -241,6 +242,39 @@ describe("createTreeWriter: the write worker", () => {
     writer.add("api", files({ "other.txt": "o" }));
     await expect(writer.finish()).rejects.toMatchObject({ code: expect.stringMatching(/^E[A-Z]+$/), message: expect.stringContaining("model") });
     expect(await readdir(path.join(root, "api")).then((names) => names.sort())).toEqual(["other.txt", "stale-elsewhere.txt"]);
+  });
+});
+
+describe("createTreeWriter: when a prefix goes to the write worker", () => {
+  const clash = () => files({ "a.json": "1", x: "file", "x/y.json": "under it" });
+  test("a few files holding offloadMinChars characters go (a failure is then thrown by finish); fewer stay here", async () => {
+    const big = createTreeWriter({ root, offloadMinFiles: Infinity, offloadMinChars: 8 });
+    expect(() => big.add("api/big", clash())).not.toThrow();
+    await expect(big.finish()).rejects.toMatchObject({ code: expect.stringMatching(/^E[A-Z]+$/) });
+    const small = createTreeWriter({ root, offloadMinFiles: Infinity, offloadMinChars: 1000 });
+    expect(() => small.add("api/small", clash())).toThrow();
+  });
+});
+
+describe("createTreeWriter: listings given as a promise", () => {
+  test("a prefix added before they come is written once they have; finish waits, and removes what they list", async () => {
+    await run([["a", files({ "old.txt": "o", "keep.txt": "k" })]]);
+    let give: (found: Map<string, Tree | null> | undefined) => void = () => undefined;
+    const listings = new Promise<Map<string, Tree | null> | undefined>((resolve) => (give = resolve));
+    const writer = createTreeWriter({ root, offloadMinFiles: Infinity, listings });
+    writer.add("a", files({ "keep.txt": "k", "new.txt": "n" }));
+    expect(existsSync(path.join(root, "a/new.txt"))).toBe(false);
+    give(new Map([[path.join(root, "a"), listTree(path.join(root, "a"))]]));
+    const result = await writer.finish();
+    expect(result).toMatchObject({ written: ["a/new.txt"], unchanged: ["a/keep.txt"], removed: ["a/old.txt"] });
+    expect(await listFiles(path.join(root, "a"))).toEqual(["keep.txt", "new.txt"]);
+  });
+
+  test("a promise that gives nothing (a failed probe): each prefix is listed as it is written", async () => {
+    await run([["a", files({ "old.txt": "o" })]]);
+    const writer = createTreeWriter({ root, offloadMinFiles: Infinity, listings: Promise.resolve(undefined) });
+    writer.add("a", files({ "new.txt": "n" }));
+    expect(await writer.finish()).toMatchObject({ written: ["a/new.txt"], removed: ["a/old.txt"] });
   });
 });
 

@@ -71,17 +71,18 @@ async function renderAllParts(api: Api, env: RenderEnv, files: ClientFiles): Pro
     if (!share) return buildEndpointPart(api, e).fragment as ClientFragment;
     return toFragment(api, e, views[i]!, usages[i]!, holdsTypes(api, e) ? share : { types: null, entangled: share.entangled, reads: [] });
   });
-  assembled.set("src/schema.ts", await joinAllTypes(api, fragments, all, files));
-  const parts = fragments.map((fragment) => ({ files: new Map(), fragment }));
   // The entangled share assemble would ask for, so that the first edit after a cold run need not print it again.
   const tangled = all.entangled && entangledRequest(api, fragments);
-  return { parts, prepared: all.api, assembled, ...(tangled ? { memo: [entangledKey(tangled), all.entangled] } : {}) };
+  const kept: Entangled | null = all.entangled && { share: all.entangled, middle: spliceMiddle(all.api.middle, all.entangled.replace) };
+  assembled.set("src/schema.ts", await joinAllTypes(api, fragments, all, kept, files));
+  const parts = fragments.map((fragment) => ({ files: new Map(), fragment }));
+  return { parts, prepared: all.api, assembled, ...(tangled ? { memo: [entangledKey(tangled), kept] } : {}) };
 }
 
-async function joinAllTypes(api: Api, parts: readonly ClientFragment[], all: AllTypes, files: ClientFiles): Promise<string> {
+async function joinAllTypes(api: Api, parts: readonly ClientFragment[], all: AllTypes, entangled: Entangled | null, files: ClientFiles): Promise<string> {
   if (!parts.some((p) => p.entangled)) return files.banner + joinSchemaTypes(parts.flatMap((p) => (p.types ? [p.types] : [])), all.api);
   if (all.whole !== null) return files.banner + all.whole;
-  const spliced = all.entangled ? spliceEntangled(parts, all.api, all.entangled) : null;
+  const spliced = entangled ? spliceEntangled(parts, all.api, entangled) : null;
   return spliced === null ? files.renderSchema(api.document) : files.banner + spliced;
 }
 
@@ -116,24 +117,32 @@ async function assembleSchema(
   const parts = fragments.map((f) => f.fragment as ClientFragment);
   if (!parts.some((p) => p.entangled)) return files.banner + joinSchemaTypes(parts.flatMap((p) => (p.types ? [p.types] : [])), prepared);
   // openapi-typescript patches components from an inline discriminator in document order: spliced when it can be.
-  const share = askEntangledShare(api, parts, memo);
-  const spliced = share ? spliceEntangled(parts, prepared, share) : null;
+  const entangled = askEntangled(api, parts, prepared, memo);
+  const spliced = entangled ? spliceEntangled(parts, prepared, entangled) : null;
   return spliced === null ? files.renderSchema(api.document) : files.banner + spliced;
 }
 
+/** The entangled path items' share and the API-level share's middle with its replacements made (null: cannot be). */
+interface Entangled {
+  share: EntangledShare;
+  middle: string | null;
+}
+
 /**
- * The entangled path items' share from the worker (their path items ride in their fragments); null if none. It
- * depends on the API-level document and those path items only: kept in the memo, an edit elsewhere reuses it.
+ * The entangled path items' share from the worker (their path items ride in their fragments), and the middle it
+ * makes; null if none. They depend on the API-level document (prepare's inputs) and those path items only: kept in
+ * the memo, an edit elsewhere reuses them.
  */
-function askEntangledShare(api: Api, parts: readonly ClientFragment[], memo: AssembleMemo | undefined): EntangledShare | null {
+function askEntangled(api: Api, parts: readonly ClientFragment[], prepared: ApiTypes, memo: AssembleMemo | undefined): Entangled | null {
   const req = entangledRequest(api, parts);
   if (!req) return null;
   const key = entangledKey(req);
   const kept = memo?.get(key);
-  if (kept) return kept.value as EntangledShare | null;
+  if (kept) return kept.value as Entangled | null;
   const share = printEntangledShare(documentWithoutPaths(api), req);
-  memo?.set(key, share);
-  return share;
+  const entangled = share && { share, middle: spliceMiddle(prepared.middle, share.replace) };
+  memo?.set(key, entangled);
+  return entangled;
 }
 
 /** What the worker is asked for the entangled path items' share; null when it cannot be printed apart. */
@@ -154,17 +163,21 @@ function entangledKey(req: EntangledRequest): string {
  * from the API-level document and those path items; null when that is not the whole document's text (then the
  * whole document is printed).
  */
-function spliceEntangled(parts: readonly ClientFragment[], prepared: ApiTypes, share: EntangledShare): string | null {
+function spliceEntangled(parts: readonly ClientFragment[], prepared: ApiTypes, { share, middle }: Entangled): string | null {
   // A path item printed without the patches whose allOf reads a patched component would print differently.
   const changed = new Set(share.changed);
-  if (parts.some((p) => p.reads?.some((ref) => changed.has(ref)))) return null;
-  let middle = prepared.middle;
-  for (const [before, after] of share.replace) {
+  if (middle === null || parts.some((p) => p.reads?.some((ref) => changed.has(ref)))) return null;
+  return joinSchemaTypes([...parts.flatMap((p) => (p.types ? [p.types] : [])), ...share.paths], { ...prepared, middle });
+}
+
+/** The API-level share's middle with each member text replaced; null when one is not found exactly once. */
+function spliceMiddle(middle: string, replace: readonly [string, string][]): string | null {
+  for (const [before, after] of replace) {
     const at = middle.indexOf(before);
     if (at < 0 || middle.indexOf(before, at + 1) >= 0) return null;
     middle = middle.slice(0, at) + after + middle.slice(at + before.length);
   }
-  return joinSchemaTypes([...parts.flatMap((p) => (p.types ? [p.types] : [])), ...share.paths], { ...prepared, middle });
+  return middle;
 }
 
 /**
