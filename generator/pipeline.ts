@@ -13,6 +13,7 @@ import { apiContextKey, componentsKey, hasUnkeptParts, renderTargetParts, type P
 import { TARGET_IDS, isTargetId, targets, type TargetId } from "./targets/index.js";
 import type { Target } from "./targets/target.js";
 import { createTreeWriter, type WriteResult } from "./write/index.js";
+import { saveTemplateCache } from "./render/template-cache.js";
 import type { Tree } from "./write/file-ops.js";
 import { listOffThread, statOffThread } from "./write/write-offload.js";
 
@@ -92,7 +93,10 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
     timer.start(stage, () => writer.add(prefix, rendered.files));
   });
   const result = await timer.time(stage, () => writer.finish());
-  await timer.time("cache", () => saveParts(store, opts.out, result, intact, owned));
+  await timer.time("cache", async () => {
+    await saveParts(store, opts.out, result, intact, owned);
+    await saveTemplateCache();
+  });
   result.unchanged = [...result.unchanged, ...intact].sort();
   const report = { apiId: api.id, endpoints: api.endpoints.length, timings: timer.timings, result, reused };
   opts.log?.(formatReport(report, api, Boolean(opts.check)));

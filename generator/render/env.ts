@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { UserError } from "../errors.js";
 import { registerHelpers } from "./helpers.js";
+import { dropTemplate, keepTemplate, keptTemplate, templateKey } from "./template-cache.js";
 
 /** The bundled templates directory (works from generator/ sources and from dist/). */
 export const BUNDLED_TEMPLATES = findUp(path.dirname(fileURLToPath(import.meta.url)), "templates");
@@ -96,24 +97,43 @@ function buildRenderEnv(opts: { overrideDir?: string }): RenderEnv {
 /** Handlebars' compiler stages (public, though its typings leave them out). */
 interface HandlebarsStages {
   Compiler: new () => { compile(ast: unknown, options: object): unknown };
-  JavaScriptCompiler: new () => { compile(environment: unknown, options: object, context: undefined, asObject: true): TemplateSpecification };
+  JavaScriptCompiler: new () => { compile(environment: unknown, options: object): string };
 }
 
 /**
  * Compiles eagerly, once, so a syntax error in a user's template is reported with its file: the stages
- * `hb.compile` runs lazily on first use (precompiling to check, then compiling again, doubled the work).
+ * `hb.compile` runs lazily on first use (precompiling to check, then compiling again, doubled the work). The
+ * compiled source is kept between runs (template-cache.ts): a later run evaluates it instead.
  */
 function compileChecked(hb: typeof Handlebars, text: string, file: string): HandlebarsTemplateDelegate {
   const stages = hb as unknown as HandlebarsStages;
   // `data: true` is what hb.compile adds when unset.
   const options = { noEscape: true, strict: false, data: true };
+  const key = templateKey(hb.VERSION, options, text);
+  const kept = keptTemplate(key);
+  if (kept !== undefined) {
+    try {
+      return hb.template(evaluate(kept));
+    } catch {
+      dropTemplate(key); // damaged: compiled afresh below
+    }
+  }
+  let source: string;
   try {
     const ast = hb.parse(text, options as Handlebars.ParseOptions);
     const environment = new stages.Compiler().compile(ast, options);
-    return hb.template(new stages.JavaScriptCompiler().compile(environment, options, undefined, true));
+    source = new stages.JavaScriptCompiler().compile(environment, options);
   } catch (error) {
     throw new UserError(`template ${file}: ${(error as Error).message.split("\n")[0]}`);
   }
+  const template = hb.template(evaluate(source));
+  keepTemplate(key, source);
+  return template;
+}
+
+/** The template specification a precompiled source (an object literal with functions) stands for. */
+function evaluate(source: string): TemplateSpecification {
+  return new Function(`return ${source};`)() as TemplateSpecification;
 }
 
 function findUp(start: string, name: string): string {

@@ -1,9 +1,12 @@
-// createRenderEnv reuses the last environment (its compiled templates) only while no template file changed.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// createRenderEnv reuses the last environment (its compiled templates) only while no template file changed; a
+// fresh process evaluates the compiled source kept in the cache directory instead of compiling again.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, expect, test } from "vitest";
+import Handlebars from "handlebars";
+import { afterAll, afterEach, describe, expect, test } from "vitest";
 import { createRenderEnv } from "../../generator/render/env.js";
+import { forgetTemplateCache, saveTemplateCache, templateKey } from "../../generator/render/template-cache.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-env-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -25,4 +28,54 @@ test("an override template edited (even to the same size) is compiled again; unc
   writeFileSync(path.join(dir, "custom", "other.hbs"), "new file\n");
   expect(createRenderEnv({ overrideDir: dir })).not.toBe(second);
   expect(createRenderEnv()).not.toBe(createRenderEnv({ overrideDir: dir }));
+});
+
+describe("compiled templates kept between runs (template-cache.ts)", () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+    forgetTemplateCache();
+  });
+  const OPTIONS = { noEscape: true, strict: false, data: true };
+  /** A fresh environment (a new override dir: a new stamp) over the one template custom/page.hbs. */
+  let n = 0;
+  const envWith = (text: string) => {
+    const dir = path.join(tmp, `kept-${n++}`);
+    mkdirSync(path.join(dir, "custom"), { recursive: true });
+    writeFileSync(path.join(dir, "custom", "page.hbs"), text);
+    return createRenderEnv({ overrideDir: dir });
+  };
+  const readKept = (cacheDir: string) => JSON.parse(readFileSync(path.join(cacheDir, "templates.json"), "utf8")).entries as Record<string, string>;
+
+  test("a compiled template is saved, then evaluated by a later run instead of compiled; a damaged one is compiled again", async () => {
+    const cacheDir = path.join(tmp, "cache-kept");
+    process.env["SPECSMITH_CACHE_DIR"] = cacheDir;
+    delete process.env["SPECSMITH_CACHE"];
+    expect(envWith("Hi {{name}}").render("custom", "page", { name: "x" })).toBe("Hi x");
+    await saveTemplateCache();
+    const key = templateKey(Handlebars.VERSION, OPTIONS, "Hi {{name}}");
+    expect(readKept(cacheDir)[key]).toBe(Handlebars.precompile("Hi {{name}}", OPTIONS));
+
+    // Another run finds the source under the text's key and evaluates it (here: one planted for another text).
+    writeFileSync(path.join(cacheDir, "templates.json"), JSON.stringify({ format: "specsmith-templates/1", entries: { [key]: Handlebars.precompile("Bye {{name}}", OPTIONS) } }));
+    forgetTemplateCache();
+    expect(envWith("Hi {{name}}").render("custom", "page", { name: "x" })).toBe("Bye x");
+
+    // A damaged source is compiled afresh, and the file is put right.
+    writeFileSync(path.join(cacheDir, "templates.json"), JSON.stringify({ format: "specsmith-templates/1", entries: { [key]: "{ broken(" } }));
+    forgetTemplateCache();
+    expect(envWith("Hi {{name}}").render("custom", "page", { name: "y" })).toBe("Hi y");
+    await saveTemplateCache();
+    expect(readKept(cacheDir)[key]).toBe(Handlebars.precompile("Hi {{name}}", OPTIONS));
+  });
+
+  test("an edited template has another key; with the cache off nothing is written", async () => {
+    const cacheDir = path.join(tmp, "cache-off");
+    process.env["SPECSMITH_CACHE_DIR"] = cacheDir;
+    process.env["SPECSMITH_CACHE"] = "off";
+    expect(templateKey(Handlebars.VERSION, OPTIONS, "A")).not.toBe(templateKey(Handlebars.VERSION, OPTIONS, "B"));
+    expect(envWith("Off {{name}}").render("custom", "page", { name: "x" })).toBe("Off x");
+    await saveTemplateCache();
+    expect(existsSync(cacheDir)).toBe(false);
+  });
 });
