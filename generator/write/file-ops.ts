@@ -41,7 +41,7 @@ export function writeAtomicSync(abs: string, content: string | Uint8Array): void
 }
 
 /** Writes via a temp file in the same directory and a rename, so readers never see half a file. */
-export async function writeAtomic(abs: string, content: string): Promise<void> {
+export async function writeAtomic(abs: string, content: string | Uint8Array): Promise<void> {
   await fs.mkdir(path.dirname(abs), { recursive: true });
   writeAtomicSync(abs, content);
 }

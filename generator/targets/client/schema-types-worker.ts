@@ -1,6 +1,7 @@
 // Worker entry: openapi-typescript's transform on each document it is sent (already a copy, so it may mutate it),
 // and tasks asked synchronously (schema-types.ts: printPathShare, printEntangledShare) against API-level documents it keeps.
 import { parentPort, type MessagePort } from "node:worker_threads";
+import { saveCodeCaches } from "./code-cache.js";
 import { runSchemaTaskOn, runSyncTask, warmPathContext, type SyncTask } from "./schema-all.js";
 import type { SchemaTask } from "./schema-types.js";
 
@@ -12,13 +13,18 @@ const MAX_CONTEXTS = 8;
 
 interface Message {
   id: number;
-  task: SchemaTask;
+  task: SchemaTask | "save";
   document: Document;
   sync?: { port: MessagePort; signal: Int32Array };
 }
 
 parentPort?.on("message", ({ id, task, document, sync }: Message) => {
   if (sync) return listenSync(sync.port, sync.signal);
+  if (task === "save") {
+    // The run is ending: the code caches of what this worker loaded, now that they hold what it compiled.
+    void saveCodeCaches().then(() => parentPort?.postMessage({ id, result: null }));
+    return;
+  }
   try {
     parentPort?.postMessage({ id, result: runSchemaTaskOn(task, document) });
   } catch (error) {

@@ -29,6 +29,8 @@ interface SchemaWorker {
   signal: Int32Array;
   /** API-level documents the worker holds, by their components object (sent once per run and document). */
   contexts: WeakMap<object, number>;
+  /** A task was sent (its modules are loaded or loading for it), not only a warm-up. */
+  used: boolean;
 }
 
 /** A synchronous request waits this long for the worker before failing (it never answers once it has died). */
@@ -106,6 +108,7 @@ function runSyncTask(rest: Record<string, unknown>, task: SyncTask, mode: "auto"
 
 function askWorkerSync(rest: Record<string, unknown>, task: SyncTask): unknown {
   const w = (shared ??= startWorker());
+  w.used = true;
   const key = (rest["components"] ?? rest) as object;
   let context = w.contexts.get(key);
   const fresh = context === undefined;
@@ -135,8 +138,9 @@ export function warmSchemaWorker(): void {
 }
 
 /** Posting structured-clones the document, so the worker's copy is its own to mutate. */
-function askWorker(task: SchemaTask, document: Record<string, unknown>): Promise<unknown> {
+function askWorker(task: SchemaTask | "save", document: Record<string, unknown>): Promise<unknown> {
   const w = (shared ??= startWorker());
+  w.used = true;
   const id = w.next++;
   return new Promise((resolve, reject) => {
     w.pending.set(id, { resolve, reject });
@@ -152,7 +156,7 @@ function startWorker(): SchemaWorker {
   worker.postMessage({ sync: { port: sync.port2, signal } }, [sync.port2]);
   // Read with receiveMessageOnPort only: the port must not keep the process alive.
   sync.port1.unref();
-  const w: SchemaWorker = { worker, pending: new Map(), next: 0, port: sync.port1, signal, contexts: new WeakMap() };
+  const w: SchemaWorker = { worker, pending: new Map(), next: 0, port: sync.port1, signal, contexts: new WeakMap(), used: false };
   w.worker.on("message", ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
     const p = w.pending.get(id);
     w.pending.delete(id);
@@ -177,8 +181,11 @@ function startWorker(): SchemaWorker {
 /** Ends the shared worker (a CLI run is over); the next request starts a new one. */
 export async function closeSchemaWorker(): Promise<void> {
   const w = shared;
-  shared = undefined;
   if (!w) return;
+  // A worker that did some work writes its code caches first (a few ms, once: see code-cache.ts); one only warmed
+  // (still loading, maybe) or dead is just ended.
+  if (w.used) await askWorker("save", {}).catch(() => undefined);
+  shared = undefined;
   w.port.close();
   await w.worker.terminate();
 }

@@ -1,0 +1,54 @@
+// typescript loaded through V8's code cache (code-cache.ts) in fresh processes: the first writes the cache after
+// use, the next uses it, a damaged one is rejected by V8 and written again, and the cache off means a plain require.
+// Each run is a child process (a module loads once per process); the module is the real typescript package.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, expect, test } from "vitest";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-code-cache-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const SCRIPT = `
+import { requireCached, saveCodeCaches, codeCacheLoads } from "./generator/targets/client/code-cache.ts";
+import { createRequire } from "node:module";
+const ts = requireCached(import.meta.url, "typescript");
+const again = createRequire(import.meta.url)("typescript");
+const f = ts.factory;
+const node = f.createTypeAliasDeclaration(undefined, "Id", undefined, f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword));
+const text = ts.createPrinter().printNode(ts.EmitHint.Unspecified, node, ts.createSourceFile("x.ts", "", ts.ScriptTarget.ESNext));
+await saveCodeCaches();
+console.log(JSON.stringify({ loads: codeCacheLoads.map((l) => l.cache), same: again === ts, version: ts.version, text }));
+`;
+
+function run(env: Record<string, string>) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", SCRIPT], {
+    cwd: REPO,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
+  expect(result.stderr).toBe("");
+  return JSON.parse(result.stdout) as { loads: string[]; same: boolean; version: string; text: string };
+}
+
+test("absent, then used; damaged, rejected and rewritten; off, not used", () => {
+  const cacheDir = path.join(tmp, "cache");
+  const env = { SPECSMITH_CACHE_DIR: cacheDir, SPECSMITH_CACHE: "" };
+  const first = run(env);
+  expect(first).toMatchObject({ loads: ["absent"], same: true, text: "type Id = string;" });
+  expect(first.version).toBe((JSON.parse(spawnSync(process.execPath, ["-p", "JSON.stringify(require('typescript').version)"], { cwd: REPO, encoding: "utf8" }).stdout) as string));
+  const bins = readdirSync(path.join(cacheDir, "v8"));
+  expect(bins).toHaveLength(1);
+  expect(run(env)).toMatchObject({ loads: ["used"], same: true, text: "type Id = string;" });
+
+  writeFileSync(path.join(cacheDir, "v8", bins[0]!), "not V8 code cache data");
+  expect(run(env)).toMatchObject({ loads: ["rejected"], text: "type Id = string;" });
+  expect(run(env)).toMatchObject({ loads: ["used"] });
+
+  const offDir = path.join(tmp, "off");
+  expect(run({ SPECSMITH_CACHE_DIR: offDir, SPECSMITH_CACHE: "off" })).toMatchObject({ loads: [], text: "type Id = string;" });
+  expect(existsSync(offDir)).toBe(false);
+}, 60_000);
