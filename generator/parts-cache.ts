@@ -27,8 +27,6 @@ export class PartStore {
   private constructor(
     private readonly file: string | null,
     private readonly data: StoreData,
-    /** Taken from this process's memory (a watch session), not read from disk. */
-    readonly fromMemory = false,
   ) {
     // A target this run renders keeps only the parts it used (see beginTarget); other targets' are carried over.
     this.used = {
@@ -47,7 +45,7 @@ export class PartStore {
     const id = createHash("sha256").update(`${path.resolve(specDir)}\0${path.resolve(outRoot)}`).digest("hex").slice(0, 24);
     const file = path.join(cacheDir, "parts", `${path.basename(path.resolve(specDir))}-${id}`);
     const held = memory.get(file);
-    if (held && held.version === generatorVersion()) return new PartStore(file, held, true);
+    if (held && held.version === generatorVersion()) return new PartStore(file, held);
     const data = await readStoreDir(file, FORMAT, generatorVersion());
     return new PartStore(file, data && isUsable(data) ? data : emptyData());
   }
@@ -60,7 +58,8 @@ export class PartStore {
   /** From now on the target's parts are the ones set by this run. */
   beginTarget(targetId: string): void {
     this.used.parts[targetId] = {};
-    delete this.used.prepared[targetId];
+    // Its prepared value stays (one per target, replaced when prepare runs again): a run that keeps the assembled
+    // files does not call prepare, and the next one that assembles needs it.
     delete this.used.assembled[targetId];
   }
 
@@ -158,11 +157,13 @@ export class PartStore {
 
   /** Writes the parts used by this run (atomically; failures ignored: the store only saves time). */
   async save(): Promise<void> {
-    if (!this.file || !this.dirty) return;
+    if (!this.file) return;
+    // Held in memory even unchanged: a watch session's next run does not read it from disk again.
     const data = this.used;
     memory.delete(this.file);
     memory.set(this.file, data);
     for (const key of memory.keys()) if (memory.size > MAX_MEMORY) memory.delete(key);
+    if (!this.dirty) return;
     const file = this.file;
     await persistCache(file, () => writeStoreDir(file, data));
   }

@@ -37,6 +37,11 @@ export interface ApiReport {
   reused: number;
   timings: Record<string, number>;
   result: WriteResult;
+  /**
+   * Work that makes the next regeneration of this API faster (the document frame, the client worker's context for
+   * the path shares an edit will ask for); a watch session runs it while it waits for a change.
+   */
+  prime(): void;
 }
 
 export async function runGenerate(opts: GenerateOptions): Promise<ApiReport[]> {
@@ -98,7 +103,10 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
     await saveTemplateCache();
   });
   result.unchanged = [...result.unchanged, ...intact].sort();
-  const report = { apiId: api.id, endpoints: api.endpoints.length, timings: timer.timings, result, reused };
+  const prime = () => {
+    for (const id of active) if (parts.store.enabled) targets[id].parts?.warm?.(api);
+  };
+  const report = { apiId: api.id, endpoints: api.endpoints.length, timings: timer.timings, result, reused, prime };
   opts.log?.(formatReport(report, api, Boolean(opts.check)));
   return report;
 }

@@ -1,0 +1,55 @@
+// The part store across runs (parts-cache.ts): a run that keeps a target's assembled files keeps its prepared value
+// too, and a run that changed nothing leaves the store in memory for the next run of the process (a watch session).
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeEach, expect, test } from "vitest";
+import { PartStore, forgetPartMemory } from "../generator/parts-cache.js";
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-parts-cache-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const cacheDir = path.join(tmp, "cache");
+let n = 0;
+let spec = "";
+beforeEach(() => {
+  spec = path.join(tmp, `spec-${n++}`);
+  forgetPartMemory();
+});
+
+const part = { rels: ["a.md"], fragment: { a: 1 }, hash: "h" };
+
+/** A run of one target: its single part reused or made; its assembled files kept under `assembleKey`. */
+async function run(opts: { made: boolean; prepare?: [string, unknown] }) {
+  const store = await PartStore.open(cacheDir, spec, path.join(tmp, "out"));
+  store.beginTarget("t");
+  store.setPart("t", "k", part);
+  if (opts.made) store.touch();
+  if (opts.prepare) store.setPrepared("t", ...opts.prepare);
+  store.setAssembled("t", "ak", ["index.md"]);
+  await store.save();
+  return store;
+}
+
+test("a run that kept the assembled files (prepare not called) keeps the prepared value, in memory and on disk", async () => {
+  await run({ made: true, prepare: ["pk", { middle: "types" }] });
+  // Another part is made, the assembled files are kept: prepare is not called.
+  await run({ made: true });
+  const inMemory = await PartStore.open(cacheDir, spec, path.join(tmp, "out"));
+  expect(inMemory.getPrepared("t", "pk")).toEqual({ value: { middle: "types" } });
+  forgetPartMemory();
+  const fromDisk = await PartStore.open(cacheDir, spec, path.join(tmp, "out"));
+  expect(fromDisk.getPrepared("t", "pk")).toEqual({ value: { middle: "types" } });
+});
+
+test("a run that changed nothing is not written, but the next run of the process takes the store from memory", async () => {
+  await run({ made: true });
+  forgetPartMemory();
+  await run({ made: false });
+  // The disk copy goes; the process still has the store.
+  rmSync(path.join(cacheDir, "parts"), { recursive: true, force: true });
+  const next = await PartStore.open(cacheDir, spec, path.join(tmp, "out"));
+  expect(next.getPart("t", "k")).toEqual(part);
+  forgetPartMemory();
+  const fromDisk = await PartStore.open(cacheDir, spec, path.join(tmp, "out"));
+  expect(fromDisk.getPart("t", "k")).toBeUndefined();
+});
