@@ -30,8 +30,15 @@ export async function runWatch(opts: WatchOptions): Promise<void> {
       const reports = await runGenerate({ ...opts, log: undefined, warn: undefined });
       const written = reports.reduce((n, r) => n + r.result.written.length + r.result.removed.length, 0);
       opts.io.out(`${reason}: regenerated in ${(performance.now() - started).toFixed(0)} ms (${written} files changed)`);
-      // Idle now: what the next change would otherwise wait for (a first edit as fast as the ones after it).
-      for (const report of reports) report.prime();
+      // Idle now: what the next change would otherwise wait for (a first edit as fast as the ones after it). Only
+      // a speed-up: a failure here is met again, and reported, by the run that needs that work.
+      for (const report of reports) {
+        try {
+          report.prime();
+        } catch {
+          // see above
+        }
+      }
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       opts.io.err(error.report());
