@@ -3,10 +3,10 @@
 // A fresh run then evaluates that source instead of parsing and compiling each template again. A damaged entry is
 // compiled afresh; with the cache off nothing is kept.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { persistCache } from "../cache-writes.js";
 import { findCacheDir } from "../load/cache-store.js";
+import { PRIVATE_MODE, readPrivateFile } from "../private-file.js";
 import { writeAtomic } from "../write/file-ops.js";
 
 const FORMAT = "specsmith-templates/1";
@@ -29,8 +29,9 @@ function open(): TemplateCache {
   cache = { file, entries: new Map(), dirty: false };
   if (!file) return cache;
   try {
-    const data = JSON.parse(readFileSync(file, "utf8")) as { format?: unknown; entries?: unknown };
-    if (data.format === FORMAT && typeof data.entries === "object" && data.entries !== null) {
+    // Its sources are evaluated: only from a file no other user could have written (else it is written anew).
+    const data = JSON.parse(readPrivateFile(file)?.toString("utf8") ?? "null") as { format?: unknown; entries?: unknown } | null;
+    if (data?.format === FORMAT && typeof data.entries === "object" && data.entries !== null) {
       for (const [key, source] of Object.entries(data.entries)) if (typeof source === "string") cache.entries.set(key, source);
     }
   } catch {
@@ -77,7 +78,7 @@ export async function saveTemplateCache(): Promise<void> {
   const entries = [...kept.entries].slice(-MAX_ENTRIES);
   const file = kept.file;
   const text = JSON.stringify({ format: FORMAT, entries: Object.fromEntries(entries) });
-  await persistCache(file, () => writeAtomic(file, text).catch(() => undefined));
+  await persistCache(file, () => writeAtomic(file, text, PRIVATE_MODE).catch(() => undefined));
 }
 
 /** Drops the in-process copy (tests: the next compile reads the file again). */

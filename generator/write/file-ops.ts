@@ -29,10 +29,10 @@ export function tempNameFor(abs: string, kind: "tmp" | "staging"): string {
  * Writes via a temp file in the same directory and a rename, so readers never see half a file.
  * Synchronous: thousands of small files go faster without a promise and a thread-pool hop per call.
  */
-export function writeAtomicSync(abs: string, content: string | Uint8Array): void {
+export function writeAtomicSync(abs: string, content: string | Uint8Array, mode?: number): void {
   const tmp = `${abs}.${TMP_TAG}.${tmpCount++}.tmp`;
   try {
-    writeFileSync(tmp, content);
+    writeFileSync(tmp, content, mode === undefined ? undefined : { mode });
     renameSync(tmp, abs);
   } catch (error) {
     rmSync(tmp, { force: true });
@@ -41,9 +41,9 @@ export function writeAtomicSync(abs: string, content: string | Uint8Array): void
 }
 
 /** Writes via a temp file in the same directory and a rename, so readers never see half a file. */
-export async function writeAtomic(abs: string, content: string | Uint8Array): Promise<void> {
+export async function writeAtomic(abs: string, content: string | Uint8Array, mode?: number): Promise<void> {
   await fs.mkdir(path.dirname(abs), { recursive: true });
-  writeAtomicSync(abs, content);
+  writeAtomicSync(abs, content, mode);
 }
 
 export function assertSafeRelPath(rel: string): void {

@@ -2,7 +2,7 @@
 // use, the next uses it, a damaged one is rejected by V8 and written again, and the cache off means a plain require.
 // Each run is a child process (a module loads once per process); the module is the real typescript package.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,7 +44,13 @@ test("absent, then used; damaged, rejected and rewritten; off, not used", () => 
   expect(bins).toHaveLength(1);
   expect(run(env)).toMatchObject({ loads: ["used"], same: true, text: "type Id = string;" });
 
-  writeFileSync(path.join(cacheDir, "v8", bins[0]!), "not V8 code cache data");
+  const bin = path.join(cacheDir, "v8", bins[0]!);
+  expect(statSync(bin).mode & 0o777).toBe(0o600);
+  // A file another user could have written (group- or world-writable) is not given to V8.
+  chmodSync(bin, 0o666);
+  expect(run(env)).toMatchObject({ loads: ["absent"], text: "type Id = string;" });
+  expect(statSync(bin).mode & 0o777).toBe(0o600);
+  writeFileSync(bin, "not V8 code cache data");
   expect(run(env)).toMatchObject({ loads: ["rejected"], text: "type Id = string;" });
   expect(run(env)).toMatchObject({ loads: ["used"] });
 

@@ -1,6 +1,6 @@
 // createRenderEnv reuses the last environment (its compiled templates) only while no template file changed; a
 // fresh process evaluates the compiled source kept in the cache directory instead of compiling again.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Handlebars from "handlebars";
@@ -61,12 +61,20 @@ describe("compiled templates kept between runs (template-cache.ts)", () => {
     forgetTemplateCache();
     expect(envWith("Hi {{name}}").render("custom", "page", { name: "x" })).toBe("Bye x");
 
+    // Not from a file another user could have written (group- or world-writable): compiled afresh.
+    chmodSync(path.join(cacheDir, "templates.json"), 0o666);
+    forgetTemplateCache();
+    expect(envWith("Hi {{name}}").render("custom", "page", { name: "x" })).toBe("Hi x");
+    writeFileSync(path.join(cacheDir, "templates.json"), JSON.stringify({ format: "specsmith-templates/1", entries: { [key]: Handlebars.precompile("Bye {{name}}", OPTIONS) } }));
+    chmodSync(path.join(cacheDir, "templates.json"), 0o600);
+
     // A damaged source is compiled afresh, and the file is put right.
     writeFileSync(path.join(cacheDir, "templates.json"), JSON.stringify({ format: "specsmith-templates/1", entries: { [key]: "{ broken(" } }));
     forgetTemplateCache();
     expect(envWith("Hi {{name}}").render("custom", "page", { name: "y" })).toBe("Hi y");
     await saveTemplateCache();
     expect(readKept(cacheDir)[key]).toBe(Handlebars.precompile("Hi {{name}}", OPTIONS));
+    expect(statSync(path.join(cacheDir, "templates.json")).mode & 0o777).toBe(0o600);
   });
 
   test("an edited template has another key; with the cache off nothing is written", async () => {

@@ -9,6 +9,7 @@ import { Module, createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
 import { findCacheDir } from "../../load/cache-store.js";
+import { PRIVATE_MODE, readPrivateFile } from "../../private-file.js";
 import { writeAtomic } from "../../write/file-ops.js";
 
 interface Pending {
@@ -43,12 +44,8 @@ function loadWithCache(file: string, dir: string): unknown {
     .digest("hex")
     .slice(0, 24);
   const cacheFile = path.join(dir, "v8", `${path.basename(file)}-${key}.bin`);
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
+  // V8 runs what it deserializes: only from a file no other user could have written.
+  const cachedData = readPrivateFile(cacheFile) ?? undefined;
   const script = new vm.Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData });
   const mod = new Module(file);
   mod.filename = file;
@@ -68,7 +65,7 @@ function loadWithCache(file: string, dir: string): unknown {
 export async function saveCodeCaches(): Promise<void> {
   for (const { file, script } of unsaved.splice(0)) {
     try {
-      await writeAtomic(file, script.createCachedData());
+      await writeAtomic(file, script.createCachedData(), PRIVATE_MODE);
       // Caches of other versions of the same file (another node, an upgraded package) go.
       const [name, dir] = [path.basename(file), path.dirname(file)];
       const stem = name.slice(0, name.lastIndexOf("-") + 1);
