@@ -93,8 +93,7 @@ export class PartStore {
   }
 
   getPrepared(targetId: string, key: string): { value: unknown } | undefined {
-    const entry = this.data.prepared[targetId];
-    return entry && entry[0] === key ? { value: entry[1] } : undefined;
+    return keyedValue(this.used.prepared, targetId, key);
   }
 
   setPrepared(targetId: string, key: string, value: unknown): void {
@@ -103,8 +102,7 @@ export class PartStore {
 
   /** The target's assemble memo (see AssembleMemo) when stored under `key`; kept until the next set. */
   getMemo(targetId: string, key: string): { value: unknown } | undefined {
-    const entry = this.used.memos[targetId];
-    return entry && entry[0] === key ? { value: entry[1] } : undefined;
+    return keyedValue(this.used.memos, targetId, key);
   }
 
   setMemo(targetId: string, key: string, value: unknown): void {
@@ -167,6 +165,12 @@ export class PartStore {
     const file = this.file;
     await persistCache(file, () => writeStoreDir(file, data));
   }
+}
+
+/** A target's one kept value (prepared, memo) when it was stored under `key`. */
+function keyedValue(record: Record<string, [string, unknown]>, targetId: string, key: string): { value: unknown } | undefined {
+  const entry = record[targetId];
+  return entry && entry[0] === key ? { value: entry[1] } : undefined;
 }
 
 function emptyData(): StoreData {

@@ -1,7 +1,8 @@
 // The part store on disk: one directory per (spec dir, out root), split into shard files so that a run that changed
 // a few parts writes a few small files: `meta.json` (assembled files and output stamps), one file per target's
-// `prepare` value, one per target's assemble memo, and each target's parts in 16 buckets by key. Each file is written atomically; any mix of old
-// and new files is safe, since every reuse is checked by key and stamp (a stale shard only costs a re-render).
+// `prepare` value and one per target's assemble memo, and each target's parts in 16 buckets by key. Each file is
+// written atomically; any mix of old and new files is safe, since every reuse is checked by key and stamp (a stale
+// shard only costs a re-render).
 import { readFile, readdir, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import { forgetShards, parseJson, rememberShards, signatureOf, writeShards, type Shard } from "./shard-files.js";
@@ -32,6 +33,12 @@ export interface StoreData {
 
 const MAX_STORES = 12;
 
+/** The one-value-per-target records and their shard field (and file name prefix): `prepared.<target>.json`, `memo.…`. */
+const KEYED = [
+  ["prepared", "prepared"],
+  ["memos", "memo"],
+] as const;
+
 /** The store in `dir`; null when absent, unreadable, or made by another format or version. */
 export async function readStoreDir(dir: string, format: string, version: string): Promise<StoreData | null> {
   let names: string[];
@@ -47,18 +54,19 @@ export async function readStoreDir(dir: string, format: string, version: string)
   names.forEach((name, i) => {
     const shard = parseJson(texts[i]);
     if (!isRecord(shard) || shard["format"] !== format || shard["version"] !== version) return;
+    const target = shard["target"];
+    // A target's one kept value (prepared or memo), by the field its shard holds it in.
+    const keyed = KEYED.find(([, field]) => Array.isArray(shard[field]));
     if (name === "meta.json" && isRecord(shard["assembled"]) && isRecord(shard["outputs"])) {
       data.assembled = shard["assembled"] as StoreData["assembled"];
       data.outputs = shard["outputs"] as StoreData["outputs"];
       meta = true;
-    } else if (typeof shard["target"] === "string" && Array.isArray(shard["prepared"])) {
-      data.prepared[shard["target"]] = shard["prepared"] as [string, unknown];
-      signatures.set(name, String(shard["prepared"][0]));
-    } else if (typeof shard["target"] === "string" && Array.isArray(shard["memo"])) {
-      data.memos[shard["target"]] = shard["memo"] as [string, unknown];
-      signatures.set(name, String(shard["memo"][0]));
-    } else if (typeof shard["target"] === "string" && isRecord(shard["parts"])) {
-      Object.assign((data.parts[shard["target"]] ??= {}), shard["parts"]);
+    } else if (typeof target === "string" && keyed) {
+      const entry = shard[keyed[1]] as [string, unknown];
+      data[keyed[0]][target] = entry;
+      signatures.set(name, String(entry[0]));
+    } else if (typeof target === "string" && isRecord(shard["parts"])) {
+      Object.assign((data.parts[target] ??= {}), shard["parts"]);
       signatures.set(name, signatureOf(Object.keys(shard["parts"])));
     }
   });
@@ -72,13 +80,11 @@ export async function readStoreDir(dir: string, format: string, version: string)
 export async function writeStoreDir(dir: string, data: StoreData): Promise<void> {
   const head = { format: data.format, version: data.version };
   const wanted = new Map<string, Shard>();
-  for (const [target, entry] of Object.entries(data.prepared)) {
-    const text = () => JSON.stringify({ ...head, target, prepared: entry });
-    wanted.set(`prepared.${fileSafe(target)}.json`, { signature: String(entry[0]), text });
-  }
-  for (const [target, entry] of Object.entries(data.memos)) {
-    const text = () => JSON.stringify({ ...head, target, memo: entry });
-    wanted.set(`memo.${fileSafe(target)}.json`, { signature: String(entry[0]), text });
+  for (const [kind, field] of KEYED) {
+    for (const [target, entry] of Object.entries(data[kind])) {
+      const text = () => JSON.stringify({ ...head, target, [field]: entry });
+      wanted.set(`${field}.${fileSafe(target)}.json`, { signature: String(entry[0]), text });
+    }
   }
   for (const [target, parts] of Object.entries(data.parts)) {
     const buckets = new Map<string, string[]>();

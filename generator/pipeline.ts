@@ -104,7 +104,7 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
   });
   result.unchanged = [...result.unchanged, ...intact].sort();
   const prime = () => {
-    for (const id of active) if (parts.store.enabled) targets[id].parts?.warm?.(api);
+    if (parts.store.enabled) for (const id of active) targets[id].parts?.warm?.(api);
   };
   const report = { apiId: api.id, endpoints: api.endpoints.length, timings: timer.timings, result, reused, prime };
   opts.log?.(formatReport(report, api, Boolean(opts.check)));

@@ -90,11 +90,23 @@ export function printEntangledShare(
 export function warmPathShares(rest: Record<string, unknown>): void {
   if (!import.meta.url.endsWith(".js")) return;
   const w = (shared ??= startWorker());
-  const key = (rest["components"] ?? rest) as object;
-  if (w.contexts.has(key)) return;
+  const { context, fresh } = contextOf(w, rest);
+  if (fresh) w.port.postMessage({ context, rest, task: null });
+}
+
+/** The number the worker knows `rest` by (keyed by its components object); fresh: not sent to it yet. */
+function contextOf(w: SchemaWorker, rest: Record<string, unknown>): { context: number; fresh: boolean } {
+  const key = contextKey(rest);
+  const known = w.contexts.get(key);
+  if (known !== undefined) return { context: known, fresh: false };
   const context = w.next++;
   w.contexts.set(key, context);
-  w.port.postMessage({ context, rest, task: null });
+  return { context, fresh: true };
+}
+
+/** A watch session's next build hands over the same components object while they are unchanged. */
+function contextKey(rest: Record<string, unknown>): object {
+  return (rest["components"] ?? rest) as object;
 }
 
 function runSyncTask(rest: Record<string, unknown>, task: SyncTask, mode: "auto" | "worker" | "here"): unknown {
@@ -109,10 +121,7 @@ function runSyncTask(rest: Record<string, unknown>, task: SyncTask, mode: "auto"
 function askWorkerSync(rest: Record<string, unknown>, task: SyncTask): unknown {
   const w = (shared ??= startWorker());
   w.used = true;
-  const key = (rest["components"] ?? rest) as object;
-  let context = w.contexts.get(key);
-  const fresh = context === undefined;
-  if (context === undefined) w.contexts.set(key, (context = w.next++));
+  const { context, fresh } = contextOf(w, rest);
   Atomics.store(w.signal, 0, 0);
   w.port.postMessage({ context, rest: fresh ? rest : undefined, task });
   if (Atomics.wait(w.signal, 0, 0, SYNC_TIMEOUT_MS) === "timed-out") {
@@ -120,7 +129,7 @@ function askWorkerSync(rest: Record<string, unknown>, task: SyncTask): unknown {
   }
   const reply = receiveMessageOnPort(w.port)?.message as { result?: unknown; error?: string } | undefined;
   if (!reply || reply.error !== undefined) {
-    if (fresh) w.contexts.delete(key);
+    if (fresh) w.contexts.delete(contextKey(rest));
     throw new Error(`openapi-typescript failed: ${reply?.error ?? "no answer"}`);
   }
   return reply.result;
