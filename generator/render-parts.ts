@@ -160,9 +160,10 @@ export function apiContextKey(spec: LoadedSpec, api: Api, templatesDir: string |
   if (templatesDir) hashTree(hash, templatesDir, /\.hbs$/);
   hash.update(`\0shared\0${spec.shared?.hash ?? spec.endpoints[0]?.hash ?? ""}`);
   hash.update(`\0names\0${api.componentNamesKey ?? ""}`);
-  const { endpoints: _endpoints, resources: _resources, routes, ...rest } = api;
-  hash.update(JSON.stringify(rest));
-  hash.update(JSON.stringify(routes.map(({ endpointIds: _ids, ...route }) => route)));
+  // Resources come from `_api.yaml` (hashed above); reading them would flatten every schema.
+  const rest = Object.keys(api).filter((key) => key !== "endpoints" && key !== "resources" && key !== "routes");
+  hash.update(JSON.stringify(rest.map((key) => [key, api[key as keyof Api]])));
+  hash.update(JSON.stringify(api.routes.map(({ endpointIds: _ids, ...route }) => route)));
   return hash.digest("hex");
 }
 

@@ -19,7 +19,7 @@ export function buildApi(spec: SpecInput): Api {
   const routeMeta = isObject(head["x-routes"]) ? (head["x-routes"] as Record<string, Record<string, unknown>>) : {};
   const hasSdk = endpoints.length > 0 && endpoints.every((e) => e.sdk.fromExtensions);
   const clientName = String(head["x-client-name"] ?? spec.apiId);
-  const api: Omit<Api, "document"> = {
+  const api: Omit<Api, "document" | "findResources"> = {
     id: spec.apiId,
     title: String(info["title"] ?? spec.apiId),
     version: String(info["version"] ?? "0.0.0"),
@@ -33,9 +33,13 @@ export function buildApi(spec: SpecInput): Api {
     clientName: toCasings(clientName),
     endpoints,
     routes: buildRoutes(endpoints, routeMeta),
-    resources: memoResources(spec, () => buildResources(spec, flattener)),
+    get resources() {
+      return resources.all();
+    },
     extensions: apiExtensions,
   };
+  const resources = createResourceIndex(spec, flattener, memoResources(spec));
+  Object.defineProperty(api, "findResources", { enumerable: false, value: resources.where });
   // Bundling is lazy (only whole-document targets need it) and shared by the document and each endpoint's path item.
   let bundler: Bundler | undefined;
   const getBundler = () => (bundler ??= createBundler(spec, memoNames(spec)));
@@ -98,9 +102,9 @@ function reuseLast<T>(spec: SpecInput, what: string, key: (hashes: ReadonlyMap<s
   return value;
 }
 
-/** Resources come from `_api.yaml` alone. */
-function memoResources(spec: SpecInput, build: () => Resource[]): Resource[] {
-  return reuseLast(spec, "resources", (hashes) => (spec.shared ? (hashes.get(spec.shared.rel) ?? "") : null), build);
+/** Resources come from `_api.yaml` alone: the ones already built, by name (null: not an object schema). */
+function memoResources(spec: SpecInput): Map<string, Resource | null> {
+  return reuseLast(spec, "resources", (hashes) => (spec.shared ? (hashes.get(spec.shared.rel) ?? "") : null), () => new Map());
 }
 
 /** Bundled component names come from every file's components. */
@@ -164,28 +168,45 @@ export function buildRoutes(endpoints: readonly Endpoint[], meta: Record<string,
   });
 }
 
-function buildResources(spec: SpecInput, flattener: SchemaFlattener): Resource[] {
+/**
+ * `_api.yaml`'s schemas as resources, each flattened when first asked for (a page that links one resource does not
+ * flatten the other thousand); `built` keeps them, and a watch session hands it to the next build.
+ */
+function createResourceIndex(spec: SpecInput, flattener: SchemaFlattener, built: Map<string, Resource | null>) {
   const schemas = spec.shared?.doc?.components?.schemas;
-  if (!isObject(schemas) || !spec.shared) return [];
-  const rel = spec.shared.rel;
-  return Object.entries(schemas)
-    .map(([name, s]) => {
-      const schema = flattener.flatten({ $ref: `#/components/schemas/${escapeRef(name)}` }, rel);
-      const routePath = isObject(s) ? s["x-route-path"] : undefined;
-      const samples = isObject(s) && Array.isArray(s["x-resource-samples"]) ? s["x-resource-samples"] : [];
-      return {
-        name,
-        description: schema.description,
-        schema,
-        routePath: typeof routePath === "string" ? routePath : null,
-        samples: samples.filter(isObject).map((x) => ({
-          title: String(x["title"] ?? name),
-          description: String(x["description"] ?? ""),
-          value: x["value"],
-        })),
-      };
-    })
-    .filter((r) => r.schema.type === "object");
+  const rel = spec.shared?.rel ?? "";
+  const candidates = isObject(schemas) && spec.shared
+    ? Object.entries(schemas).map(([name, s]) => {
+        const routePath = isObject(s) ? s["x-route-path"] : undefined;
+        return { name, raw: s, routePath: typeof routePath === "string" ? routePath : null };
+      })
+    : [];
+  const build = (c: (typeof candidates)[number]): Resource | null => {
+    let resource = built.get(c.name);
+    if (resource !== undefined) return resource;
+    const schema = flattener.flatten({ $ref: `#/components/schemas/${escapeRef(c.name)}` }, rel);
+    const samples = isObject(c.raw) && Array.isArray(c.raw["x-resource-samples"]) ? c.raw["x-resource-samples"] : [];
+    resource =
+      schema.type !== "object"
+        ? null
+        : {
+            name: c.name,
+            description: schema.description,
+            schema,
+            routePath: c.routePath,
+            samples: samples.filter(isObject).map((x) => ({
+              title: String(x["title"] ?? c.name),
+              description: String(x["description"] ?? ""),
+              value: x["value"],
+            })),
+          };
+    built.set(c.name, resource);
+    return resource;
+  };
+  const where = (test: (name: string, routePath: string | null) => boolean): Resource[] =>
+    candidates.filter((c) => test(c.name, c.routePath)).flatMap((c) => build(c) ?? []);
+  let all: Resource[] | undefined;
+  return { where, all: () => (all ??= where(() => true)) };
 }
 
 function escapeRef(name: string): string {

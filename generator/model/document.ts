@@ -86,16 +86,23 @@ const namesKeys = new WeakMap<Map<string, string>, string>();
 /** Shared names win; a per-file name that clashes with a different component gets `_2`, `_3`... */
 export function assignComponentNames(spec: BundleInput): Map<string, string> {
   const names = new Map<string, string>();
-  const taken = new Map<string, string>();
+  // A component's JSON text is made only when another one asks for its name (most APIs keep every component in
+  // `_api.yaml`, where names cannot clash).
+  const taken = new Map<string, { value: unknown; text?: string }>();
+  const textOf = (entry: { value: unknown; text?: string }) => (entry.text ??= JSON.stringify(entry.value));
   for (const file of componentFiles(spec)) {
     for (const kind of COMPONENT_KINDS) {
       const entries = file.doc?.components?.[kind];
       if (!isObject(entries)) continue;
       for (const [name, value] of Object.entries(entries)) {
-        const text = JSON.stringify(value);
+        const own = { value };
         let candidate = name;
-        for (let n = 2; taken.has(`${kind}/${candidate}`) && taken.get(`${kind}/${candidate}`) !== text; n++) candidate = `${name}_${n}`;
-        taken.set(`${kind}/${candidate}`, text);
+        for (let n = 2; ; n++) {
+          const held = taken.get(`${kind}/${candidate}`);
+          if (held === undefined || textOf(held) === textOf(own)) break;
+          candidate = `${name}_${n}`;
+        }
+        taken.set(`${kind}/${candidate}`, own);
         names.set(keyOf(file.rel, kind, name), candidate);
       }
     }

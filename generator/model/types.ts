@@ -257,7 +257,13 @@ export interface Api {
   clientName: Casings;
   endpoints: readonly Endpoint[];
   routes: readonly Route[];
-  resources: readonly Resource[];
+  /** Every object schema of `_api.yaml`, in its order. Flattened on first access: prefer `findResources` for a few. */
+  readonly resources: readonly Resource[];
+  /**
+   * The resources whose name and `x-route-path` pass `where` (null: none), in `resources` order; flattens only the
+   * schemas it has to look at. Not enumerable; set by buildApi.
+   */
+  findResources(where: (name: string, routePath: string | null) => boolean): Resource[];
   /** API-level vendor extensions (top-level `x-` keys of `_api.yaml`). */
   extensions: Readonly<Record<string, unknown>>;
   /**

@@ -13,6 +13,7 @@ export function isolateApi(api: Api): Api {
   };
   const isolated = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(api)) isolated[key] = (api as unknown as Record<string, unknown>)[key];
+  isolated["findResources"] = api.findResources;
   Object.defineProperty(isolated, "endpoints", { get: trap("api.endpoints") });
   isolated["routes"] = api.routes.map((route) => {
     const copy = { ...route } as Record<string, unknown>;

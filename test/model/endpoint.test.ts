@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { buildApi } from "../../generator/model/api.js";
+import { apiContextKey } from "../../generator/render-parts.js";
 import { groupMethods } from "../../generator/model/endpoint.js";
 import type { ResponseKind } from "../../generator/model/types.js";
 import { endpointDoc, specInput } from "./spec-input.js";
@@ -113,6 +114,44 @@ describe("parameters and examples", () => {
     expect(api.routes.map((r) => [r.path, r.title, r.endpointIds])).toEqual([["/spaces", "Spaces", ["/spaces/get"]]]);
     expect(api.resources.map((r) => r.name)).toEqual(["space", "action_attempt"]);
     expect(api.hasSdk).toBe(true);
+  });
+});
+
+describe("resources", () => {
+  const sharedDoc = {
+    ...shared,
+    components: {
+      schemas: {
+        space: { type: "object", "x-route-path": "/spaces", properties: { id: { type: "string" } } },
+        name: { type: "string" },
+        // Flattening this one fails: only a caller that asks for it may meet that.
+        broken: {
+          type: "object",
+          get properties(): never {
+            throw new Error("broken was flattened");
+          },
+        },
+        lock: { type: "object", "x-route-path": "/locks", properties: { id: { type: "string" } } },
+      },
+    },
+  };
+  const build = () => buildApi(specInput({ shared: sharedDoc, endpoints: { "a.yaml": endpointDoc("/a", { get: { operationId: "a", responses: {} } }) } }));
+
+  test("findResources flattens only the schemas its test passes, and answers as a filter of resources", () => {
+    const api = build();
+    expect(api.findResources((name) => name === "lock").map((r) => [r.name, r.routePath])).toEqual([["lock", "/locks"]]);
+    expect(api.findResources((_name, routePath) => routePath !== null).map((r) => r.name)).toEqual(["space", "lock"]);
+    // Not an object schema: not a resource, whichever way it is asked for.
+    expect(api.findResources((name) => name === "name")).toEqual([]);
+    expect(() => api.resources).toThrow(/broken was flattened/);
+    expect(() => build().findResources(() => true)).toThrow(/broken was flattened/);
+  });
+
+  test("the parts' context key does not read the resources", () => {
+    const api = build();
+    expect(apiContextKey({ shared: null, endpoints: [] } as never, api, undefined)).toMatch(/^[0-9a-f]{64}$/);
+    const healthy = buildApi(specInput({ shared: { ...sharedDoc, components: { schemas: { space: sharedDoc.components.schemas.space } } }, endpoints: { "a.yaml": endpointDoc("/a", { get: { operationId: "a", responses: {} } }) } }));
+    expect(healthy.findResources(() => true)).toEqual(healthy.resources);
   });
 });
 

@@ -58,9 +58,12 @@ export interface RouteResourceMeta {
 
 /** The resources a route shows, each as an object section; the event resource only when the route names it. */
 export function buildResourceObjectViews(api: Api, route: Route, hasEndpoints: boolean, settings: GitbookSettings, meta: RouteResourceMeta): ResourceObjectView[] {
-  const events = api.resources.find((r) => r.name === settings.eventResource);
-  const named = meta.resources.flatMap((name) => api.resources.filter((r) => r.name === name));
-  const resources = named.length > 0 ? named : api.resources.filter((r) => r.routePath === route.path && r.name !== settings.eventResource && r.schema.variants.length === 0);
+  const events = api.findResources((name) => name === settings.eventResource)[0];
+  const named = meta.resources.flatMap((wanted) => api.findResources((name) => name === wanted));
+  const resources =
+    named.length > 0
+      ? named
+      : api.findResources((name, routePath) => routePath === route.path && name !== settings.eventResource).filter((r) => r.schema.variants.length === 0);
   const groups = groupFilter(meta.includeGroups);
   return resources
     .filter((r) => !r.schema.undocumented)

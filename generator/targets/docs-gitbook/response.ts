@@ -74,7 +74,7 @@ export function resourceLink(resourceType: string, fromRoute: string, api: Api):
 }
 
 function findResource(api: Api, name: string): Resource | undefined {
-  return api.resources.find((r) => r.name === name);
+  return api.findResources((candidate) => candidate === name)[0];
 }
 
 function isPlainResource(schema: FlatSchema): boolean {

@@ -110,9 +110,9 @@ function firstParagraph(text: string): string {
 /** Documented resources living on documented routes below the namespace, by name. */
 function buildNamespaceResources(api: Api, documented: readonly Route[], route: Route): NamespaceResourceView[] {
   const routes = new Set(documented.map((r) => r.path));
-  return api.resources
-    .filter((r) => !r.schema.undocumented && r.routePath !== null && routes.has(r.routePath))
-    .filter((r) => (r.routePath as string).startsWith(route.path + "/"))
+  return api
+    .findResources((_name, routePath) => routePath !== null && routes.has(routePath) && routePath.startsWith(route.path + "/"))
+    .filter((r) => !r.schema.undocumented)
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((r) => ({
       name: r.name,

@@ -39,7 +39,7 @@ describe.skipIf(corpus === null)("seeds 000 and 001 through template overrides",
 
   it("seed 000: alpha notice from the route, `## Response` + `void` from templates-000, no PHP trailing comma", async () => {
     // Seed 000's pipeline ran plugin-php without trailing commas: the x-snippets setting says so.
-    const api = { ...site.api, extensions: { ...site.api.extensions, "x-snippets": { phpTrailingComma: false } } };
+    const api = { ...site.api, findResources: site.api.findResources, extensions: { ...site.api.extensions, "x-snippets": { phpTrailingComma: false } } };
     const files = await renderGitbook(api, fixturePath("templates-000"));
     const got = normalizePage(files.get("spaces/remove_devices.md") ?? "");
     const want = normalizePage(readSeed("000_463e1e9cf09aa515.txt"));
