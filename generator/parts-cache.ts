@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUNDLED_TEMPLATES } from "./render/env.js";
 import { persistCache } from "./cache-writes.js";
-import { forgetDiskState, readStoreDir, writeStoreDir, type StoreData, type StoredPart } from "./parts-disk.js";
+import { forgetDiskState, readStoreDir, readStoreOutputs, writeStoreDir, type StoreData, type StoredPart } from "./parts-disk.js";
 
 export type { StoredPart } from "./parts-disk.js";
 
@@ -42,12 +42,23 @@ export class PartStore {
   /** The store of one (spec dir, out root) pair; empty when absent, unreadable or made by other code. */
   static async open(cacheDir: string | null, specDir: string, outRoot: string): Promise<PartStore> {
     if (!cacheDir) return new PartStore(null, emptyData());
-    const id = createHash("sha256").update(`${path.resolve(specDir)}\0${path.resolve(outRoot)}`).digest("hex").slice(0, 24);
-    const file = path.join(cacheDir, "parts", `${path.basename(path.resolve(specDir))}-${id}`);
+    const file = storeDir(cacheDir, specDir, outRoot);
     const held = memory.get(file);
     if (held && held.version === generatorVersion()) return new PartStore(file, held);
     const data = await readStoreDir(file, FORMAT, generatorVersion());
     return new PartStore(file, data && isUsable(data) ? data : emptyData());
+  }
+
+  /**
+   * The outputs the store of (spec dir, out root) recorded, read from its small meta shard alone, so that their
+   * stamps can be asked for before `open` has read the parts; empty when there is none.
+   */
+  static async peekOutputs(cacheDir: string | null, specDir: string, outRoot: string): Promise<string[]> {
+    if (!cacheDir) return [];
+    const file = storeDir(cacheDir, specDir, outRoot);
+    const held = memory.get(file);
+    if (held && held.version === generatorVersion()) return Object.keys(held.outputs);
+    return (await readStoreOutputs(file, FORMAT, generatorVersion())) ?? [];
   }
 
   /** False with the cache off: nothing is kept, so callers render whole and skip the bookkeeping. */
@@ -110,11 +121,6 @@ export class PartStore {
     this.dirty = true;
   }
 
-  /** Every output path (relative to the out root) the previous run recorded. */
-  recordedOutputs(): string[] {
-    return Object.keys(this.data.outputs);
-  }
-
   /** Stamps of the recorded outputs taken before this run wrote anything; isOutputIntact then makes no syscall. */
   useProbe(stamps: ReadonlyMap<string, readonly [number, number] | null>): void {
     this.probed = stamps;
@@ -171,6 +177,11 @@ export class PartStore {
 function keyedValue(record: Record<string, [string, unknown]>, targetId: string, key: string): { value: unknown } | undefined {
   const entry = record[targetId];
   return entry && entry[0] === key ? { value: entry[1] } : undefined;
+}
+
+function storeDir(cacheDir: string, specDir: string, outRoot: string): string {
+  const id = createHash("sha256").update(`${path.resolve(specDir)}\0${path.resolve(outRoot)}`).digest("hex").slice(0, 24);
+  return path.join(cacheDir, "parts", `${path.basename(path.resolve(specDir))}-${id}`);
 }
 
 function emptyData(): StoreData {

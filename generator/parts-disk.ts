@@ -76,6 +76,13 @@ export async function readStoreDir(dir: string, format: string, version: string)
   return data;
 }
 
+/** The output paths meta.json recorded; null when absent, unreadable, or made by another format or version. */
+export async function readStoreOutputs(dir: string, format: string, version: string): Promise<string[] | null> {
+  const meta = parseJson(await readFile(path.join(dir, "meta.json"), "utf8").catch(() => null));
+  if (!isRecord(meta) || meta["format"] !== format || meta["version"] !== version || !isRecord(meta["outputs"])) return null;
+  return Object.keys(meta["outputs"]);
+}
+
 /** Writes the shards whose content differs from what is on disk, then meta.json; failures are ignored. */
 export async function writeStoreDir(dir: string, data: StoreData): Promise<void> {
   const head = { format: data.format, version: data.version };

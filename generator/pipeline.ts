@@ -15,7 +15,7 @@ import type { Target } from "./targets/target.js";
 import { createTreeWriter, type WriteResult } from "./write/index.js";
 import { saveTemplateCache } from "./render/template-cache.js";
 import type { Tree } from "./write/file-ops.js";
-import { listOffThread, statOffThread } from "./write/write-offload.js";
+import { listOffThread, statOffThread, type OutputStamps } from "./write/write-offload.js";
 
 export interface GenerateOptions {
   /** A spec root (one API per subdirectory) or a single API directory. */
@@ -118,20 +118,28 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
  * (a cold run, or a failed probe) the stamps are taken and the directories listed as they are needed.
  */
 async function openStore(dir: string, selected: readonly TargetId[], opts: GenerateOptions) {
-  const store = await PartStore.open(findCacheDir(), dir, opts.out);
+  const cacheDir = findCacheDir();
+  const opening = PartStore.open(cacheDir, dir, opts.out);
+  opening.catch(() => undefined);
+  // The probe starts from the store's small meta shard while the parts are still being read: the stamps are what
+  // a run that changed nothing waits for. An output the probe missed is stat'ed when it is asked about.
+  const recorded = await PartStore.peekOutputs(cacheDir, dir, opts.out);
+  // A few hundred stats cost less than starting the worker.
+  const probe = recorded.length >= tuning.probeMinOutputs;
+  let stamps: Promise<OutputStamps | null> | undefined;
+  let listings: Promise<Map<string, Tree | null> | undefined> | undefined;
+  if (probe) {
+    const apiId = path.basename(path.resolve(dir));
+    const dirs = [...new Set(selected.map((id) => `${apiId}/${targets[id].outDir}`))];
+    stamps = statOffThread(opts.out, recorded).catch(() => null);
+    const absolute = (found: Map<string, Tree | null>) => new Map([...found].map(([rel, tree]) => [path.join(opts.out, rel), tree]));
+    listings = listOffThread(opts.out, dirs).then(absolute, () => undefined);
+  }
+  const store = await opening;
   // openapi-typescript's worker loads its modules while the spec loads, unless a `check` of a warm tree (usually up
   // to date, rendering nothing) is running: then a part that does render starts it (see the targets' `warm`).
   if (selected.includes("client/typescript") && !(opts.check && store.hasParts("client/typescript"))) warmSchemaWorker();
-  const recorded = store.recordedOutputs();
-  // A few hundred stats cost less than starting the worker.
-  if (recorded.length < tuning.probeMinOutputs) return { store, listings: undefined };
-  const apiId = path.basename(path.resolve(dir));
-  const dirs = [...new Set(selected.map((id) => `${apiId}/${targets[id].outDir}`))];
-  const stamps = statOffThread(opts.out, recorded);
-  const trees = listOffThread(opts.out, dirs);
-  const absolute = (found: Map<string, Tree | null>) => new Map([...found].map(([rel, tree]) => [path.join(opts.out, rel), tree]));
-  const listings = trees.then(absolute, () => undefined);
-  const probed = await stamps.catch(() => null);
+  const probed = stamps && (await stamps);
   if (probed) store.useProbe(probed);
   return { store, listings };
 }

@@ -1,6 +1,6 @@
 // The part store across runs (parts-cache.ts): a run that keeps a target's assembled files keeps its prepared value
 // too, and a run that changed nothing leaves the store in memory for the next run of the process (a watch session).
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, expect, test } from "vitest";
@@ -52,4 +52,22 @@ test("a run that changed nothing is not written, but the next run of the process
   forgetPartMemory();
   const fromDisk = await PartStore.open(cacheDir, spec, path.join(tmp, "out"));
   expect(fromDisk.getPart("t", "k")).toBeUndefined();
+});
+
+test("peekOutputs lists the outputs the last run recorded, from memory or from disk alone, before the store is opened", async () => {
+  const out = path.join(tmp, "out-peek");
+  mkdirSync(path.join(out, "api"), { recursive: true });
+  for (const name of ["a.md", "b.md"]) writeFileSync(path.join(out, "api", name), name);
+  expect(await PartStore.peekOutputs(cacheDir, spec, out)).toEqual([]);
+  const store = await PartStore.open(cacheDir, spec, out);
+  store.beginTarget("t");
+  store.setPart("t", "k", part);
+  store.updateOutputs(out, { fresh: ["api/a.md", "api/b.md"], produced: new Set(["api/a.md", "api/b.md"]), owned: ["api"] });
+  await store.save();
+  expect((await PartStore.peekOutputs(cacheDir, spec, out)).sort()).toEqual(["api/a.md", "api/b.md"]);
+  forgetPartMemory();
+  expect((await PartStore.peekOutputs(cacheDir, spec, out)).sort()).toEqual(["api/a.md", "api/b.md"]);
+  // Another out root is another store; the cache off keeps nothing.
+  expect(await PartStore.peekOutputs(cacheDir, spec, path.join(tmp, "elsewhere"))).toEqual([]);
+  expect(await PartStore.peekOutputs(null, spec, out)).toEqual([]);
 });

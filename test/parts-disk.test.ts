@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, expect, test } from "vitest";
-import { forgetDiskState, readStoreDir, writeStoreDir, type StoreData } from "../generator/parts-disk.js";
+import { forgetDiskState, readStoreDir, readStoreOutputs, writeStoreDir, type StoreData } from "../generator/parts-disk.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-parts-disk-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -73,6 +73,19 @@ test("another version, a missing meta.json or a damaged shard: not trusted", asy
   rmSync(path.join(dir, "meta.json"));
   expect(await readStoreDir(dir, "f/1", "v1")).toBeNull();
   expect(await readStoreDir(path.join(tmp, "absent"), "f/1", "v1")).toBeNull();
+});
+
+test("the recorded outputs are read from meta.json alone, and only from this format and version", async () => {
+  const outputs = { "api/docs/gitbook/p0.md": [12, 1234.5], "api/model/a b.json": [3, 1] } as StoreData["outputs"];
+  await writeStoreDir(dir, storeWith(20, { outputs }));
+  // The parts need not be readable for it: the probe starts before they are read.
+  for (const name of readdirSync(dir)) if (name !== "meta.json") writeFileSync(path.join(dir, name), "{ not json");
+  expect(await readStoreOutputs(dir, "f/1", "v1")).toEqual(Object.keys(outputs));
+  expect(await readStoreOutputs(dir, "f/1", "v2")).toBeNull();
+  expect(await readStoreOutputs(dir, "f/2", "v1")).toBeNull();
+  writeFileSync(path.join(dir, "meta.json"), "{ not json");
+  expect(await readStoreOutputs(dir, "f/1", "v1")).toBeNull();
+  expect(await readStoreOutputs(path.join(tmp, "absent"), "f/1", "v1")).toBeNull();
 });
 
 test("a shard deleted behind the writer's back is written again", async () => {
