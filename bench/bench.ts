@@ -3,7 +3,7 @@
 // Writes bench/results.md. Not a test: numbers on a shared 2-core machine are noisy.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -216,7 +216,11 @@ function toMarkdown(rows: Row[]): string {
 async function main(): Promise<void> {
   execFileSync("npm", ["run", "build", "--silent"], { cwd: REPO, stdio: "inherit" });
   const rows: Row[] = [];
-  // One directory for the whole bench, deleted at the end (see benchSpec: no deletes while measuring).
+  // One directory for the whole bench, deleted at the end (see benchSpec: no deletes while measuring). Keeping
+  // every run's trees takes about 1.6 GB (GitHub's are ~0.4 GB a run): check before the first run, not mid-way.
+  const free = statfsSync(os.tmpdir());
+  const freeGiB = (free.bavail * free.bsize) / 2 ** 30;
+  if (freeGiB < 3) throw new Error(`npm run bench keeps every run's outputs until it ends and needs about 3 GiB free under ${os.tmpdir()} (${freeGiB.toFixed(1)} GiB free); set TMPDIR to another directory`);
   const root = mkdtempSync(path.join(os.tmpdir(), "specsmith-bench-"));
   try {
     for (const c of cases.filter((c) => ONLY.length === 0 || ONLY.includes(c.name.split(" ")[0]!.toLowerCase()))) {
