@@ -28,8 +28,7 @@ export function createBundler(spec: BundleInput, names: Map<string, string> = as
   const security = head["security"] ?? spec.endpoints[0]?.doc?.security;
   const pathItem = (file: SpecEndpointFile) => {
     const item = rewrite(file.doc?.paths?.[file.path] ?? {}, file.rel) as Record<string, any>;
-    pushDownSecurity(item, file.doc?.security, security);
-    return item;
+    return pushDownSecurity(item, file.doc?.security, security);
   };
   const build = (withPaths: boolean) => {
     const components: Record<string, Record<string, unknown>> = {};
@@ -64,12 +63,17 @@ export function createBundler(spec: BundleInput, names: Map<string, string> = as
   return { document: () => build(true), frame: () => build(false), pathItem, namesKey };
 }
 
-/** An endpoint file whose top-level security differs from the bundle's keeps it on its operations. */
-function pushDownSecurity(item: Record<string, any>, fileSecurity: unknown, bundleSecurity: unknown): void {
-  if (fileSecurity === undefined || JSON.stringify(fileSecurity) === JSON.stringify(bundleSecurity)) return;
+/**
+ * An endpoint file whose top-level security differs from the bundle's keeps it on its operations. Copies what it
+ * changes: the item may share objects with the loaded file (see createRewriter).
+ */
+function pushDownSecurity(item: Record<string, any>, fileSecurity: unknown, bundleSecurity: unknown): Record<string, any> {
+  if (fileSecurity === undefined || JSON.stringify(fileSecurity) === JSON.stringify(bundleSecurity)) return item;
+  const out: Record<string, any> = { ...item };
   for (const [key, op] of Object.entries(item)) {
-    if (isObject(op) && !key.startsWith("x-") && key !== "parameters" && op["security"] === undefined) op["security"] = fileSecurity;
+    if (isObject(op) && !key.startsWith("x-") && key !== "parameters" && op["security"] === undefined) out[key] = { ...op, security: fileSecurity };
   }
+  return out;
 }
 
 function componentFiles(spec: BundleInput): SpecFile[] {
@@ -120,11 +124,26 @@ function createRewriter(spec: BundleInput, names: Map<string, string>) {
     const bundled = names.get(keyOf(resolved.file.rel, kind, name)) ?? name;
     return `#/components/${kind}/${escape(bundled)}`;
   }
+  // A value with no `$ref` to rewrite below it is returned as it is: the bundled document shares it with the loaded
+  // file, so nothing may mutate either (test/model/frozen-spec.test.ts renders every target from frozen files).
   function rewrite(value: unknown, fromRel: string): unknown {
-    if (Array.isArray(value)) return value.map((v) => rewrite(v, fromRel));
+    if (Array.isArray(value)) {
+      let out: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const v = value[i];
+        const r = rewrite(v, fromRel);
+        if (r !== v) (out ??= value.slice(0, i))[i] = r;
+        else if (out) out[i] = r;
+      }
+      return out ?? value;
+    }
     if (!isObject(value)) return value;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
+    let out: Record<string, unknown> | undefined;
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      const v = value[k];
+      let r: unknown;
       if (k === "$ref" && typeof v === "string") {
         const key = `${fromRel}|${v}`;
         let ref = cache.get(key);
@@ -132,10 +151,15 @@ function createRewriter(spec: BundleInput, names: Map<string, string>) {
           ref = target(fromRel, v) ?? v;
           cache.set(key, ref);
         }
-        out[k] = ref;
-      } else out[k] = rewrite(v, fromRel);
+        r = ref;
+      } else r = rewrite(v, fromRel);
+      if (r !== v && !out) {
+        out = {};
+        for (let j = 0; j < i; j++) out[keys[j] as string] = value[keys[j] as string];
+      }
+      if (out) out[k] = r;
     }
-    return out;
+    return out ?? value;
   }
   return rewrite;
 }
