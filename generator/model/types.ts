@@ -207,7 +207,8 @@ export interface Endpoint {
   source: Source;
   /**
    * The endpoint file's path item as the bundled document (`Api.document.paths[path]`) has it: `$ref`s rewritten
-   * to `#/components/...`. Set by buildApi, lazily and not enumerable (not part of model/json).
+   * to `#/components/...`. Set by buildApi, lazily and not enumerable (not part of model/json). Read-only, like
+   * `Api.document`.
    */
   readonly pathItem?: Record<string, any>;
 }
@@ -268,7 +269,8 @@ export interface Api {
   extensions: Readonly<Record<string, unknown>>;
   /**
    * The whole API as one bundled OpenAPI document (refs point inside it). Built on first access
-   * and not enumerable, so model dumps leave it out.
+   * and not enumerable, so model dumps leave it out. Read-only: it shares every subtree bundling left
+   * unchanged with the loaded files (which a watch session keeps), so copy before changing anything.
    */
   readonly document: Record<string, any>;
   /**
