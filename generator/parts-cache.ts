@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUNDLED_TEMPLATES } from "./render/env.js";
 import { persistCache } from "./cache-writes.js";
-import { forgetDiskState, readStoreDir, readStoreOutputs, writeStoreDir, type StoreData, type StoredPart } from "./parts-disk.js";
+import { UNREADABLE, forgetDiskState, readStoreDir, readStoreOutputs, writeStoreDir, type StoreData, type StoredPart } from "./parts-disk.js";
 
 export type { StoredPart } from "./parts-disk.js";
 
@@ -176,7 +176,10 @@ export class PartStore {
 /** A target's one kept value (prepared, memo) when it was stored under `key`. */
 function keyedValue(record: Record<string, [string, unknown]>, targetId: string, key: string): { value: unknown } | undefined {
   const entry = record[targetId];
-  return entry && entry[0] === key ? { value: entry[1] } : undefined;
+  if (!entry || entry[0] !== key) return undefined;
+  // Read from disk now when it was not yet (parts-disk.ts): a shard gone or damaged since is no value.
+  const value = entry[1];
+  return value === UNREADABLE ? undefined : { value };
 }
 
 function storeDir(cacheDir: string, specDir: string, outRoot: string): string {

@@ -1,8 +1,9 @@
 // The part store on disk: one directory per (spec dir, out root), split into shard files so that a run that changed
-// a few parts writes a few small files: `meta.json` (assembled files and output stamps), one file per target's
-// `prepare` value and one per target's assemble memo, and each target's parts in 16 buckets by key. Each file is
-// written atomically; any mix of old and new files is safe, since every reuse is checked by key and stamp (a stale
-// shard only costs a re-render).
+// a few parts writes a few small files: `meta.json` (assembled files, output stamps, and the keys of the values
+// below), one file per target's `prepare` value and one per target's assemble memo (read only when asked for), and
+// each target's parts in 16 buckets by key. Each file is written atomically; any mix of old and new files is safe,
+// since every reuse is checked by key and stamp (a stale shard only costs a re-render).
+import { existsSync, readFileSync } from "node:fs";
 import { readFile, readdir, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import { forgetShards, parseJson, rememberShards, signatureOf, writeShards, type Shard } from "./shard-files.js";
@@ -47,24 +48,30 @@ export async function readStoreDir(dir: string, format: string, version: string)
   } catch {
     return null;
   }
-  const texts = await Promise.all(names.map((n) => readFile(path.join(dir, n), "utf8").catch(() => null)));
+  // The one-value-per-target shards are large (the whole document's frame, the client's types) and needed only by
+  // a target that assembles: meta.json names their keys, and each is read when its value is first asked for.
+  const eager = names.filter((n) => !KEYED.some(([, field]) => n.startsWith(`${field}.`)));
+  const texts = await Promise.all(eager.map((n) => readFile(path.join(dir, n), "utf8").catch(() => null)));
   const data: StoreData = { format, version, parts: {}, prepared: {}, memos: {}, assembled: {}, outputs: {} };
   const signatures = new Map<string, string>();
   let meta = false;
-  names.forEach((name, i) => {
+  eager.forEach((name, i) => {
     const shard = parseJson(texts[i]);
     if (!isRecord(shard) || shard["format"] !== format || shard["version"] !== version) return;
     const target = shard["target"];
-    // A target's one kept value (prepared or memo), by the field its shard holds it in.
-    const keyed = KEYED.find(([, field]) => Array.isArray(shard[field]));
     if (name === "meta.json" && isRecord(shard["assembled"]) && isRecord(shard["outputs"])) {
       data.assembled = shard["assembled"] as StoreData["assembled"];
       data.outputs = shard["outputs"] as StoreData["outputs"];
       meta = true;
-    } else if (typeof target === "string" && keyed) {
-      const entry = shard[keyed[1]] as [string, unknown];
-      data[keyed[0]][target] = entry;
-      signatures.set(name, String(entry[0]));
+      const keys = isRecord(shard["keyed"]) ? shard["keyed"] : {};
+      for (const [kind, field] of KEYED) {
+        for (const [target, key] of Object.entries(isRecord(keys[field]) ? keys[field] : {})) {
+          const file = `${field}.${fileSafe(target)}.json`;
+          if (typeof key !== "string" || !names.includes(file)) continue;
+          data[kind][target] = storedEntry(path.join(dir, file), { format, version, target, field, key });
+          signatures.set(file, key);
+        }
+      }
     } else if (typeof target === "string" && isRecord(shard["parts"])) {
       Object.assign((data.parts[target] ??= {}), shard["parts"]);
       signatures.set(name, signatureOf(Object.keys(shard["parts"])));
@@ -83,14 +90,64 @@ export async function readStoreOutputs(dir: string, format: string, version: str
   return Object.keys(meta["outputs"]);
 }
 
+/** A value `readStoreDir` found unreadable when it was asked for: taken as absent (see keyedValue). */
+export const UNREADABLE: unique symbol = Symbol("unreadable part store value");
+
+/** Entries made by readStoreDir whose value is still on disk, by entry: the shard's path. */
+const unread = new WeakMap<object, string>();
+
+/**
+ * [key, value] whose value is read from `file` when first asked for (synchronously: a target that assembles asks in
+ * the middle of a render); UNREADABLE when the file is gone, damaged, or now holds another key.
+ */
+function storedEntry(file: string, expect: { format: string; version: string; target: string; field: string; key: string }): [string, unknown] {
+  const entry: [string, unknown] = [expect.key, undefined];
+  let value: unknown;
+  let read = false;
+  Object.defineProperty(entry, 1, {
+    enumerable: true,
+    get() {
+      if (!read) {
+        read = true;
+        unread.delete(entry);
+        const shard = parseJson(readTextSync(file));
+        const stored = isRecord(shard) && shard["format"] === expect.format && shard["version"] === expect.version && shard["target"] === expect.target ? shard[expect.field] : undefined;
+        value = Array.isArray(stored) && stored[0] === expect.key && stored.length === 2 ? stored[1] : UNREADABLE;
+      }
+      return value;
+    },
+  });
+  unread.set(entry, file);
+  return entry;
+}
+
+function readTextSync(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+}
+
 /** Writes the shards whose content differs from what is on disk, then meta.json; failures are ignored. */
 export async function writeStoreDir(dir: string, data: StoreData): Promise<void> {
   const head = { format: data.format, version: data.version };
   const wanted = new Map<string, Shard>();
+  const keys: Record<string, Record<string, string>> = {};
   for (const [kind, field] of KEYED) {
     for (const [target, entry] of Object.entries(data[kind])) {
-      const text = () => JSON.stringify({ ...head, target, [field]: entry });
-      wanted.set(`${field}.${fileSafe(target)}.json`, { signature: String(entry[0]), text });
+      const name = `${field}.${fileSafe(target)}.json`;
+      const file = unread.get(entry);
+      // Never read: its shard stays as it is, unless it went missing (then the entry goes: its target prepares again).
+      if (file !== undefined && file === path.join(dir, name)) {
+        if (!existsSync(file)) continue;
+      } else if (entry[1] === UNREADABLE) continue;
+      const text = () => {
+        if (entry[1] === UNREADABLE) throw new Error(`part store: ${name} is no longer readable`);
+        return JSON.stringify({ ...head, target, [field]: entry });
+      };
+      wanted.set(name, { signature: String(entry[0]), text });
+      (keys[field] ??= {})[target] = String(entry[0]);
     }
   }
   for (const [target, parts] of Object.entries(data.parts)) {
@@ -107,7 +164,7 @@ export async function writeStoreDir(dir: string, data: StoreData): Promise<void>
   try {
     // Shards of parts no longer used go; meta.json is written last.
     await writeShards(dir, wanted, (name) => name === "meta.json");
-    await writeAtomic(path.join(dir, "meta.json"), JSON.stringify({ ...head, assembled: data.assembled, outputs: data.outputs }));
+    await writeAtomic(path.join(dir, "meta.json"), JSON.stringify({ ...head, assembled: data.assembled, outputs: data.outputs, keyed: keys }));
     await prune(path.dirname(dir));
   } catch {
     // The store only saves time: a failed write means a slower next run, never a wrong one.

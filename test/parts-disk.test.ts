@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, expect, test } from "vitest";
-import { forgetDiskState, readStoreDir, readStoreOutputs, writeStoreDir, type StoreData } from "../generator/parts-disk.js";
+import { UNREADABLE, forgetDiskState, readStoreDir, readStoreOutputs, writeStoreDir, type StoreData } from "../generator/parts-disk.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-parts-disk-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -95,4 +95,42 @@ test("a shard deleted behind the writer's back is written again", async () => {
   await writeStoreDir(dir, data);
   forgetDiskState();
   expect(await readStoreDir(dir, "f/1", "v1")).toEqual(data);
+});
+
+test("prepared and memo values are read when first asked for; a shard damaged or gone by then is no value", async () => {
+  const data = storeWith(10);
+  await writeStoreDir(dir, data);
+  forgetDiskState();
+  const read = (await readStoreDir(dir, "f/1", "v1")) as StoreData;
+  // Read after readStoreDir returned: damage the prepared shard, leave the memo's intact.
+  writeFileSync(path.join(dir, "prepared.client~typescript.json"), "{ not json");
+  expect(read.prepared["client/typescript"]?.[0]).toBe("pk");
+  expect(read.prepared["client/typescript"]?.[1]).toBe(UNREADABLE);
+  expect(read.memos["client/typescript"]).toEqual(data.memos["client/typescript"]);
+  // A shard that holds another key than meta.json names (another process wrote it meanwhile) is no value either.
+  forgetDiskState();
+  await writeStoreDir(dir, data);
+  forgetDiskState();
+  const again = (await readStoreDir(dir, "f/1", "v1")) as StoreData;
+  writeFileSync(path.join(dir, "memo.client~typescript.json"), JSON.stringify({ format: "f/1", version: "v1", target: "client/typescript", memo: ["other", 1] }));
+  expect(again.memos["client/typescript"]?.[1]).toBe(UNREADABLE);
+  expect(again.prepared["client/typescript"]?.[1]).toEqual({ middle: "types" });
+});
+
+test("a save keeps unread prepared and memo shards as they are, and drops one deleted behind its back", async () => {
+  const data = storeWith(10);
+  await writeStoreDir(dir, data);
+  forgetDiskState();
+  const read = (await readStoreDir(dir, "f/1", "v1")) as StoreData;
+  const before = mtimes();
+  await new Promise((r) => setTimeout(r, 20));
+  rmSync(path.join(dir, "memo.client~typescript.json"));
+  await writeStoreDir(dir, { ...read, outputs: { ...read.outputs, "api/x.md": [1, 2] } });
+  const after = mtimes();
+  expect(after.get("prepared.client~typescript.json")).toBe(before.get("prepared.client~typescript.json"));
+  expect(after.has("memo.client~typescript.json")).toBe(false);
+  forgetDiskState();
+  const next = (await readStoreDir(dir, "f/1", "v1")) as StoreData;
+  expect(next.prepared).toEqual(data.prepared);
+  expect(next.memos).toEqual({});
 });
