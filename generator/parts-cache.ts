@@ -111,6 +111,14 @@ export class PartStore {
     this.used.prepared[targetId] = [key, value];
   }
 
+  /**
+   * Reads now the prepare values and assemble memos still on disk (see parts-disk.ts), so that the next run of this
+   * process (a watch session's next change) finds them in memory.
+   */
+  readKept(): void {
+    for (const record of [this.used.prepared, this.used.memos]) for (const entry of Object.values(record)) void entry[1];
+  }
+
   /** The target's assemble memo (see AssembleMemo) when stored under `key`; kept until the next set. */
   getMemo(targetId: string, key: string): { value: unknown } | undefined {
     return keyedValue(this.used.memos, targetId, key);

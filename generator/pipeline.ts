@@ -104,7 +104,9 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
   });
   result.unchanged = [...result.unchanged, ...intact].sort();
   const prime = () => {
-    if (parts.store.enabled) for (const id of active) targets[id].parts?.warm?.(api);
+    if (!parts.store.enabled) return;
+    for (const id of active) targets[id].parts?.warm?.(api);
+    parts.store.readKept();
   };
   const report = { apiId: api.id, endpoints: api.endpoints.length, timings: timer.timings, result, reused, prime };
   opts.log?.(formatReport(report, api, Boolean(opts.check)));

@@ -1,6 +1,6 @@
 // The part store across runs (parts-cache.ts): a run that keeps a target's assembled files keeps its prepared value
 // too, and a run that changed nothing leaves the store in memory for the next run of the process (a watch session).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, expect, test } from "vitest";
@@ -70,4 +70,21 @@ test("peekOutputs lists the outputs the last run recorded, from memory or from d
   // Another out root is another store; the cache off keeps nothing.
   expect(await PartStore.peekOutputs(cacheDir, spec, path.join(tmp, "elsewhere"))).toEqual([]);
   expect(await PartStore.peekOutputs(null, spec, out)).toEqual([]);
+});
+
+test("readKept reads the prepared values still on disk now, so the process's next run finds them in memory", async () => {
+  await run({ made: true, prepare: ["pk", { middle: "types" }] });
+  for (const read of [false, true]) {
+    forgetPartMemory();
+    const store = await PartStore.open(cacheDir, spec, path.join(tmp, "out"));
+    if (read) store.readKept();
+    // The shards go before anything asked for the value: only a value already read survives.
+    const own = readdirSync(path.join(cacheDir, "parts")).find((name) => name.startsWith(`${path.basename(spec)}-`));
+    const dir = path.join(cacheDir, "parts", own as string);
+    const shards = readdirSync(dir).filter((name) => name.startsWith("prepared."));
+    const saved = shards.map((name) => [name, readFileSync(path.join(dir, name))] as const);
+    for (const name of shards) rmSync(path.join(dir, name));
+    expect(store.getPrepared("t", "pk"), `readKept ${read}`).toEqual(read ? { value: { middle: "types" } } : undefined);
+    for (const [name, bytes] of saved) writeFileSync(path.join(dir, name), bytes);
+  }
 });
