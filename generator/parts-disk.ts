@@ -57,7 +57,7 @@ export async function readStoreDir(dir: string, format: string, version: string)
   let meta = false;
   eager.forEach((name, i) => {
     const shard = parseJson(texts[i]);
-    if (!isRecord(shard) || shard["format"] !== format || shard["version"] !== version) return;
+    if (!isStoreShard(shard, format, version)) return;
     const target = shard["target"];
     if (name === "meta.json" && isRecord(shard["assembled"]) && isRecord(shard["outputs"])) {
       data.assembled = shard["assembled"] as StoreData["assembled"];
@@ -86,7 +86,7 @@ export async function readStoreDir(dir: string, format: string, version: string)
 /** The output paths meta.json recorded; null when absent, unreadable, or made by another format or version. */
 export async function readStoreOutputs(dir: string, format: string, version: string): Promise<string[] | null> {
   const meta = parseJson(await readFile(path.join(dir, "meta.json"), "utf8").catch(() => null));
-  if (!isRecord(meta) || meta["format"] !== format || meta["version"] !== version || !isRecord(meta["outputs"])) return null;
+  if (!isStoreShard(meta, format, version) || !isRecord(meta["outputs"])) return null;
   return Object.keys(meta["outputs"]);
 }
 
@@ -111,7 +111,7 @@ function storedEntry(file: string, expect: { format: string; version: string; ta
         read = true;
         unread.delete(entry);
         const shard = parseJson(readTextSync(file));
-        const stored = isRecord(shard) && shard["format"] === expect.format && shard["version"] === expect.version && shard["target"] === expect.target ? shard[expect.field] : undefined;
+        const stored = isStoreShard(shard, expect.format, expect.version) && shard["target"] === expect.target ? shard[expect.field] : undefined;
         value = Array.isArray(stored) && stored[0] === expect.key && stored.length === 2 ? stored[1] : UNREADABLE;
       }
       return value;
@@ -139,9 +139,7 @@ export async function writeStoreDir(dir: string, data: StoreData): Promise<void>
       const name = `${field}.${fileSafe(target)}.json`;
       const file = unread.get(entry);
       // Never read: its shard stays as it is, unless it went missing (then the entry goes: its target prepares again).
-      if (file !== undefined && file === path.join(dir, name)) {
-        if (!existsSync(file)) continue;
-      } else if (entry[1] === UNREADABLE) continue;
+      if (file !== undefined ? !existsSync(file) : entry[1] === UNREADABLE) continue;
       const text = () => {
         if (entry[1] === UNREADABLE) throw new Error(`part store: ${name} is no longer readable`);
         return JSON.stringify({ ...head, target, [field]: entry });
@@ -188,6 +186,11 @@ async function prune(root: string): Promise<void> {
 
 function fileSafe(targetId: string): string {
   return targetId.replace(/[^a-z0-9_-]/gi, "~");
+}
+
+/** A shard of this store's format and version (anything else is not trusted). */
+function isStoreShard(value: unknown, format: string, version: string): value is Record<string, unknown> {
+  return isRecord(value) && value["format"] === format && value["version"] === version;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -132,8 +132,8 @@ function createRewriter(spec: BundleInput, names: Map<string, string>) {
       for (let i = 0; i < value.length; i++) {
         const v = value[i];
         const r = rewrite(v, fromRel);
-        if (r !== v) (out ??= value.slice(0, i))[i] = r;
-        else if (out) out[i] = r;
+        if (r !== v) out ??= value.slice(0, i);
+        if (out) out[i] = r;
       }
       return out ?? value;
     }
