@@ -85,7 +85,8 @@ function buildResourceObjectView(
   const all = polymorphic ? commonProperties(resource, settings) : documentedProperties(resource.schema.properties, groups);
   const grouped = all.filter(isGroupHolder);
   const props = all.filter((p) => !isGroupHolder(p));
-  const codeSections = props.flatMap((p) => (isCodeList(p) ? [buildCodeSection(p, groups)] : []));
+  const codeOrder = settings.resources[resource.name]?.codeOrder ?? {};
+  const codeSections = props.flatMap((p) => (isCodeList(p) ? [buildCodeSection(p, groups, codeOrder[p.name] ?? ["code"])] : []));
   const groupSections = grouped.map((g) => ({
     title: `${resource.name}.${g.name}`,
     properties: documentedProperties(g.schema.properties, groups).map((p) => buildPropertyView(p, `**\`${p.name}\`**`, groups)),
@@ -171,13 +172,32 @@ function isCodeList(p: Property): boolean {
   return (p.name === "errors" || p.name === "warnings") && discriminatorOf(p.schema) !== "";
 }
 
-function buildCodeSection(p: Property, groups: GroupFilter): CodeSectionView {
+function buildCodeSection(p: Property, groups: GroupFilter, order: readonly string[]): CodeSectionView {
   const discriminator = discriminatorOf(p.schema);
   const variants = (p.schema.items?.variants ?? []).filter((v) => !v.undocumented && groups(v.raw, "x-variant-group-key"));
-  const codes = variants
-    .map((v) => ({ code: variantCode(v, discriminator), description: normalizeDescription(v.description) }))
-    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { title: p.name === "errors" ? "Errors" : "Warnings", codes };
+  const keyed = variants.map((v) => ({
+    keys: order.map((key) => codeSortKey(v, key.replace(/^-/, ""), discriminator)),
+    code: variantCode(v, discriminator),
+    description: normalizeDescription(v.description),
+  }));
+  const directions = order.map((key) => (key.startsWith("-") ? -1 : 1));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < directions.length; i++) {
+      const x = a.keys[i] ?? "";
+      const y = b.keys[i] ?? "";
+      if (x !== y) return (x < y ? -1 : 1) * directions[i]!;
+    }
+    return 0;
+  });
+  return { title: p.name === "errors" ? "Errors" : "Warnings", codes: keyed.map(({ code, description }) => ({ code, description })) };
+}
+
+/** One sort key of a code-list variant (see ResourceSetting.codeOrder); booleans sort as "0" < "1". */
+function codeSortKey(v: FlatSchema, key: string, discriminator: string): string {
+  if (key === "code") return variantCode(v, discriminator);
+  if (key.startsWith("has:")) return v.properties.some((q) => q.name === key.slice(4)) ? "1" : "0";
+  const value = v.raw[key];
+  return value === undefined || value === null ? "" : String(value);
 }
 
 /** Events of the route: variants of the event resource carrying the route's `x-route-path`. */

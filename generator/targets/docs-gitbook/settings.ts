@@ -1,4 +1,5 @@
 // Target settings read from the API-level `x-docs-gitbook` extension of `_api.yaml`.
+import { UserError } from "../../errors.js";
 import type { Api, AuthScheme } from "../../model/types.js";
 
 export interface AuthMethodSetting {
@@ -15,6 +16,12 @@ export interface ResourceSetting {
   properties: Record<string, string> | null;
   /** Property name → values: variants of a polymorphic resource with such a value are left out (e.g. deprecated ones). */
   hiddenVariants: Record<string, readonly string[]>;
+  /**
+   * Section (`errors`, `warnings`) → sort keys of its codes, most significant first; the default is `[code]`.
+   * A key is `code` (the discriminator value), `x-…` (an extension of the variant; absent sorts first) or
+   * `has:<property>` (variants without the property first); a leading `-` makes the key descending.
+   */
+  codeOrder: Record<string, readonly string[]>;
 }
 
 export interface GitbookSettings {
@@ -39,7 +46,7 @@ export function readGitbookSettings(api: Api): GitbookSettings {
     authenticationLink: typeof raw["authenticationLink"] === "string" ? raw["authenticationLink"] : null,
     summaryHeader: Array.isArray(raw["summaryHeader"]) ? raw["summaryHeader"].map(String) : [],
     eventResource: typeof raw["eventResource"] === "string" ? raw["eventResource"] : "event",
-    resources: readResourceSettings(asRecord(raw["resources"])),
+    resources: readResourceSettings(asRecord(raw["resources"]), api.id),
   };
 }
 
@@ -52,7 +59,7 @@ function readAuthMethods(raw: Record<string, unknown>): Record<string, AuthMetho
   return result;
 }
 
-function readResourceSettings(raw: Record<string, unknown>): Record<string, ResourceSetting> {
+function readResourceSettings(raw: Record<string, unknown>, apiId: string): Record<string, ResourceSetting> {
   const result: Record<string, ResourceSetting> = {};
   for (const [name, value] of Object.entries(raw)) {
     const v = asRecord(value);
@@ -60,10 +67,30 @@ function readResourceSettings(raw: Record<string, unknown>): Record<string, Reso
     result[name] = {
       description: typeof v["description"] === "string" ? v["description"] : null,
       properties: props === null ? null : Object.fromEntries(props),
-      hiddenVariants: Object.fromEntries(Object.entries(asRecord(v["hiddenVariants"])).map(([k, vals]) => [k, Array.isArray(vals) ? vals.map(String) : []])),
+      hiddenVariants: readListRecord(v["hiddenVariants"]),
+      codeOrder: readCodeOrder(v["codeOrder"], `${apiId}/_api.yaml`, `/${KEY}/resources/${name}/codeOrder`),
     };
   }
   return result;
+}
+
+const CODE_SORT_KEY = /^-?(code|x-.+|has:.+)$/;
+
+function readCodeOrder(raw: unknown, file: string, pointer: string): Record<string, readonly string[]> {
+  const order = readListRecord(raw);
+  const problems = Object.entries(order).flatMap(([section, keys]) =>
+    keys.flatMap((key, i) =>
+      CODE_SORT_KEY.test(key)
+        ? []
+        : [{ file, line: 0, col: 0, pointer: `${pointer}/${section}/${i}`, message: `unknown sort key "${key}" (use code, x-<extension> or has:<property>, with a leading - for descending)` }],
+    ),
+  );
+  if (problems.length > 0) throw new UserError("docs/gitbook settings", problems);
+  return order;
+}
+
+function readListRecord(raw: unknown): Record<string, readonly string[]> {
+  return Object.fromEntries(Object.entries(asRecord(raw)).map(([k, vals]) => [k, Array.isArray(vals) ? vals.map(String) : []]));
 }
 
 /** Without settings a scheme is named by its description, else its bearer format or header name, else its id. */

@@ -7,11 +7,6 @@ import { diffPage, listFiles, normalizePage, renderSeamSite, type SeamSite } fro
 
 const corpus = requireCorpus();
 
-// The one order no rule we found explains: locks' Errors section lists the route's variant groups first and the
-// ungrouped codes in an order that is neither schema nor alphabetical (its Warnings section is alphabetical, as
-// are acs_user's errors). We list codes alphabetically; the page must match once both Errors sections are sorted.
-const ERRORS_ORDER_DIFFERS = new Set(["locks/README.md"]);
-
 describe.skipIf(corpus === null)("docs/gitbook conformance with Seam's pages", () => {
   let site: SeamSite;
   beforeAll(async () => {
@@ -31,14 +26,11 @@ describe.skipIf(corpus === null)("docs/gitbook conformance with Seam's pages", (
   it("reproduces the route READMEs of the corpus namespaces", () => {
     const dir = path.join(corpus as string, "route-pages");
     const readmes = listFiles(dir).filter((rel) => rel.endsWith("/README.md"));
-    const exact = readmes.filter((rel) => !ERRORS_ORDER_DIFFERS.has(rel));
-    const failures = comparePages(exact, (rel) => path.join(dir, rel), site.files);
-    const reordered = comparePages([...ERRORS_ORDER_DIFFERS], (rel) => path.join(dir, rel), site.files, sortErrorsSection);
-    console.log(`${exact.length - failures.length}/${readmes.length} route READMEs identical, ${ERRORS_ORDER_DIFFERS.size - reordered.length} more identical up to the order of its Errors section`);
-    if (failures.length + reordered.length > 0) console.log([...failures, ...reordered].join("\n"));
+    const failures = comparePages(readmes, (rel) => path.join(dir, rel), site.files);
+    console.log(`${readmes.length - failures.length}/${readmes.length} route READMEs identical`);
+    if (failures.length > 0) console.log(failures.join("\n"));
     expect(readmes.length).toBeGreaterThanOrEqual(8);
     expect(failures).toEqual([]);
-    expect(reordered).toEqual([]);
   });
 
   it("reproduces SUMMARY.md after its hand-written head (every route and endpoint of the API)", () => {
@@ -57,7 +49,7 @@ describe.skipIf(corpus === null)("docs/gitbook conformance with Seam's pages", (
   });
 });
 
-function comparePages(rels: readonly string[], wantPath: (rel: string) => string, files: Map<string, string>, normalize = (t: string) => t): string[] {
+function comparePages(rels: readonly string[], wantPath: (rel: string) => string, files: Map<string, string>): string[] {
   const failures: string[] = [];
   for (const rel of rels) {
     const got = files.get(rel);
@@ -65,20 +57,10 @@ function comparePages(rels: readonly string[], wantPath: (rel: string) => string
       failures.push(`${rel}: not generated`);
       continue;
     }
-    const diff = diffPage(normalize(normalizePage(readFileSync(wantPath(rel), "utf8"))), normalize(normalizePage(got)));
+    const diff = diffPage(normalizePage(readFileSync(wantPath(rel), "utf8")), normalizePage(got));
     if (diff) failures.push(`${rel}:\n${diff}`);
   }
   return failures;
-}
-
-/** The entries (`**`code`**` + description + `---`) of a page's `## Errors` section, sorted. */
-export function sortErrorsSection(page: string): string {
-  const start = page.indexOf("\n## Errors\n\n");
-  if (start < 0) return page;
-  const end = page.indexOf("\n\n## ", start + 1);
-  const body = page.slice(start + "\n## Errors\n\n".length, end < 0 ? page.length : end);
-  const entries = body.split("\n---\n").map((e) => e.trim()).filter(Boolean).sort();
-  return page.slice(0, start) + "\n## Errors\n\n" + entries.join("\n---\n") + (end < 0 ? "" : page.slice(end));
 }
 
 /** The namespaces whose pages the corpus holds: directories of pages/ that hold pages directly. */

@@ -1,5 +1,6 @@
 // Route README views: routes naming their resources, property and variant groups, polymorphic resources.
 import { describe, expect, it } from "vitest";
+import { UserError } from "../../../generator/errors.js";
 import { buildApi } from "../../../generator/model/index.js";
 import { createRenderEnv } from "../../../generator/render/env.js";
 import { docsGitbookTarget } from "../../../generator/targets/docs-gitbook/index.js";
@@ -10,11 +11,11 @@ import { endpointDoc, specInput } from "../../model/spec-input.js";
 const get = (path: string) =>
   endpointDoc(path, { post: { operationId: path, "x-title": path, "x-response-key": null, responses: { "200": { description: "OK" } } } });
 
-const errorVariant = (code: string, group?: string) => ({
+const errorVariant = (code: string, group?: string, extra: Record<string, unknown> = {}) => ({
   type: "object",
   description: `${code} happened.`,
   ...(group ? { "x-variant-group-key": group } : {}),
-  properties: { error_code: { type: "string", enum: [code] } },
+  properties: { error_code: { type: "string", enum: [code] }, ...extra },
 });
 
 const shared = {
@@ -39,7 +40,7 @@ const shared = {
           },
           errors: {
             type: "array",
-            items: { discriminator: { propertyName: "error_code" }, oneOf: [errorVariant("zeta"), errorVariant("jammed", "locks"), errorVariant("overheated", "hardware")] },
+            items: { discriminator: { propertyName: "error_code" }, oneOf: [errorVariant("zeta"), errorVariant("jammed", "locks"), errorVariant("overheated", "hardware", { is_device_error: { type: "boolean" } })] },
           },
         },
       },
@@ -119,6 +120,28 @@ describe("route resource objects", () => {
       ["**`id`**", "The id.", []],
       ["**`action_type`**", "The type.", ["LOCK", "UNLOCK"]],
     ]);
+  });
+
+  it("orders a code list by the resource's codeOrder keys: has:<property>, x-<extension>, code, - for descending", () => {
+    const errorCodes = (settings: unknown) => routeViews(settings).byDir("devices/")[0]!.codeSections[0]!.codes.map((c) => c.code);
+    // Default: alphabetical.
+    expect(errorCodes(undefined)).toEqual(["jammed", "overheated", "zeta"]);
+    expect(errorCodes({ resources: { device: { codeOrder: { errors: ["-code"] } } } })).toEqual(["zeta", "overheated", "jammed"]);
+    // By group descending (ungrouped last), then code.
+    expect(errorCodes({ resources: { device: { codeOrder: { errors: ["-x-variant-group-key", "code"] } } } })).toEqual(["jammed", "overheated", "zeta"]);
+    expect(errorCodes({ resources: { device: { codeOrder: { errors: ["x-variant-group-key", "code"] } } } })).toEqual(["zeta", "overheated", "jammed"]);
+    // Variants with the property first (only overheated has it), then code.
+    expect(errorCodes({ resources: { device: { codeOrder: { errors: ["-has:is_device_error", "code"] } } } })).toEqual(["overheated", "jammed", "zeta"]);
+    expect(errorCodes({ resources: { device: { codeOrder: { errors: ["has:is_device_error", "code"] } } } })).toEqual(["jammed", "zeta", "overheated"]);
+    // A key it does not know is an error naming the setting.
+    let error: unknown;
+    try {
+      errorCodes({ resources: { device: { codeOrder: { errors: ["code", "grouping"] } } } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).report()).toContain('/x-docs-gitbook/resources/device/codeOrder/errors/1  unknown sort key "grouping"');
   });
 
   it("renders the overview in place of the heading", async () => {
