@@ -2,18 +2,19 @@
 // its CLI entry (openapiTS) first re-parses, lints and re-bundles the document with @redocly/openapi-core,
 // which is most of its time and adds nothing here. Output is the same text (test/client/schema-types.test.ts
 // compares with openapiTS on the bundled, Seam, GitHub and Stripe documents).
-import { astToString, resolveRef, scanDiscriminators, transformSchema } from "./openapi-typescript-cjs.js";
+import { scanDiscriminators, type Discriminators } from "./discriminators.js";
+import { astToString, resolveRef, transformSchema } from "./openapi-typescript-cjs.js";
 
 type Document = Record<string, unknown>;
 
 /** The document's types as openapi-typescript prints them with default options (no banner). Mutates `document`. */
 export function printOpenapiTypes(document: Document): string {
   assertOpenapi3(document);
-  const ctx = createOpenapiContext(document, scanDiscriminators(document as never, { silent: true }));
+  const ctx = createOpenapiContext(document, scanDiscriminators(document));
   return astToString(transformSchema(document as never, ctx as never));
 }
 
-export type Discriminators = ReturnType<typeof scanDiscriminators>;
+export type { Discriminators };
 export type OpenapiContext = ReturnType<typeof createOpenapiContext>;
 
 /** openapiTS's context with every option at its default (openapi-typescript 7.x, src/index.ts); refs resolve in `document`. */

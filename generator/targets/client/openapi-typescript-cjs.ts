@@ -12,12 +12,10 @@ const DIST = "openapi-typescript/dist";
 
 export const ts = requireCached(import.meta.url, "typescript") as typeof TS;
 
-const utils = require(`${DIST}/lib/utils.cjs`) as Pick<typeof Ots, "scanDiscriminators" | "walk"> & {
-  resolveRef: typeof Ots.resolveRef;
-};
+const utils = require(`${DIST}/lib/utils.cjs`) as Pick<typeof Ots, "resolveRef" | "createRef">;
 const printing = require(`${DIST}/lib/ts.cjs`) as Pick<typeof Ots, "astToString" | "tsModifiers">;
 
-export const { scanDiscriminators, walk, resolveRef } = utils;
+export const { resolveRef, createRef } = utils;
 export const { astToString, tsModifiers } = printing;
 export const transformSchema = require(`${DIST}/transform/index.cjs`) as typeof Ots.transformSchema;
 export const transformPathsObject = require(`${DIST}/transform/paths-object.cjs`) as typeof Ots.transformPathsObject;

@@ -2,7 +2,8 @@
 // component schemas, so their own types and those components print differently than without them. Printed here
 // from the API-level document and those path items only: their shares, and each changed component member's text
 // without and with their patches, for assemble to splice into the API-level share (prepare's, cached).
-import { scanDiscriminators, walk } from "./openapi-typescript-cjs.js";
+import { scanDiscriminators, someObject } from "./discriminators.js";
+import type { Discriminators } from "./openapi-types.js";
 import { printComponentMember, printScannedPathTypes } from "./schema-parts.js";
 import type { PathTypes } from "./schema-join.js";
 
@@ -44,14 +45,14 @@ export function printEntangledShare(rest: Document, req: EntangledRequest): Enta
 
 interface Scanned {
   document: Document;
-  discriminators: ReturnType<typeof scanDiscriminators>;
+  discriminators: Discriminators;
 }
 
 /** The API-level document with these path items, keys in the whole document's order, scanned (which patches it). */
 function scannedDocument(rest: Document, keys: readonly string[], paths: Document): Scanned {
   const document: Document = {};
   for (const key of keys) document[key] = key === "paths" ? paths : structuredClone(rest[key]);
-  return { document, discriminators: scanDiscriminators(document as never, { silent: true }) };
+  return { document, discriminators: scanDiscriminators(document) };
 }
 
 /** Component refs whose patched value or handled flag differs; null if a patched ref is outside the components. */
@@ -79,10 +80,7 @@ function affectedMembers(document: Document, changed: ReadonlySet<string>): [str
   }
   for (const [section, entries] of Object.entries((document["components"] ?? {}) as Document)) {
     for (const [name, value] of Object.entries((entries ?? {}) as Document)) {
-      let reads = false;
-      walk(value as never, (obj: Document) => {
-        reads ||= Array.isArray(obj["allOf"]) && obj["allOf"].some((x: Document) => changed.has(x?.["$ref"]));
-      });
+      const reads = someObject(value, (obj) => Array.isArray(obj["allOf"]) && obj["allOf"].some((x: Document) => changed.has(x?.["$ref"])));
       if (reads) members.set(`${section}\0${name}`, [section, name]);
     }
   }

@@ -2,16 +2,8 @@
 // with its own transforms against the components, and the API-level rest (webhooks, components, $defs, helpers).
 // Joined in document order they are the whole-document text (printOpenapiTypes), byte for byte.
 import type TS from "typescript";
-import {
-  astToString,
-  scanDiscriminators,
-  transformComponentsObject,
-  transformPathsObject,
-  transformSchema,
-  ts,
-  tsModifiers,
-  walk,
-} from "./openapi-typescript-cjs.js";
+import { scanDiscriminators, someObject, walkObjects } from "./discriminators.js";
+import { astToString, transformComponentsObject, transformPathsObject, transformSchema, ts, tsModifiers } from "./openapi-typescript-cjs.js";
 import { assertOpenapi3, createOpenapiContext, type Discriminators } from "./openapi-types.js";
 import { OPERATIONS, OPERATIONS_HEAD, PATHS_HEAD, type ApiTypes, type PathTypes } from "./schema-join.js";
 
@@ -26,8 +18,7 @@ type Document = Record<string, any>;
  */
 export function findEntanglement(item: unknown, componentDiscriminators: Discriminators): string | null {
   let found: string | null = null;
-  walk(item as never, (obj: Record<string, any>) => {
-    if (found) return;
+  someObject(item, (obj) => {
     if (typeof obj["$ref"] === "string" && !obj["$ref"].startsWith("#/components/")) found = `ref ${obj["$ref"]}`;
     const d = obj["discriminator"];
     const refs = Array.isArray(obj["oneOf"]) && obj["oneOf"].some((x: any) => typeof x?.$ref === "string");
@@ -35,6 +26,7 @@ export function findEntanglement(item: unknown, componentDiscriminators: Discrim
     if (Array.isArray(obj["allOf"]) && obj["allOf"].some((x: any) => componentDiscriminators.objects[x?.$ref])) {
       found = "allOf ref to a discriminated component";
     }
+    return found !== null;
   });
   return found;
 }
@@ -42,7 +34,7 @@ export function findEntanglement(item: unknown, componentDiscriminators: Discrim
 /** The component refs a path item's `allOf`s name: their printing reads the (patched) components they resolve to. */
 export function findAllOfRefs(item: unknown): string[] {
   const refs = new Set<string>();
-  walk(item as never, (obj: Record<string, any>) => {
+  walkObjects(item, (obj) => {
     if (!Array.isArray(obj["allOf"])) return;
     for (const x of obj["allOf"]) if (typeof x?.$ref === "string") refs.add(x.$ref);
   });
@@ -62,10 +54,9 @@ export function componentState(document: Document): ComponentState {
   const components = (document["components"] ?? {}) as object;
   let state = states.get(components);
   if (state) return state;
-  let discriminated = false;
-  walk(components as never, (obj: Record<string, any>) => (discriminated ||= Boolean(obj["discriminator"]?.propertyName)));
+  const discriminated = someObject(components, (obj) => Boolean(obj["discriminator"]?.propertyName));
   const own = discriminated ? structuredClone(components) : components;
-  const discriminators = discriminated ? scanDiscriminators({ components: own } as never, { silent: true }) : { objects: {}, refsHandled: [] };
+  const discriminators = discriminated ? scanDiscriminators({ components: own }) : { objects: {}, refsHandled: [] };
   state = { components: own, discriminators };
   states.set(components, state);
   return state;
@@ -77,7 +68,7 @@ export function printPathTypes(url: string, pathItem: unknown, state: ComponentS
   // Components stay out of the scan's walk (they are scanned once) but within reach of $ref resolution.
   const local: Document = { paths: { [url]: item } };
   Object.defineProperty(local, "components", { value: state.components, enumerable: false });
-  const own = scanDiscriminators(local as never, { silent: true });
+  const own = scanDiscriminators(local);
   const discriminators =
     own.refsHandled.length === 0 && Object.keys(own.objects).length === 0
       ? state.discriminators
@@ -118,7 +109,7 @@ export function printComponentMember(document: Document, section: string, name: 
 export function printApiTypes(document: Document): ApiTypes {
   assertOpenapi3(document);
   const rest: Document = { ...document, paths: {} };
-  const ctx = createOpenapiContext(rest, scanDiscriminators(rest as never, { silent: true }));
+  const ctx = createOpenapiContext(rest, scanDiscriminators(rest));
   const nodes = transformSchema(rest as never, ctx as never) as TS.Node[];
   const footerNodes = nodes.slice(4);
   const hasOperations = footerNodes.some((n) => isOperations(n));
