@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { UserError } from "../errors.js";
 import { registerHelpers } from "./helpers.js";
-import { dropTemplate, keepTemplate, keptTemplate, templateKey } from "./template-cache.js";
+import { dropTemplate, keepTemplate, keptTemplate } from "./template-cache.js";
+import { compileTemplateSource, precompiledTemplates, templateTextKey } from "./template-precompile.js";
 
 /** The bundled templates directory (works from generator/ sources and from dist/). */
 export const BUNDLED_TEMPLATES = findUp(path.dirname(fileURLToPath(import.meta.url)), "templates");
@@ -94,22 +95,16 @@ function buildRenderEnv(opts: { overrideDir?: string }): RenderEnv {
   };
 }
 
-/** Handlebars' compiler stages (public, though its typings leave them out). */
-interface HandlebarsStages {
-  Compiler: new () => { compile(ast: unknown, options: object): unknown };
-  JavaScriptCompiler: new () => { compile(environment: unknown, options: object): string };
-}
-
 /**
  * Compiles eagerly, once, so a syntax error in a user's template is reported with its file: the stages
  * `hb.compile` runs lazily on first use (precompiling to check, then compiling again, doubled the work). The
- * compiled source is kept between runs (template-cache.ts): a later run evaluates it instead.
+ * compiled source of a bundled template comes with the build (template-precompile.ts); any other is kept between
+ * runs (template-cache.ts): a later run evaluates it instead.
  */
 function compileChecked(hb: typeof Handlebars, text: string, file: string): HandlebarsTemplateDelegate {
-  const stages = hb as unknown as HandlebarsStages;
-  // `data: true` is what hb.compile adds when unset.
-  const options = { noEscape: true, strict: false, data: true };
-  const key = templateKey(hb.VERSION, options, text);
+  const key = templateTextKey(text);
+  const bundled = precompiledTemplates().get(key);
+  if (bundled !== undefined) return hb.template(evaluate(bundled));
   const kept = keptTemplate(key);
   if (kept !== undefined) {
     try {
@@ -120,9 +115,7 @@ function compileChecked(hb: typeof Handlebars, text: string, file: string): Hand
   }
   let source: string;
   try {
-    const ast = hb.parse(text, options as Handlebars.ParseOptions);
-    const environment = new stages.Compiler().compile(ast, options);
-    source = new stages.JavaScriptCompiler().compile(environment, options);
+    source = compileTemplateSource(text);
   } catch (error) {
     throw new UserError(`template ${file}: ${(error as Error).message.split("\n")[0]}`);
   }
