@@ -58,3 +58,35 @@ test("absent, then used; damaged, rejected and rewritten; off, not used", () => 
   expect(run({ SPECSMITH_CACHE_DIR: offDir, SPECSMITH_CACHE: "off" })).toMatchObject({ loads: [], text: "type Id = string;" });
   expect(existsSync(offDir)).toBe(false);
 }, 60_000);
+
+// The build's cache (dist/v8, made by scripts/build-caches.js under the flags bin/specsmith.js sets): used with the
+// cache off and while the cache directory has none; rejected by V8 under other flags, and then typescript compiles
+// as usual. Run against the build (npm ci makes it); from sources there is no build cache.
+const DIST_SCRIPT = `
+import v8 from "node:v8";
+if (process.env.HEAP_FLAG) v8.setFlagsFromString(process.env.HEAP_FLAG);
+const { requireCached, codeCacheLoads } = await import("./dist/targets/client/code-cache.js");
+const ts = requireCached(import.meta.url, "typescript");
+const f = ts.factory;
+const node = f.createTypeAliasDeclaration(undefined, "Id", undefined, f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword));
+const text = ts.createPrinter().printNode(ts.EmitHint.Unspecified, node, ts.createSourceFile("x.ts", "", ts.ScriptTarget.ESNext));
+console.log(JSON.stringify({ loads: codeCacheLoads.map((l) => [l.cache, l.from]), text }));
+`;
+const built = existsSync(path.join(REPO, "dist/v8"));
+
+test.skipIf(!built && !process.env["CI"])("the build's cache: used with the cache off or empty, rejected under other V8 flags", () => {
+  expect(readdirSync(path.join(REPO, "dist/v8")).filter((f) => f.startsWith("typescript.js-"))).toHaveLength(1);
+  const runDist = (env: Record<string, string>) => {
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", DIST_SCRIPT], { cwd: REPO, encoding: "utf8", env: { ...process.env, ...env } });
+    expect(result.stderr).toBe("");
+    return JSON.parse(result.stdout) as { loads: string[][]; text: string };
+  };
+  const asBin = { HEAP_FLAG: "--heap-growing-percent=50" };
+  expect(runDist({ ...asBin, SPECSMITH_CACHE: "off" })).toEqual({ loads: [["used", "build"]], text: "type Id = string;" });
+  // A cache directory without a cache of its own: the build's, and none is written there (it was accepted).
+  const empty = path.join(tmp, "empty");
+  expect(runDist({ ...asBin, SPECSMITH_CACHE_DIR: empty, SPECSMITH_CACHE: "" })).toEqual({ loads: [["used", "build"]], text: "type Id = string;" });
+  expect(existsSync(path.join(empty, "v8"))).toBe(false);
+  // Other flags: V8 rejects it; typescript still loads.
+  expect(runDist({ HEAP_FLAG: "--heap-growing-percent=30", SPECSMITH_CACHE: "off" })).toEqual({ loads: [["rejected", "build"]], text: "type Id = string;" });
+}, 60_000);
