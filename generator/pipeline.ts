@@ -120,6 +120,10 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
  * (a cold run, or a failed probe) the stamps are taken and the directories listed as they are needed.
  */
 async function openStore(dir: string, selected: readonly TargetId[], opts: GenerateOptions) {
+  const client = selected.includes("client/typescript");
+  // openapi-typescript's worker loads its modules while the store opens and the spec loads (a warm run's first
+  // part that needs it asks soon after), unless a `check` runs: see below.
+  if (client && !opts.check) warmSchemaWorker();
   const cacheDir = findCacheDir();
   const opening = PartStore.open(cacheDir, dir, opts.out);
   opening.catch(() => undefined);
@@ -138,9 +142,9 @@ async function openStore(dir: string, selected: readonly TargetId[], opts: Gener
     listings = listOffThread(opts.out, dirs).then(absolute, () => undefined);
   }
   const store = await opening;
-  // openapi-typescript's worker loads its modules while the spec loads, unless a `check` of a warm tree (usually up
-  // to date, rendering nothing) is running: then a part that does render starts it (see the targets' `warm`).
-  if (selected.includes("client/typescript") && !(opts.check && store.hasParts("client/typescript"))) warmSchemaWorker();
+  // A `check` of a warm tree (usually up to date, rendering nothing) does not start it: a part that does render
+  // starts it then (see the targets' `warm`).
+  if (client && opts.check && !store.hasParts("client/typescript")) warmSchemaWorker();
   const probed = stamps && (await stamps);
   if (probed) store.useProbe(probed);
   return { store, listings };
