@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Entry point: runs the compiled CLI from dist/ (built by `npm run build`, which `npm ci` runs via prepare).
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 
@@ -15,7 +15,12 @@ if (!existsSync(fileURLToPath(cli))) {
   console.error("specsmith: dist/ is missing; run `npm run build` (npm ci does it for you)");
   process.exit(1);
 }
-const { runCli } = await import(cli.href);
+// The build's one-file bundle of the same modules (scripts/bundle-cli.js) loads faster; not when dist/cli.js was
+// compiled after it (tsc run alone), which the bundle would not include.
+const bundle = new URL("../dist/cli.bundle.js", import.meta.url);
+const bundleTime = statSync(fileURLToPath(bundle), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+const entry = bundleTime >= statSync(fileURLToPath(cli)).mtimeMs ? bundle : cli;
+const { runCli } = await import(entry.href);
 try {
   process.exitCode = await runCli(process.argv.slice(2), {
     out: (line) => process.stdout.write(line + "\n"),

@@ -5,9 +5,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { BUNDLED_TEMPLATES } from "./render/env.js";
 import { persistCache } from "./cache-writes.js";
+import { CODE_ROOT } from "./code-root.js";
 import { UNREADABLE, forgetDiskState, readStoreDir, readStoreOutputs, writeStoreDir, type StoreData, type StoredPart } from "./parts-disk.js";
 
 export type { StoredPart } from "./parts-disk.js";
@@ -218,9 +218,8 @@ let version: string | null = null;
 /** sha256 of specsmith's own code and bundled templates: parts rendered by other code are not reused. */
 export function generatorVersion(): string {
   if (version) return version;
-  const here = path.dirname(fileURLToPath(import.meta.url));
   const hash = createHash("sha256").update(FORMAT);
-  hashTree(hash, here, /\.(js|ts)$/);
+  hashTree(hash, CODE_ROOT, /\.(js|ts)$/);
   hashTree(hash, BUNDLED_TEMPLATES, /\.hbs$/);
   version = hash.digest("hex");
   return version;

@@ -1,14 +1,15 @@
 // Starting one of specsmith's worker threads, from the build (dist/*.js) or from sources (*.ts, under tsx: tests).
+import { pathToFileURL } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
+import { codeFile, COMPILED } from "./code-root.js";
 
 /**
- * Starts the worker whose entry is `name` next to the module at `moduleUrl` (its import.meta.url): `<name>.js`
- * when that module is compiled, else `<name>.ts` with tsx's loader registered first.
+ * Starts the worker whose entry is module `rel` of the code root (code-root.ts), e.g. `write/write-worker`:
+ * its `.js` when compiled, else its `.ts` with tsx's loader registered first.
  */
-export function startModuleWorker(moduleUrl: string, name: string): Worker {
-  const compiled = moduleUrl.endsWith(".js");
-  const entry = new URL(`./${name}.${compiled ? "js" : "ts"}`, moduleUrl);
-  if (compiled) return withParentFlags(entry, {});
+export function startModuleWorker(rel: string): Worker {
+  const entry = pathToFileURL(codeFile(rel));
+  if (COMPILED) return withParentFlags(entry, {});
   const code = `import("tsx/esm/api").then((t) => t.register()).then(() => import(${JSON.stringify(entry.href)}))`;
   return withParentFlags(code, { eval: true });
 }

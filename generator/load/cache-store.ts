@@ -6,9 +6,9 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { readFile, readdir, rm, stat, unlink, utimes } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { FileStamp, Finding } from "./types.js";
 import { persistCache } from "../cache-writes.js";
+import { CODE_ROOT } from "../code-root.js";
 import { forgetShards, parseJson, rememberShards, signatureOf, writeShards, type Shard } from "../shard-files.js";
 import { writeAtomic } from "../write/file-ops.js";
 
@@ -199,7 +199,7 @@ let version: string | null = null;
 function loaderVersion(): string {
   if (version) return version;
   const hash = createHash("sha256").update(FORMAT);
-  const here = path.dirname(fileURLToPath(import.meta.url));
+  const here = path.join(CODE_ROOT, "load");
   for (const name of readdirSync(here).sort()) {
     if (/\.(js|ts)$/.test(name)) hash.update(name).update(readFileSync(path.join(here, name)));
   }

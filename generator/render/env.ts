@@ -1,15 +1,15 @@
 // Handlebars environment: one per render, templates read from templates/<target>/ with an optional override dir.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
+import { CODE_ROOT } from "../code-root.js";
 import { UserError } from "../errors.js";
 import { registerHelpers } from "./helpers.js";
 import { dropTemplate, keepTemplate, keptTemplate } from "./template-cache.js";
 import { compileTemplateSource, precompiledTemplates, templateTextKey } from "./template-precompile.js";
 
 /** The bundled templates directory (works from generator/ sources and from dist/). */
-export const BUNDLED_TEMPLATES = findUp(path.dirname(fileURLToPath(import.meta.url)), "templates");
+export const BUNDLED_TEMPLATES = findUp(CODE_ROOT, "templates");
 
 export interface RenderEnv {
   /** Renders `<folder>/<name>.hbs` with the context. */

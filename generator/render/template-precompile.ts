@@ -5,7 +5,7 @@
 // the build, has another key and is compiled as before.
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { CODE_ROOT } from "../code-root.js";
 import Handlebars from "handlebars";
 import { templateKey } from "./template-cache.js";
 
@@ -37,8 +37,8 @@ export function compileTemplateSource(text: string): string {
 
 export const PRECOMPILED_FORMAT = "specsmith-precompiled-templates/1";
 
-/** Where the build writes the set: next to the compiled modules (dist/); from sources there is none. */
-export const PRECOMPILED_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "templates-precompiled.json");
+/** Where the build writes the set: beside the compiled code (dist/); from sources there is none. */
+export const PRECOMPILED_FILE = path.join(CODE_ROOT, "templates-precompiled.json");
 
 /** Key → compiled source of every `.hbs` under `root`, in path order. */
 export function precompileTemplates(root: string): Record<string, string> {

@@ -86,7 +86,7 @@ function encodeAll(contents: Iterable<string>): { bytes: Uint8Array<ArrayBuffer>
 }
 
 function startWriteWorker(): WriteWorker {
-  const worker = startModuleWorker(import.meta.url, "write-worker");
+  const worker = startModuleWorker("write/write-worker");
   const w: WriteWorker = { worker, pending: new Map(), next: 0 };
   worker.on("message", ({ id, result, error }: { id: number; result?: unknown; error?: ErrorShape }) => {
     const p = w.pending.get(id);

@@ -10,14 +10,14 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { Module, createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { CODE_ROOT } from "../../code-root.js";
 import vm from "node:vm";
 import { findCacheDir } from "../../load/cache-store.js";
 import { PRIVATE_MODE, readPrivateFile } from "../../private-file.js";
 import { writeAtomic } from "../../write/file-ops.js";
 
 /** Where the build puts the code caches it made: dist/v8 (from sources there is none). */
-export const BUILD_CODE_CACHE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "v8");
+export const BUILD_CODE_CACHE_DIR = path.join(CODE_ROOT, "v8");
 
 interface Pending {
   file: string;

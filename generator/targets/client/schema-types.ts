@@ -4,13 +4,14 @@
 // share is asked synchronously (a part is made synchronously): the main thread blocks on the worker's answer, so it
 // never loads openapi-typescript or typescript itself when compiled.
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "node:worker_threads";
+import { COMPILED } from "../../code-root.js";
 import { startModuleWorker } from "../../worker-start.js";
 import type { AllTypes, EndpointShare, PathRequest, SyncTask } from "./schema-all.js";
 import type { EntangledRequest, EntangledShare } from "./schema-entangled.js";
 import type { ApiTypes } from "./schema-join.js";
 
 // From sources the in-process tasks are loaded up front, so the synchronous one can run here; compiled, never.
-const inProcess = import.meta.url.endsWith(".ts") ? await import("./schema-all.js") : undefined;
+const inProcess = COMPILED ? undefined : await import("./schema-all.js");
 
 /** What the worker does with a document: the whole text, the API-level share, or all shares (schema-all.ts). */
 export type SchemaTask = "document" | "api" | "all";
@@ -88,7 +89,7 @@ export function printEntangledShare(
  * (no worker) a no-op.
  */
 export function warmPathShares(rest: Record<string, unknown>): void {
-  if (!import.meta.url.endsWith(".js")) return;
+  if (!COMPILED) return;
   const w = (shared ??= startWorker());
   const { context, fresh } = contextOf(w, rest);
   if (fresh) w.port.postMessage({ context, rest, task: null });
@@ -110,8 +111,7 @@ function contextKey(rest: Record<string, unknown>): object {
 }
 
 function runSyncTask(rest: Record<string, unknown>, task: SyncTask, mode: "auto" | "worker" | "here"): unknown {
-  const compiled = import.meta.url.endsWith(".js");
-  if (mode === "here" || (mode === "auto" && !compiled)) {
+  if (mode === "here" || (mode === "auto" && !COMPILED)) {
     if (!inProcess) throw new Error("client types: in-process printing is loaded from sources only");
     return inProcess.runSyncTask(rest, task);
   }
@@ -136,14 +136,13 @@ function askWorkerSync(rest: Record<string, unknown>, task: SyncTask): unknown {
 }
 
 function runSchemaTask(task: SchemaTask, document: Record<string, unknown>, mode: "auto" | "worker" | "here"): Promise<unknown> {
-  const compiled = import.meta.url.endsWith(".js");
-  if (mode === "here" || (mode === "auto" && !compiled)) return runHere(task, document);
+  if (mode === "here" || (mode === "auto" && !COMPILED)) return runHere(task, document);
   return askWorker(task, document);
 }
 
 /** Starts the worker ahead of the first request (it loads openapi-typescript meanwhile); a no-op from sources. */
 export function warmSchemaWorker(): void {
-  if (import.meta.url.endsWith(".js")) shared ??= startWorker();
+  if (COMPILED) shared ??= startWorker();
 }
 
 /** Posting structured-clones the document, so the worker's copy is its own to mutate. */
@@ -159,7 +158,7 @@ function askWorker(task: SchemaTask | "save", document: Record<string, unknown>)
 }
 
 function startWorker(): SchemaWorker {
-  const worker = startModuleWorker(import.meta.url, "schema-types-worker");
+  const worker = startModuleWorker("targets/client/schema-types-worker");
   const sync = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   worker.postMessage({ sync: { port: sync.port2, signal } }, [sync.port2]);
