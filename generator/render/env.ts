@@ -104,7 +104,13 @@ function buildRenderEnv(opts: { overrideDir?: string }): RenderEnv {
 function compileChecked(hb: typeof Handlebars, text: string, file: string): HandlebarsTemplateDelegate {
   const key = templateTextKey(text);
   const bundled = precompiledTemplates().get(key);
-  if (bundled !== undefined) return hb.template(evaluate(bundled));
+  if (bundled !== undefined) {
+    try {
+      return hb.template(evaluate(bundled));
+    } catch {
+      // A damaged build output: compiled below.
+    }
+  }
   const kept = keptTemplate(key);
   if (kept !== undefined) {
     try {

@@ -5,8 +5,8 @@
 // the build, has another key and is compiled as before.
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { CODE_ROOT } from "../code-root.js";
 import Handlebars from "handlebars";
+import { CODE_ROOT } from "../code-root.js";
 import { templateKey } from "./template-cache.js";
 
 /** Handlebars' compiler stages (public, though its typings leave them out). */
@@ -15,8 +15,10 @@ interface HandlebarsStages {
   JavaScriptCompiler: new () => { compile(environment: unknown, options: object): string };
 }
 
-/** The options every template is compiled with; `data: true` is what hb.compile adds when unset. A fresh copy
- * each time: Handlebars' compiler adds its own keys to the object it is given. */
+/**
+ * The options every template is compiled with; `data: true` is what hb.compile adds when unset. A fresh copy each
+ * time: Handlebars' compiler adds its own keys to the object it is given.
+ */
 function compileOptions(): { noEscape: boolean; strict: boolean; data: boolean } {
   return { noEscape: true, strict: false, data: true };
 }

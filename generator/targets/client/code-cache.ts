@@ -10,8 +10,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { Module, createRequire } from "node:module";
 import path from "node:path";
-import { CODE_ROOT } from "../../code-root.js";
 import vm from "node:vm";
+import { CODE_ROOT } from "../../code-root.js";
 import { findCacheDir } from "../../load/cache-store.js";
 import { PRIVATE_MODE, readPrivateFile } from "../../private-file.js";
 import { writeAtomic } from "../../write/file-ops.js";
@@ -104,6 +104,7 @@ export async function writeCodeCachesTo(dir: string): Promise<string[]> {
   for (const [name, script] of loadedScripts) {
     const file = path.join(dir, name);
     await writeAtomic(file, script.createCachedData());
+    await removeOtherVersions(file);
     written.push(file);
   }
   return written;
@@ -117,12 +118,16 @@ export async function saveCodeCaches(): Promise<void> {
   for (const { file, script } of unsaved.splice(0)) {
     try {
       await writeAtomic(file, script.createCachedData(), PRIVATE_MODE);
-      // Caches of other versions of the same file (another node, an upgraded package) go.
-      const [name, dir] = [path.basename(file), path.dirname(file)];
-      const stem = name.slice(0, name.lastIndexOf("-") + 1);
-      for (const other of await readdir(dir)) if (other !== name && other.startsWith(stem) && other.endsWith(".bin")) await rm(path.join(dir, other), { force: true });
+      await removeOtherVersions(file);
     } catch {
       // The cache only saves time.
     }
   }
+}
+
+/** Removes the caches of other versions of the same module beside `file` (another node, an upgraded package). */
+async function removeOtherVersions(file: string): Promise<void> {
+  const [name, dir] = [path.basename(file), path.dirname(file)];
+  const stem = name.slice(0, name.lastIndexOf("-") + 1);
+  for (const other of await readdir(dir)) if (other !== name && other.startsWith(stem) && other.endsWith(".bin")) await rm(path.join(dir, other), { force: true });
 }
