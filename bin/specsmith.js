@@ -2,13 +2,9 @@
 // Entry point: runs the compiled CLI from dist/ (built by `npm run build`, which `npm ci` runs via prepare).
 import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import v8 from "node:v8";
+import { applyV8Flags } from "./v8-flags.js";
 
-// A run allocates much short-lived text (rendered pages handed to the writer, then dropped). V8's default heap
-// growth lets the old generation reach about four times its live size before a full collection: on GitHub's spec
-// that was 530 MB of heap holding 120 MB of live objects. Growing it by half at most keeps the peak about a third
-// lower; wall time stayed within this machine's noise (the marking runs concurrently). A flag given to node wins.
-if (!process.execArgv.some((arg) => arg.startsWith("--heap-growing-percent"))) v8.setFlagsFromString("--heap-growing-percent=50");
+applyV8Flags();
 
 const cli = new URL("../dist/cli.js", import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {

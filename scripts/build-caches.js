@@ -3,11 +3,11 @@
 // - dist/templates-precompiled.json: the bundled templates' Handlebars sources (generator/render/template-precompile.ts);
 // - dist/v8/: V8's code cache of typescript, which the client worker loads (generator/targets/client/code-cache.ts),
 //   made after printing the types of a small document so that the functions a run needs are in it. V8 accepts a
-//   code cache only under the flags it was made with: these are the ones bin/specsmith.js sets.
-import v8 from "node:v8";
+//   code cache only under the flags it was made with: these are the ones bin/specsmith.js sets (bin/v8-flags.js).
 import { writeFileSync } from "node:fs";
+import { applyV8Flags } from "../bin/v8-flags.js";
 
-v8.setFlagsFromString("--heap-growing-percent=50");
+applyV8Flags([]);
 // The cache directory plays no part in what the build makes.
 process.env["SPECSMITH_CACHE"] = "off";
 

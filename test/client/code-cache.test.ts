@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, expect, test } from "vitest";
+import { HEAP_GROWING } from "../../bin/v8-flags.js";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-code-cache-"));
@@ -81,7 +82,7 @@ test.skipIf(!built && !process.env["CI"])("the build's cache: used with the cach
     expect(result.stderr).toBe("");
     return JSON.parse(result.stdout) as { loads: string[][]; text: string };
   };
-  const asBin = { HEAP_FLAG: "--heap-growing-percent=50" };
+  const asBin = { HEAP_FLAG: HEAP_GROWING };
   expect(runDist({ ...asBin, SPECSMITH_CACHE: "off" })).toEqual({ loads: [["used", "build"]], text: "type Id = string;" });
   // A cache directory without a cache of its own: the build's, and none is written there (it was accepted).
   const empty = path.join(tmp, "empty");

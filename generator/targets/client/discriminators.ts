@@ -8,7 +8,6 @@ import type { DiscriminatorObject } from "openapi-typescript";
 import { createRef, resolveRef } from "./openapi-typescript-cjs.js";
 
 type Node = Record<string, any>;
-type Discriminator = DiscriminatorObject;
 
 /** What a scan finds: discriminators by pointer, and the refs it patched the discriminator property into. */
 export interface Discriminators {
@@ -22,16 +21,10 @@ export interface Discriminators {
  * takes, which matters because a visit may patch what comes later.
  */
 export function walkObjects(value: unknown, visit: (obj: Node) => void): void {
-  if (!value || typeof value !== "object") return;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) walkObjects(value[i], visit);
-    return;
-  }
-  visit(value as Node);
-  for (const key of Object.keys(value)) walkObjects((value as Node)[key], visit);
+  someObject(value, (obj) => (visit(obj), false));
 }
 
-/** True when `visit` is true for some object under `value` (walked as walkObjects; stops at the first). */
+/** True when `test` is true for some object under `value`, walked in walkObjects' order; stops at the first. */
 export function someObject(value: unknown, test: (obj: Node) => boolean): boolean {
   if (!value || typeof value !== "object") return false;
   if (Array.isArray(value)) {
@@ -68,7 +61,7 @@ function walkWithPath(value: unknown, visit: (obj: Node, path: readonly (string 
  * schemas get the discriminator property as an enum of their values).
  */
 export function scanDiscriminators(document: Node, silent = true): Discriminators {
-  const objects: Record<string, Discriminator> = {};
+  const objects: Record<string, DiscriminatorObject> = {};
   const refsHandled: string[] = [];
   // First pass: each discriminator, and the values its oneOf members and mapping give each ref.
   walkWithPath(document, (obj, path) => {
@@ -111,7 +104,7 @@ export function scanDiscriminators(document: Node, silent = true): Discriminator
           for (const value in inherited.mapping) if (inherited.mapping[value] === ref) mapped.push(value);
           if (mapped.length > 0 && patchDiscriminated(document, ref, mapped, inherited, silent)) refsHandled.push(ref);
         }
-        objects[ref] = { ...objects[item.$ref] } as Discriminator;
+        objects[ref] = { ...inherited };
       } else if (item.discriminator?.propertyName) {
         objects[createRef(path as (string | number)[])] = { ...item.discriminator };
       }
@@ -121,7 +114,7 @@ export function scanDiscriminators(document: Node, silent = true): Discriminator
 }
 
 /** Gives the schema at `ref` the discriminator property as an enum of `values`; false when it is not an object or allOf. */
-function patchDiscriminated(document: Node, ref: string, values: string[], discriminator: Discriminator, silent: boolean): boolean {
+function patchDiscriminated(document: Node, ref: string, values: string[], discriminator: DiscriminatorObject, silent: boolean): boolean {
   const schema = resolveRef(document as never, ref, { silent }) as Node | undefined;
   const name = discriminator.propertyName;
   if (schema?.["allOf"]) {
