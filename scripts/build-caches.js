@@ -17,8 +17,9 @@ writeFileSync(PRECOMPILED_FILE, precompiledFileText(BUNDLED_TEMPLATES));
 
 const codeCache = await import("../dist/targets/client/code-cache.js");
 codeCache.collectCodeCaches();
-const { printAllTypes } = await import("../dist/targets/client/schema-all.js");
-printAllTypes(sampleDocument());
+// With openapi-typescript's engine (the fallback of specsmith's own, which does not load typescript).
+const { printOpenapiTypes } = await import("../dist/targets/client/openapi-types.js");
+printOpenapiTypes(sampleDocument(), "openapi-typescript");
 await codeCache.writeCodeCachesTo(codeCache.BUILD_CODE_CACHE_DIR);
 
 /** A document that takes openapi-typescript through its usual transforms (paths, parameters, bodies, schemas). */

@@ -5,7 +5,7 @@
 // way, are the same as its `scanDiscriminators` (test/client/discriminators.test.ts compares them on every spec we
 // have), so the types it prints from them are too.
 import type { DiscriminatorObject } from "openapi-typescript";
-import { createRef, resolveRef } from "./openapi-typescript-cjs.js";
+import { createRef, resolveRef } from "./pointer.js";
 
 type Node = Record<string, any>;
 
@@ -60,7 +60,7 @@ function walkWithPath(value: unknown, visit: (obj: Node, path: readonly (string 
  * openapi-typescript's `scanDiscriminators` returns. Patches `document` as it does (oneOf members and mapped
  * schemas get the discriminator property as an enum of their values).
  */
-export function scanDiscriminators(document: Node, silent = true): Discriminators {
+export function scanDiscriminators(document: Node): Discriminators {
   const objects: Record<string, DiscriminatorObject> = {};
   const refsHandled: string[] = [];
   // First pass: each discriminator, and the values its oneOf members and mapping give each ref.
@@ -88,7 +88,7 @@ export function scanDiscriminators(document: Node, silent = true): Discriminator
     }
     for (const [target, { inferred, defined }] of Object.entries(values)) {
       if (refsHandled.includes(target) || (!inferred && !defined)) continue;
-      if (patchDiscriminated(document, target, defined ?? [inferred as string], discriminator, silent)) refsHandled.push(target);
+      if (patchDiscriminated(document, target, defined ?? [inferred as string], discriminator)) refsHandled.push(target);
     }
   });
   // Second pass: an allOf naming a discriminated ref inherits its discriminator (and the values the mapping gives it).
@@ -102,7 +102,7 @@ export function scanDiscriminators(document: Node, silent = true): Discriminator
         const mapped: string[] = [];
         if (inherited.mapping) {
           for (const value in inherited.mapping) if (inherited.mapping[value] === ref) mapped.push(value);
-          if (mapped.length > 0 && patchDiscriminated(document, ref, mapped, inherited, silent)) refsHandled.push(ref);
+          if (mapped.length > 0 && patchDiscriminated(document, ref, mapped, inherited)) refsHandled.push(ref);
         }
         objects[ref] = { ...inherited };
       } else if (item.discriminator?.propertyName) {
@@ -114,8 +114,8 @@ export function scanDiscriminators(document: Node, silent = true): Discriminator
 }
 
 /** Gives the schema at `ref` the discriminator property as an enum of `values`; false when it is not an object or allOf. */
-function patchDiscriminated(document: Node, ref: string, values: string[], discriminator: DiscriminatorObject, silent: boolean): boolean {
-  const schema = resolveRef(document as never, ref, { silent }) as Node | undefined;
+function patchDiscriminated(document: Node, ref: string, values: string[], discriminator: DiscriminatorObject): boolean {
+  const schema = resolveRef(document, ref) as Node | undefined;
   const name = discriminator.propertyName;
   if (schema?.["allOf"]) {
     schema["allOf"].push({ type: "object", required: [name], properties: { [name]: discriminatorEnum(values) } });

@@ -1,10 +1,8 @@
 // openapi-typescript's output split by source: one path item's `paths` member and `operations` members, printed
 // with its own transforms against the components, and the API-level rest (webhooks, components, $defs, helpers).
 // Joined in document order they are the whole-document text (printOpenapiTypes), byte for byte.
-import type TS from "typescript";
 import { scanDiscriminators, someObject, walkObjects } from "./discriminators.js";
-import { astToString, transformComponentsObject, transformPathsObject, transformSchema, ts, tsModifiers } from "./openapi-typescript-cjs.js";
-import { assertOpenapi3, createOpenapiContext, type Discriminators } from "./openapi-types.js";
+import { assertOpenapi3, withTypesEngine, type Discriminators, type EngineName, type TypesEngine } from "./openapi-types.js";
 import { OPERATIONS, OPERATIONS_HEAD, PATHS_HEAD, type ApiTypes, type PathTypes } from "./schema-join.js";
 
 export type { ApiTypes, PathTypes } from "./schema-join.js";
@@ -80,62 +78,70 @@ export function printPathTypes(url: string, pathItem: unknown, state: ComponentS
 }
 
 /** A path item's types, its refs resolved in `document` (already scanned, with `discriminators`). */
-export function printScannedPathTypes(url: string, item: unknown, document: Document, discriminators: Discriminators): PathTypes {
-  const ctx = createOpenapiContext(document, discriminators);
-  const type = transformPathsObject({ [url]: item } as never, ctx as never) as TS.TypeLiteralNode;
-  const paths = ts.factory.createInterfaceDeclaration(tsModifiers({ export: true }), "paths", undefined, undefined, type.members);
-  const printed = printFooter(ctx.injectFooter as TS.Node[]);
-  return { url, member: interfaceBody(astToString(paths), PATHS_HEAD), ...printed };
+export function printScannedPathTypes(url: string, item: unknown, document: Document, discriminators: Discriminators, engine?: EngineName): PathTypes {
+  return withTypesEngine((e) => {
+    const ctx = e.context(document, discriminators);
+    const paths = e.exportInterface("paths", e.transformPaths({ [url]: item }, ctx));
+    const printed = printFooter(e, ctx.injectFooter);
+    return { url, member: interfaceBody(e.print(paths), PATHS_HEAD), ...printed };
+  }, engine);
 }
 
 /**
  * One component (`section`/`name`) as printed inside `export interface components { … }`, with the helpers it adds;
  * refs resolve in `document`, whose patched value of the component is printed.
  */
-export function printComponentMember(document: Document, section: string, name: string, discriminators: Discriminators): { text: string; footer: string[] } {
-  const ctx = createOpenapiContext(document, discriminators);
-  const only = { [section]: { [name]: document["components"][section][name] } };
-  const [type] = transformComponentsObject(only as never, ctx as never) as TS.TypeLiteralNode[];
-  const node = ts.factory.createInterfaceDeclaration(tsModifiers({ export: true }), "components", undefined, undefined, type!.members);
-  const text = astToString(node);
-  const head = `export interface components {\n`;
-  const start = text.indexOf(`\n    ${section}: {\n`) + `\n    ${section}: {\n`.length;
-  const end = text.indexOf("\n    };\n", start);
-  if (!text.startsWith(head) || end < 0) throw new Error(`unexpected components text for ${section}/${name}`);
-  return { text: text.slice(start, end + 1), footer: (ctx.injectFooter as TS.Node[]).map((n) => astToString(n)) };
+export function printComponentMember(
+  document: Document,
+  section: string,
+  name: string,
+  discriminators: Discriminators,
+  engine?: EngineName,
+): { text: string; footer: string[] } {
+  return withTypesEngine((e) => {
+    const ctx = e.context(document, discriminators);
+    const only = { [section]: { [name]: document["components"][section][name] } };
+    const text = e.print(e.exportInterface("components", e.transformComponents(only, ctx)));
+    const head = `export interface components {\n`;
+    const start = text.indexOf(`\n    ${section}: {\n`) + `\n    ${section}: {\n`.length;
+    const end = text.indexOf("\n    };\n", start);
+    if (!text.startsWith(head) || end < 0) throw new Error(`unexpected components text for ${section}/${name}`);
+    return { text: text.slice(start, end + 1), footer: ctx.injectFooter.map((n) => e.print(n)) };
+  }, engine);
 }
 
 /** The API-level types: openapi-typescript's output for the document without its paths, in pieces. */
-export function printApiTypes(document: Document): ApiTypes {
+export function printApiTypes(document: Document, engine?: EngineName): ApiTypes {
   assertOpenapi3(document);
   const rest: Document = { ...document, paths: {} };
-  const ctx = createOpenapiContext(rest, scanDiscriminators(rest));
-  const nodes = transformSchema(rest as never, ctx as never) as TS.Node[];
-  const footerNodes = nodes.slice(4);
-  const hasOperations = footerNodes.some((n) => isOperations(n));
-  const printed = printFooter(hasOperations ? footerNodes : footerNodes.slice(0, -1));
-  return {
-    emptyPaths: astToString(nodes[0] as TS.Node),
-    middle: nodes.slice(1, 4).map((n) => astToString(n)).join(""),
-    ...printed,
-    emptyOperations: hasOperations ? "" : astToString(nodes[nodes.length - 1] as TS.Node),
-  };
+  const discriminators = scanDiscriminators(rest);
+  return withTypesEngine((e) => {
+    const nodes = e.transformSchema(rest, e.context(rest, discriminators));
+    const footerNodes = nodes.slice(4);
+    const hasOperations = footerNodes.some((n) => e.isInterfaceNamed(n, OPERATIONS));
+    const printed = printFooter(e, hasOperations ? footerNodes : footerNodes.slice(0, -1));
+    return {
+      emptyPaths: e.print(nodes[0]),
+      middle: nodes
+        .slice(1, 4)
+        .map((n) => e.print(n))
+        .join(""),
+      ...printed,
+      emptyOperations: hasOperations ? "" : e.print(nodes[nodes.length - 1]),
+    };
+  }, engine);
 }
 
-function printFooter(nodes: readonly TS.Node[]): { operations: string; footer: string[] } {
+function printFooter(e: TypesEngine, nodes: readonly unknown[]): { operations: string; footer: string[] } {
   let operations = "";
   const footer: string[] = [];
   for (const node of nodes) {
-    if (isOperations(node)) {
-      operations = interfaceBody(astToString(node), OPERATIONS_HEAD);
+    if (e.isInterfaceNamed(node, OPERATIONS)) {
+      operations = interfaceBody(e.print(node), OPERATIONS_HEAD);
       footer.push(OPERATIONS);
-    } else footer.push(astToString(node));
+    } else footer.push(e.print(node));
   }
   return { operations, footer };
-}
-
-function isOperations(node: TS.Node): boolean {
-  return ts.isInterfaceDeclaration(node) && node.name.text === OPERATIONS;
 }
 
 /** The members of a printed interface, as printed inside it. */
