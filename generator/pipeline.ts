@@ -121,7 +121,7 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
  */
 async function openStore(dir: string, selected: readonly TargetId[], opts: GenerateOptions) {
   const client = selected.includes("client/typescript");
-  // openapi-typescript's worker loads its modules while the store opens and the spec loads (a warm run's first
+  // The client types' worker loads its modules while the store opens and the spec loads (a warm run's first
   // part that needs it asks soon after), unless a `check` runs: see below.
   if (client && !opts.check) warmSchemaWorker();
   const cacheDir = findCacheDir();
@@ -207,7 +207,7 @@ function renderTarget(id: TargetId, api: Api, env: RenderEnv, parts: PartsContex
   return files instanceof Promise ? files.then(whole) : whole(files);
 }
 
-/** Targets whose render runs mostly off the main thread (client/typescript: openapi-typescript in a worker). */
+/** Targets whose render runs mostly off the main thread (client/typescript: its types in a worker). */
 const OFF_THREAD: ReadonlySet<TargetId> = new Set<TargetId>(["client/typescript"]);
 
 const MAX_LISTED_WARNINGS = 20;

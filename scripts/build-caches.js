@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Part of `npm run build` (after tsc): what a first run would otherwise make for itself.
 // - dist/templates-precompiled.json: the bundled templates' Handlebars sources (generator/render/template-precompile.ts);
-// - dist/v8/: V8's code cache of typescript, which the client worker loads (generator/targets/client/code-cache.ts),
+// - dist/v8/: V8's code cache of typescript, which the client worker loads when its types fall back to
+//   openapi-typescript (generator/targets/client/code-cache.ts, openapi-types.ts),
 //   made after printing the types of a small document so that the functions a run needs are in it. V8 accepts a
 //   code cache only under the flags it was made with: these are the ones bin/specsmith.js sets (bin/v8-flags.js).
 import { writeFileSync } from "node:fs";

@@ -1,5 +1,6 @@
 // Loads a large CommonJS module (typescript's 9 MB lib) with V8's code cache: V8 then skips parsing and compiling
-// what it compiled before (typescript: about 190 ms -> 70 ms for each worker that loads it). The cache comes from
+// what it compiled before (typescript: about 190 ms -> 70 ms for each worker that loads it; a run loads it only where
+// the client's types fall back to openapi-typescript, see openapi-types.ts). The cache comes from
 // the cache directory (written after a run that had none) or, before that and with the cache off, from the build:
 // `npm run build` makes one under the V8 flags bin/specsmith.js sets (scripts/build-caches.js), which V8 accepts
 // only while node, the flags and the module file are the same. The module is registered in require.cache, so

@@ -93,7 +93,7 @@ function holdsTypes(api: Api, e: Endpoint): boolean {
   return first !== undefined && e.methods.includes(first as never);
 }
 
-/** Its share of the types comes from the worker when compiled (the main thread never loads openapi-typescript). */
+/** Its share of the types comes from the worker when compiled (the main thread never loads the type printing). */
 function buildEndpointPart(api: Api, e: Endpoint): EndpointPart {
   const item = pathItemOf(api, e);
   const share = printPathShare(documentWithoutPaths(api), { url: e.path, item, holds: holdsTypes(api, e) });

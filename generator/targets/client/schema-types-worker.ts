@@ -1,4 +1,4 @@
-// Worker entry: openapi-typescript's transform on each document it is sent (already a copy, so it may mutate it),
+// Worker entry: the client's types (openapi-types.ts) for each document it is sent (already a copy, so it may mutate it),
 // and tasks asked synchronously (schema-types.ts: printPathShare, printEntangledShare) against API-level documents it keeps.
 import { parentPort, type MessagePort } from "node:worker_threads";
 import { saveCodeCaches } from "./code-cache.js";

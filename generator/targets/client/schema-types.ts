@@ -1,8 +1,8 @@
-// openapi-typescript for the client target: in one worker thread shared by every API of a run when running
-// compiled (a worker needs a .js entry), so the other targets render on the main thread meanwhile; in-process
-// under tsx/vitest. The text is the same either way: the same call on a copy of the document. One path item's
-// share is asked synchronously (a part is made synchronously): the main thread blocks on the worker's answer, so it
-// never loads openapi-typescript or typescript itself when compiled.
+// The client target's types (openapi-typescript's output, printed by openapi-types.ts): in one worker thread shared
+// by every API of a run when running compiled (a worker needs a .js entry), so the other targets render on the main
+// thread meanwhile; in-process under tsx/vitest. The text is the same either way: the same call on a copy of the
+// document. One path item's share is asked synchronously (a part is made synchronously): the main thread blocks on
+// the worker's answer, so it never loads the type printing (or, where that falls back to it, typescript) itself.
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "node:worker_threads";
 import { COMPILED } from "../../code-root.js";
 import { startModuleWorker } from "../../worker-start.js";
@@ -125,12 +125,12 @@ function askWorkerSync(rest: Record<string, unknown>, task: SyncTask): unknown {
   Atomics.store(w.signal, 0, 0);
   w.port.postMessage({ context, rest: fresh ? rest : undefined, task });
   if (Atomics.wait(w.signal, 0, 0, SYNC_TIMEOUT_MS) === "timed-out") {
-    throw new Error(`openapi-typescript worker did not answer within ${SYNC_TIMEOUT_MS / 1000} s (did it fail to start?)`);
+    throw new Error(`client types worker did not answer within ${SYNC_TIMEOUT_MS / 1000} s (did it fail to start?)`);
   }
   const reply = receiveMessageOnPort(w.port)?.message as { result?: unknown; error?: string } | undefined;
   if (!reply || reply.error !== undefined) {
     if (fresh) w.contexts.delete(contextKey(rest));
-    throw new Error(`openapi-typescript failed: ${reply?.error ?? "no answer"}`);
+    throw new Error(`client types failed: ${reply?.error ?? "no answer"}`);
   }
   return reply.result;
 }
@@ -140,7 +140,7 @@ function runSchemaTask(task: SchemaTask, document: Record<string, unknown>, mode
   return askWorker(task, document);
 }
 
-/** Starts the worker ahead of the first request (it loads openapi-typescript meanwhile); a no-op from sources. */
+/** Starts the worker ahead of the first request (it loads its modules meanwhile); a no-op from sources. */
 export function warmSchemaWorker(): void {
   if (COMPILED) shared ??= startWorker();
 }
@@ -170,7 +170,7 @@ function startWorker(): SchemaWorker {
     w.pending.delete(id);
     // Idle, the worker must not keep the process alive.
     if (w.pending.size === 0) w.worker.unref();
-    if (error !== undefined) p?.reject(new Error(`openapi-typescript failed: ${error}`));
+    if (error !== undefined) p?.reject(new Error(`client types failed: ${error}`));
     else p?.resolve(result);
   });
   const fail = (error: Error) => {
@@ -179,7 +179,7 @@ function startWorker(): SchemaWorker {
     w.pending.clear();
   };
   w.worker.on("error", fail);
-  w.worker.on("exit", (code) => fail(new Error(`openapi-typescript worker exited with code ${code}`)));
+  w.worker.on("exit", (code) => fail(new Error(`client types worker exited with code ${code}`)));
   // Idle until asked: a warmed worker must not keep the process alive (after the listeners: adding a
   // message listener refs the worker's port again).
   worker.unref();
@@ -198,7 +198,7 @@ export async function closeSchemaWorker(): Promise<void> {
   await w.worker.terminate();
 }
 
-/** openapi-typescript mutates its input, so it gets a copy. */
+/** The discriminator scan patches its input, so it gets a copy. */
 async function runHere(task: SchemaTask, document: Record<string, unknown>): Promise<unknown> {
   const { runSchemaTaskOn } = inProcess ?? (await import("./schema-all.js"));
   return runSchemaTaskOn(task, structuredClone(document));
