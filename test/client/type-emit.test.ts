@@ -240,3 +240,112 @@ describe("pointers as openapi-typescript builds them", () => {
     expect(quoteString('a"b\\c\n\u0000x\u00001é\u2028😀')).toBe('"a\\"b\\\\c\\n\\0x\\x001\\u00E9\\u2028\\uD83D\\uDE00"');
   });
 });
+
+/** A small seeded generator (mulberry32): the same documents on every run. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T,>(list: readonly T[]): T => list[int(list.length)] as T;
+  return { next, int, pick, chance: (p: number) => next() < p };
+}
+
+const NAMES = ["id", "name", "0", "12", "-3", "a b", "kind", "x-y", "$ok", "_u", "ü", "a/b", "q\"", "new\nline", "tab\t", "%25", "x#/y", ""];
+const TEXTS = ["plain", "two\nlines", " padded ", "ends */ here", "a\u2028b\tc", "\r\n  indented\n\tmore", "", "é ✓"];
+const VALUES: unknown[] = ["s", "", 0, 1.5, -2, true, false, null, [1, "a"], [], { k: "v" }, {}];
+
+/** A random schema of the shapes openapi-typescript's schema transform branches on; refs name `refs`. */
+function randomSchema(r: ReturnType<typeof random>, refs: readonly string[], depth: number): unknown {
+  if (depth > 3 || r.chance(0.15)) {
+    if (refs.length > 0 && r.chance(0.5)) return { $ref: `#/components/schemas/${r.pick(refs)}` };
+    return r.pick([{ type: "string" }, { type: "integer", format: "int32" }, { type: "boolean" }, { type: "null" }, {}, { nullable: true }]);
+  }
+  const s: Record<string, unknown> = {};
+  const kind = r.int(10);
+  if (kind === 0) s["type"] = r.pick(["string", "number", "integer", "boolean", "null"]);
+  if (kind === 1) {
+    s["type"] = "array";
+    if (r.chance(0.8)) s["items"] = r.chance(0.2) ? [randomSchema(r, refs, depth + 1)] : randomSchema(r, refs, depth + 1);
+    if (r.chance(0.1)) s["prefixItems"] = [randomSchema(r, refs, depth + 1), randomSchema(r, refs, depth + 1)];
+  }
+  if (kind === 2) s["type"] = r.pick([["string", "null"], ["integer", "string"], ["object", "null"], ["array", "boolean"]]);
+  if (kind >= 3 && kind <= 6) {
+    if (r.chance(0.8)) s["type"] = "object";
+    const properties: Record<string, unknown> = {};
+    // A boolean schema is allowed as a property (openapi-typescript fails on one in a composition).
+    for (let i = 0, n = r.int(4); i < n; i++) properties[r.pick(NAMES)] = r.chance(0.05) ? r.chance(0.5) : randomSchema(r, refs, depth + 1);
+    if (r.chance(0.85)) s["properties"] = properties;
+    if (r.chance(0.5)) s["required"] = Object.keys(properties).filter(() => r.chance(0.5)).concat(r.chance(0.2) ? ["absent"] : []);
+    if (r.chance(0.25)) s["additionalProperties"] = r.pick([true, false, {}, randomSchema(r, refs, depth + 1)]);
+    if (r.chance(0.1)) s["patternProperties"] = { "^a": randomSchema(r, refs, depth + 1) };
+    if (r.chance(0.05)) s["$defs"] = { d: randomSchema(r, refs, depth + 1) };
+  }
+  if (kind === 7) s["enum"] = VALUES.filter(() => r.chance(0.4));
+  if (kind === 8) s["const"] = r.pick(VALUES);
+  if (kind === 9 || r.chance(0.2)) {
+    const key = r.pick(["allOf", "anyOf", "oneOf"]);
+    s[key] = Array.from({ length: 1 + r.int(3) }, () => randomSchema(r, refs, depth + 1));
+    if (key === "oneOf" && refs.length > 1 && r.chance(0.3)) {
+      s[key] = [{ $ref: `#/components/schemas/${refs[0]}` }, { $ref: `#/components/schemas/${refs[1]}` }];
+      s["discriminator"] = { propertyName: r.pick(["kind", "type"]), ...(r.chance(0.5) ? { mapping: { one: `#/components/schemas/${refs[0]}`, two: refs[1] } } : {}) };
+    }
+  }
+  for (const field of ["title", "description", "default", "example", "format"]) if (r.chance(0.12)) s[field] = field === "default" || field === "example" ? r.pick(VALUES) : r.pick(TEXTS);
+  if (r.chance(0.05)) s["examples"] = [r.pick(VALUES), r.pick(TEXTS)];
+  if (r.chance(0.1)) s["nullable"] = true;
+  if (r.chance(0.08)) s["readOnly"] = true;
+  if (r.chance(0.05)) s["deprecated"] = true;
+  return s;
+}
+
+function randomDocument(seed: number): Doc {
+  const r = random(seed);
+  const names = Array.from({ length: 2 + r.int(5) }, (_, i) => `S${i}`);
+  const schemas: Doc = {};
+  for (const name of names) schemas[name] = randomSchema(r, names, 0);
+  const paths: Doc = {};
+  for (let p = 0, n = 1 + r.int(3); p < n; p++) {
+    const item: Doc = {};
+    if (r.chance(0.3)) item["parameters"] = [{ name: "id", in: "path", required: true, schema: randomSchema(r, names, 2) }];
+    for (const method of ["get", "post", "delete"].filter(() => r.chance(0.6))) {
+      item[method] = {
+        ...(r.chance(0.7) ? { operationId: `${method}${p}` } : {}),
+        ...(r.chance(0.3) ? { summary: r.pick(TEXTS), description: r.pick(TEXTS) } : {}),
+        parameters: r.chance(0.5) ? [{ name: r.pick(NAMES), in: r.pick(["query", "header", "cookie"]), required: r.chance(0.5), schema: randomSchema(r, names, 2), description: r.pick(TEXTS) }] : [],
+        ...(method !== "get" && r.chance(0.7) ? { requestBody: { required: r.chance(0.5), content: { "application/json": { schema: randomSchema(r, names, 1) } } } } : {}),
+        responses: { [r.pick(["200", "201", "default", "4XX"])]: { description: r.pick(TEXTS), content: { "application/json": { schema: randomSchema(r, names, 1) } } } },
+      };
+    }
+    paths[`/p${p}/{id}`] = item;
+  }
+  return { openapi: "3.1.0", info: { title: `random ${seed}`, version: "1" }, paths, components: { schemas } };
+}
+
+test("random documents: the same text as openapi-typescript's transforms, or an error where they fail too", () => {
+  let printed = 0;
+  const errors: Record<string, number> = {};
+  for (let seed = 1; seed <= 300; seed++) {
+    const document = randomDocument(seed);
+    let want: string | Error;
+    try {
+      want = printOpenapiTypes(structuredClone(document), "openapi-typescript");
+    } catch (error) {
+      want = error as Error;
+      errors[(want as Error).message.slice(0, 60)] = (errors[(want as Error).message.slice(0, 60)] ?? 0) + 1;
+    }
+    if (want instanceof Error) {
+      expect(() => printOpenapiTypes(structuredClone(document), "specsmith"), `seed ${seed}`).toThrow();
+      continue;
+    }
+    expect(printOpenapiTypes(structuredClone(document), "specsmith"), `seed ${seed}`).toBe(want);
+    printed++;
+  }
+  // Most documents print (the generator is meant to make valid ones, with a few odd corners).
+  expect(printed, `errors: ${JSON.stringify(errors)}`).toBeGreaterThan(250);
+});
