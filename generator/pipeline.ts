@@ -11,8 +11,8 @@ import { findCacheDir } from "./load/cache-store.js";
 import { PartStore } from "./parts-cache.js";
 import { apiContextKey, componentsKey, hasUnkeptParts, renderTargetParts, type PartsContext, type PartsRender } from "./render-parts.js";
 import { TARGET_IDS, isTargetId, targets, type TargetId } from "./targets/index.js";
-import type { Target } from "./targets/target.js";
-import { createTreeWriter, type WriteResult } from "./write/index.js";
+import type { FileSink, Target } from "./targets/target.js";
+import { createTreeWriter, type PrefixStream, type WriteResult } from "./write/index.js";
 import { saveTemplateCache } from "./render/template-cache.js";
 import type { Tree } from "./write/file-ops.js";
 import { listOffThread, statOffThread, type OutputStamps } from "./write/write-offload.js";
@@ -87,16 +87,29 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
     (id) => `${api.id}/${targets[id].outDir}/`,
   );
   const keep = (rel: string) => intact.has(rel) || foreign.some((prefix) => rel.startsWith(prefix));
-  const writer = createTreeWriter({ root: opts.out, check: opts.check, keep, listings });
+  const writer = createTreeWriter({ root: opts.out, check: opts.check, keep, listings, streamBatchFiles: tuning.streamBatchFiles });
   const stage = opts.check ? "check" : "write";
-  // Each target's files are written (or compared) as soon as it has rendered, then dropped.
-  await renderTargets(api, env, active, timer, parts, (id, rendered) => {
-    const prefix = `${api.id}/${targets[id].outDir}`;
-    owned.push(prefix);
-    for (const rel of rendered.intact) intact.add(`${prefix}/${rel}`);
-    reused += rendered.reused;
-    timer.start(stage, () => writer.add(prefix, rendered.files));
-  });
+  // Each target's files go to the writer as they render (into a new directory, in batches) and are then dropped;
+  // the rest once it has rendered.
+  const streams = new Map<TargetId, PrefixStream>();
+  const streamOf = (id: TargetId): PrefixStream => {
+    let stream = streams.get(id);
+    if (!stream) streams.set(id, (stream = writer.stream(`${api.id}/${targets[id].outDir}`)));
+    return stream;
+  };
+  try {
+    await renderTargets(api, env, active, timer, parts, (id) => (files) => streamOf(id).write(files), (id, rendered) => {
+      const prefix = `${api.id}/${targets[id].outDir}`;
+      owned.push(prefix);
+      for (const rel of rendered.intact) intact.add(`${prefix}/${rel}`);
+      reused += rendered.reused;
+      timer.start(stage, () => streamOf(id).close(rendered.files));
+    });
+  } catch (error) {
+    // What was sent of an unfinished target is dropped; the targets written before it stay.
+    await writer.abort();
+    throw error;
+  }
   const result = await timer.time(stage, () => writer.finish());
   await timer.time("cache", async () => {
     await saveParts(store, opts.out, result, intact, owned);
@@ -154,6 +167,8 @@ async function openStore(dir: string, selected: readonly TargetId[], opts: Gener
 export const tuning = {
   /** A warm run probes its outputs in the write worker from this many recorded outputs on. */
   probeMinOutputs: 1000,
+  /** A target's files go to the write worker in batches of this many as they render (into a new directory). */
+  streamBatchFiles: 256,
 };
 
 /** Records the size and mtime of what is now on disk as produced (written or found equal), then saves the parts. */
@@ -175,6 +190,7 @@ async function renderTargets(
   active: readonly TargetId[],
   timer: ReturnType<typeof createTimer>,
   parts: PartsContext,
+  sinkFor: (id: TargetId) => FileSink,
   done: (id: TargetId, rendered: PartsRender) => void,
 ): Promise<void> {
   const started = new Map<TargetId, PartsRender | Promise<PartsRender>>();
@@ -191,19 +207,23 @@ async function renderTargets(
     if (result instanceof Promise) result.catch(() => undefined);
     started.set(id, result);
   }
-  for (const id of [...active.filter((t) => !OFF_THREAD.has(t)), ...late]) {
-    done(id, await timer.time(`render ${id}`, () => renderTarget(id, api, env, parts)));
+  for (const id of active.filter((t) => !OFF_THREAD.has(t))) {
+    done(id, await timer.time(`render ${id}`, () => renderTarget(id, api, env, parts, sinkFor(id))));
   }
+  for (const id of late) done(id, await timer.time(`render ${id}`, () => renderTarget(id, api, env, parts)));
   for (const [id, result] of started) done(id, await timer.time(`render ${id}`, () => result));
 }
 
-/** Through the target's parts when it has them (only changed endpoints re-render), else the whole render. */
-function renderTarget(id: TargetId, api: Api, env: RenderEnv, parts: PartsContext): PartsRender | Promise<PartsRender> {
+/**
+ * Through the target's parts when it has them (only changed endpoints re-render), else the whole render; files
+ * may go to `sink` as they render.
+ */
+function renderTarget(id: TargetId, api: Api, env: RenderEnv, parts: PartsContext, sink?: FileSink): PartsRender | Promise<PartsRender> {
   const target: Target = targets[id];
   // With the cache off there is nothing to reuse or keep: the whole render, without keys and hashes.
-  if (target.parts && parts.store.enabled) return renderTargetParts(id, `${api.id}/${target.outDir}`, target.parts, api, env, parts);
+  if (target.parts && parts.store.enabled) return renderTargetParts(id, `${api.id}/${target.outDir}`, target.parts, api, env, parts, sink);
   const whole = (files: Map<string, string>): PartsRender => ({ files, intact: [], rendered: api.endpoints.length, reused: 0 });
-  const files = target.render(api, env);
+  const files = target.render(api, env, sink);
   return files instanceof Promise ? files.then(whole) : whole(files);
 }
 

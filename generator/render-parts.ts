@@ -7,7 +7,7 @@ import type { Api, Endpoint } from "./model/types.js";
 export { componentsKey } from "./model/components-key.js";
 import type { RenderEnv } from "./render/env.js";
 import { generatorVersion, hashTree, type PartStore, type StoredPart } from "./parts-cache.js";
-import type { AssembleMemo, EndpointFragment, EndpointPart, TargetParts } from "./targets/target.js";
+import type { AssembleMemo, EndpointFragment, EndpointPart, FileSink, TargetParts } from "./targets/target.js";
 
 export interface PartsContext {
   store: PartStore;
@@ -21,7 +21,7 @@ export interface PartsContext {
 }
 
 export interface PartsRender {
-  /** Files made by this run (relative to the target's outDir): changed parts and the assembled files. */
+  /** Files made by this run (relative to the target's outDir): changed parts and the assembled files, less those handed to a sink. */
   files: Map<string, string>;
   /** Files of reused parts, known to be on disk unchanged (relative to the target's outDir). */
   intact: string[];
@@ -37,6 +37,7 @@ export async function renderTargetParts(
   api: Api,
   env: RenderEnv,
   ctx: PartsContext,
+  sink?: FileSink,
 ): Promise<PartsRender> {
   if (parts.renderAll && !ctx.store.hasParts(targetId)) return renderAllParts(targetId, parts, api, env, ctx);
   const out: PartsRender = { files: new Map(), intact: [], rendered: 0, reused: 0 };
@@ -51,7 +52,8 @@ export async function renderTargetParts(
       out.reused++;
     } else {
       const part = parts.endpoint(api, endpoint, env);
-      for (const [rel, content] of part.files) out.files.set(rel, content);
+      if (sink) sink(part.files);
+      else for (const [rel, content] of part.files) out.files.set(rel, content);
       stored = toStoredPart(part);
       ctx.store.touch();
       out.rendered++;

@@ -24,7 +24,7 @@ export const modelJsonTarget: Target = {
   description: "the endpoint model as JSON, one file per endpoint (what templates see)",
   outDir: "model",
   appliesTo: () => true,
-  render: (api, env) => renderByParts(modelParts, api, env),
+  render: (api, env, sink) => renderByParts(modelParts, api, env, sink),
   parts: modelParts,
 };
 

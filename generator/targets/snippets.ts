@@ -53,7 +53,7 @@ function languageTarget(id: LanguageId): Target {
     description: `${id} snippets: one file per endpoint example (the request code)`,
     outDir: `snippets/${id}`,
     appliesTo: (api) => snippetLanguageIds(api).includes(id),
-    render: (api, env) => renderByParts(parts, api, env),
+    render: (api, env, sink) => renderByParts(parts, api, env, sink),
     parts,
   };
 }
@@ -91,7 +91,7 @@ export const snippetsIndexTarget: Target = {
   description: "snippets.json: endpoint → example → language → {title, fence, request, output}",
   outDir: "snippets/index",
   appliesTo: (api) => api.endpoints.some((e) => e.examples.length > 0),
-  render: (api, env) => renderByParts(snippetsIndexParts, api, env),
+  render: (api, env, sink) => renderByParts(snippetsIndexParts, api, env, sink),
   parts: snippetsIndexParts,
 };
 

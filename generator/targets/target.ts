@@ -9,7 +9,11 @@ export interface Target {
   /** Whether the target makes sense for this API (e.g. SDK snippets need SDK names). */
   appliesTo(api: Api): boolean;
   /** Every file of the target. With `parts`, this is `renderByParts` (see below). */
-  render(api: Api, env: RenderEnv): Map<string, string> | Promise<Map<string, string>>;
+  /**
+   * Every file of the target. With `sink`, files may be handed to it as they render (an endpoint's at a time) and
+   * left out of the result, which then holds the rest.
+   */
+  render(api: Api, env: RenderEnv, sink?: FileSink): Map<string, string> | Promise<Map<string, string>>;
   /** The same files, split per endpoint so a regeneration re-renders only the endpoints that changed. */
   parts?: TargetParts;
 }
@@ -85,13 +89,17 @@ export interface EndpointFragment {
   fragment: unknown;
 }
 
-/** `render` for a target that has `parts`: every endpoint's files, then the assembled shared files. */
-export async function renderByParts(parts: TargetParts, api: Api, env: RenderEnv): Promise<Map<string, string>> {
+/** Takes files of a target as they render (relative to its outDir): the writer's stream of its directory. */
+export type FileSink = (files: ReadonlyMap<string, string>) => void;
+
+/** `render` for a target that has `parts`: every endpoint's files (to `sink` if given), then the assembled shared files. */
+export async function renderByParts(parts: TargetParts, api: Api, env: RenderEnv, sink?: FileSink): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const fragments: EndpointFragment[] = [];
   for (const endpoint of api.endpoints) {
     const part = parts.endpoint(api, endpoint, env);
-    for (const [rel, content] of part.files) files.set(rel, content);
+    if (sink) sink(part.files);
+    else for (const [rel, content] of part.files) files.set(rel, content);
     fragments.push({ id: endpoint.id, fragment: part.fragment });
   }
   const prepared = parts.prepare ? await parts.prepare(api, env) : undefined;

@@ -130,8 +130,11 @@ export async function listFiles(dir: string): Promise<string[]> {
   return [...(listTree(dir)?.files ?? [])].sort();
 }
 
-/** Creates the directories `rels` need below base, skipping those already `existing` (each mkdir is one syscall). */
-export function createDirsSync(base: string, rels: Iterable<string>, existing: ReadonlySet<string>): void {
+/**
+ * Creates the directories `rels` need below base, skipping those already `existing` (each mkdir is one syscall);
+ * `created`, when given, gets the ones made (a caller writing in batches passes its known set as both).
+ */
+export function createDirsSync(base: string, rels: Iterable<string>, existing: ReadonlySet<string>, created?: Set<string>): void {
   const needed = new Set<string>();
   for (const rel of rels) {
     for (let dir = path.posix.dirname(rel); dir !== "." && !existing.has(dir) && !needed.has(dir); ) {
@@ -147,6 +150,7 @@ export function createDirsSync(base: string, rels: Iterable<string>, existing: R
       // A symlinked directory is not listed as one.
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
+    created?.add(dir);
   }
 }
 

@@ -4,7 +4,7 @@ import { PrefixWriter } from "./tree-writer.js";
 import type { FileMap, WriteResult } from "./types.js";
 
 export { assertSafeRelPath, listFiles, writeAtomic, writeAtomicSync } from "./file-ops.js";
-export { createTreeWriter, type TreeWriter, type TreeWriterOptions } from "./tree-writer.js";
+export { createTreeWriter, type PrefixStream, type TreeWriter, type TreeWriterOptions } from "./tree-writer.js";
 export type { FileMap, WriteResult } from "./types.js";
 
 export interface WriteOptions {

@@ -1,10 +1,11 @@
 // Incremental writer: each owned prefix's files are written (or compared) as soon as they are handed over, so the
 // caller can drop them; stale files are removed once every prefix is in. Large prefixes are written by the write
-// worker (write-offload.ts) while the caller goes on; finish waits for them.
-import { mkdirSync, rmSync } from "node:fs";
+// worker (write-offload.ts) while the caller goes on; finish waits for them. A prefix whose directory does not exist
+// yet can be handed over in batches while it renders (stream): its files need not all be held at once.
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { assertSafeRelPath, compareFileSync, listTree, removeEmptyDirsSync, writeAtomicSync, type Tree } from "./file-ops.js";
-import { writePrefixOffThread } from "./write-offload.js";
+import { abortStreamOffThread, newStreamId, writePrefixOffThread, writeStreamBatchOffThread } from "./write-offload.js";
 import { writePrefixSync, type PrefixWriteResult } from "./write-prefix.js";
 import type { FileMap, WriteResult } from "./types.js";
 
@@ -12,6 +13,9 @@ import type { FileMap, WriteResult } from "./types.js";
 const OFFLOAD_MIN_FILES = 64;
 /** …or with at least this many characters (a few large files: a whole-API document, the client's types). */
 const OFFLOAD_MIN_CHARS = 1 << 20;
+/** A stream sends a batch once it holds this many files or characters. */
+const STREAM_BATCH_FILES = 256;
+const STREAM_BATCH_CHARS = 4 << 20;
 
 export interface TreeWriterOptions {
   /** Output root directory. */
@@ -27,6 +31,10 @@ export interface TreeWriterOptions {
   offloadMinFiles?: number;
   /** Prefixes whose files hold at least this many characters in all are written by the write worker too (default 1 Mi). */
   offloadMinChars?: number;
+  /** A stream sends a batch to the write worker once it holds this many files (default 256)… */
+  streamBatchFiles?: number;
+  /** …or this many characters (default 4 Mi). */
+  streamBatchChars?: number;
   /**
    * Listings of owned directories taken before this run wrote anything (see listOffThread), by absolute path
    * (null: absent); a prefix without one is listed when it is added. Given as a promise, prefixes added before it
@@ -41,13 +49,31 @@ export interface TreeWriter {
    * prefix) right away: only changed files, each atomically; an absent prefix dir is built aside and renamed in.
    */
   add(prefix: string, files: FileMap): void;
+  /**
+   * Owns `prefix` like add, its files handed over in parts: `write` as they render, `close` with the last ones.
+   * Into a directory that does not exist yet the parts go to the write worker in batches, built aside and renamed
+   * in by close; otherwise (or when checking) they are held and written by close, as add writes them.
+   */
+  stream(prefix: string): PrefixStream;
   /** Removes (check mode: lists) files under the owned prefixes that no add produced; the sorted result. */
   finish(): Promise<WriteResult>;
+  /** The run failed: the streams not closed are dropped (nothing of them appears). */
+  abort(): Promise<void>;
+}
+
+export interface PrefixStream {
+  write(files: FileMap): void;
+  close(files: FileMap): void;
 }
 
 export function createTreeWriter(opts: TreeWriterOptions): TreeWriter {
   const writer = new PrefixWriter(opts);
-  return { add: (prefix, files) => writer.add(prefix, files), finish: () => writer.finish() };
+  return {
+    add: (prefix, files) => writer.add(prefix, files),
+    stream: (prefix) => writer.stream(prefix),
+    finish: () => writer.finish(),
+    abort: () => writer.abort(),
+  };
 }
 
 /** The writer plus files outside any owned prefix (compared on disk one by one, never stale); for writeFiles. */
@@ -61,6 +87,8 @@ export class PrefixWriter implements TreeWriter {
   /** Jobs in the write worker; each records its result when it settles. */
   private readonly jobs: Promise<void>[] = [];
   private firstError: unknown;
+  /** Streams sending batches and not yet closed, by number. */
+  private readonly openStreams = new Set<number>();
 
   /** The listings once known; `pendingListings` until then. */
   private listings: ReadonlyMap<string, Tree | null> | undefined;
@@ -89,6 +117,61 @@ export class PrefixWriter implements TreeWriter {
       const job = pending.then(() => this.write(prefix, dir, files, full)).catch((error: unknown) => void (this.firstError ??= error));
       this.jobs.push(job);
     } else this.write(prefix, dir, files, full);
+  }
+
+  stream(prefix: string): PrefixStream {
+    if (prefix !== "") assertSafeRelPath(prefix);
+    const dir = path.join(this.opts.root, prefix);
+    const batched = !this.opts.check && this.opts.offloadMinFiles !== Infinity && !existsSync(dir);
+    let held = new Map<string, string>();
+    let chars = 0;
+    let id: number | undefined;
+    const send = (final: boolean) => {
+      const files = held;
+      held = new Map();
+      chars = 0;
+      this.claim(prefix, files);
+      if (id === undefined) {
+        id = newStreamId();
+        this.openStreams.add(id);
+        this.ownedDirs.push(dir);
+      }
+      const stream = id;
+      if (final) this.openStreams.delete(stream);
+      const job = writeStreamBatchOffThread(stream, dir, files, final).then(
+        (result) => {
+          if (result) this.record(prefix, result);
+        },
+        (error: unknown) => void (this.firstError ??= error),
+      );
+      this.jobs.push(job);
+    };
+    const take = (files: FileMap) => {
+      for (const [rel, content] of files) {
+        if (held.has(rel)) throw new Error(`tree writer: ${prefix ? `${prefix}/` : ""}${rel} produced twice`);
+        held.set(rel, content);
+        chars += content.length;
+      }
+    };
+    return {
+      write: (files) => {
+        take(files);
+        const full = held.size >= (this.opts.streamBatchFiles ?? STREAM_BATCH_FILES) || chars >= (this.opts.streamBatchChars ?? STREAM_BATCH_CHARS);
+        if (batched && full) send(false);
+      },
+      close: (files) => {
+        take(files);
+        if (id === undefined) this.add(prefix, held);
+        else send(true);
+      },
+    };
+  }
+
+  async abort(): Promise<void> {
+    const open = [...this.openStreams];
+    this.openStreams.clear();
+    await Promise.all(open.map((id) => abortStreamOffThread(id).catch(() => undefined)));
+    await Promise.all(this.jobs);
   }
 
   private write(prefix: string, dir: string, files: FileMap, full: string[]): void {
@@ -140,6 +223,7 @@ export class PrefixWriter implements TreeWriter {
 
   async finish(): Promise<WriteResult> {
     if (this.finished) throw new Error("tree writer: finish called twice");
+    if (this.openStreams.size > 0) throw new Error("tree writer: finish with a stream not closed");
     this.finished = true;
     // Nothing is removed until every write has landed; a failed write fails the whole run. A job may add one (a
     // prefix written once the listings came may go to the worker): wait until no new one appears.

@@ -35,6 +35,28 @@ export function writePrefixOffThread(dir: string, files: ReadonlyMap<string, str
   return ask<PrefixWriteResult>({ kind: "write", dir, rels: [...files.keys()], bytes, ends }, [bytes.buffer]);
 }
 
+let nextStream = 0;
+
+/** A new number for a stream of batches (writeStreamBatchOffThread). */
+export function newStreamId(): number {
+  return nextStream++;
+}
+
+/**
+ * One batch of a new directory's files, written into its staging directory by the write worker (encoded here, as
+ * writePrefixOffThread does); the final batch renames it into place and resolves to the whole directory's result,
+ * earlier ones to null. Batches of one stream are written in the order sent.
+ */
+export function writeStreamBatchOffThread(stream: number, dir: string, files: ReadonlyMap<string, string>, final: boolean): Promise<PrefixWriteResult | null> {
+  const { bytes, ends } = encodeAll(files.values());
+  return ask<PrefixWriteResult | null>({ kind: "stream", stream, dir, rels: [...files.keys()], bytes, ends, final }, [bytes.buffer]);
+}
+
+/** Drops a stream that will not be finished: its staging directory is removed. */
+export function abortStreamOffThread(stream: number): Promise<unknown> {
+  return ask({ kind: "stream", stream, dir: "", rels: [], bytes: new Uint8Array(0), ends: new Uint32Array(0), final: false, abort: true });
+}
+
 /** Path (as asked) → [size, mtimeMs], or null when there is no such file. */
 export type OutputStamps = Map<string, [number, number] | null>;
 

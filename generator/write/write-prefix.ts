@@ -60,3 +60,60 @@ function buildAside(dir: string, files: ReadonlyMap<string, string | Uint8Array>
     throw error;
   }
 }
+
+/**
+ * A new directory written in batches (a target's files handed over as they render): built as a staging directory
+ * next to it, each batch written into it, and renamed into place by finishStream, as writePrefixSync builds an
+ * absent one in a single call. abortStream removes it: until the rename, nothing of it is visible.
+ */
+export interface PrefixStream {
+  dir: string;
+  staging: string;
+  /** Directories made in the staging directory so far. */
+  dirs: Set<string>;
+  written: string[];
+}
+
+export function beginStream(dir: string): PrefixStream {
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const staging = tempNameFor(dir, "staging");
+  mkdirSync(staging);
+  return { dir, staging, dirs: new Set(), written: [] };
+}
+
+export function writeStreamBatch(stream: PrefixStream, files: ReadonlyMap<string, string | Uint8Array>): void {
+  createDirsSync(stream.staging, files.keys(), stream.dirs, stream.dirs);
+  for (const [rel, content] of files) {
+    writeFileSync(path.join(stream.staging, rel), content);
+    stream.written.push(rel);
+  }
+}
+
+/**
+ * Renames the staging directory into place. Should the directory have appeared meanwhile, each file is moved into
+ * it instead (one atomic rename each) and the files it had are reported as existing.
+ */
+export function finishStream(stream: PrefixStream): PrefixWriteResult {
+  try {
+    renameSync(stream.staging, stream.dir);
+    return { existing: [], written: stream.written, unchanged: [] };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const tree = code === "ENOTEMPTY" || code === "EEXIST" ? listTree(stream.dir) : null;
+    if (!tree) {
+      abortStream(stream);
+      throw error;
+    }
+    try {
+      createDirsSync(stream.dir, stream.written, tree.dirs);
+      for (const rel of stream.written) renameSync(path.join(stream.staging, rel), path.join(stream.dir, rel));
+    } finally {
+      abortStream(stream);
+    }
+    return { existing: [...tree.files], written: stream.written, unchanged: [] };
+  }
+}
+
+export function abortStream(stream: PrefixStream): void {
+  rmSync(stream.staging, { recursive: true, force: true });
+}

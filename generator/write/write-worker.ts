@@ -1,11 +1,12 @@
 // Worker entry: writes the owned directories it is sent (write-prefix.ts), so the file-system calls of a large
 // write run on the other core while the main thread renders the next target; and probes a warm run's outputs
-// (stats, then listings) while the main thread loads the spec.
+// (stats, then listings) while the main thread loads the spec. A new directory can come in batches as its target
+// renders (stream jobs, see write-prefix.ts' PrefixStream).
 import { statSync } from "node:fs";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
 import { listTree, type Tree } from "./file-ops.js";
-import { writePrefixSync } from "./write-prefix.js";
+import { abortStream, beginStream, finishStream, writePrefixSync, writeStreamBatch, type PrefixStream } from "./write-prefix.js";
 
 interface WriteJob {
   kind: "write";
@@ -15,6 +16,19 @@ interface WriteJob {
   /** The files' UTF-8 bytes back to back; file i ends at ends[i]. */
   bytes: Uint8Array;
   ends: Uint32Array;
+}
+
+/** One batch of a new directory's files; the final one renames it into place, an abort removes it. */
+interface StreamJob {
+  kind: "stream";
+  id: number;
+  stream: number;
+  dir: string;
+  rels: string[];
+  bytes: Uint8Array;
+  ends: Uint32Array;
+  final: boolean;
+  abort?: boolean;
 }
 
 interface StatJob {
@@ -31,9 +45,9 @@ interface ListJob {
   dirs: string[];
 }
 
-parentPort?.on("message", (job: WriteJob | StatJob | ListJob) => {
+parentPort?.on("message", (job: WriteJob | StreamJob | StatJob | ListJob) => {
   try {
-    const result = job.kind === "stat" ? stat(job) : job.kind === "list" ? list(job) : write(job);
+    const result = job.kind === "stat" ? stat(job) : job.kind === "list" ? list(job) : job.kind === "stream" ? streamBatch(job) : write(job);
     parentPort?.postMessage({ id: job.id, result });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
@@ -42,9 +56,41 @@ parentPort?.on("message", (job: WriteJob | StatJob | ListJob) => {
 });
 
 function write({ dir, rels, bytes, ends }: WriteJob) {
+  return writePrefixSync(dir, decode(rels, bytes, ends));
+}
+
+function decode(rels: readonly string[], bytes: Uint8Array, ends: Uint32Array): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
   for (let i = 0, start = 0; i < rels.length; start = ends[i++] as number) files.set(rels[i] as string, bytes.subarray(start, ends[i]));
-  return writePrefixSync(dir, files);
+  return files;
+}
+
+/** Open streams by the number the main thread gave them; a failed one keeps its error for the final batch. */
+const streams = new Map<number, { stream: PrefixStream | null; error?: unknown }>();
+
+function streamBatch(job: StreamJob) {
+  let state = streams.get(job.stream);
+  if (!state) streams.set(job.stream, (state = { stream: null }));
+  try {
+    if (job.abort) {
+      if (state.stream) abortStream(state.stream);
+      return null;
+    }
+    if (state.error === undefined) {
+      try {
+        state.stream ??= beginStream(job.dir);
+        writeStreamBatch(state.stream, decode(job.rels, job.bytes, job.ends));
+      } catch (error) {
+        state.error = error;
+        if (state.stream) abortStream(state.stream);
+      }
+    }
+    if (!job.final) return null;
+    if (state.error !== undefined) throw state.error;
+    return finishStream(state.stream as PrefixStream);
+  } finally {
+    if (job.final || job.abort) streams.delete(job.stream);
+  }
 }
 
 function stat({ root, files }: StatJob) {

@@ -26,13 +26,15 @@ function listTree(root: string): Map<string, string> {
   return files;
 }
 
-// Outputs probed up front in the write worker (as on large specs), or stat'ed and listed as needed (small ones).
+// Outputs probed up front in the write worker (as on large specs), or stat'ed and listed as needed (small ones);
+// targets rendering into a new directory stream their files to the write worker in batches of 3 (as large specs'
+// do in batches of 256), or in one piece.
 const cases = ["keyhub", "groups"].flatMap((api) => [
-  [api, "outputs probed in the write worker", 0],
-  [api, "outputs stat'ed as needed", Infinity],
-]) as [string, string, number][];
+  [api, "outputs probed in the write worker, files streamed in batches", 0, 3],
+  [api, "outputs stat'ed as needed", Infinity, 256],
+]) as [string, string, number, number][];
 
-describe.each(cases)("incremental generate of spec/%s equals a fresh generate (%s)", (api, _mode, probeMinOutputs) => {
+describe.each(cases)("incremental generate of spec/%s equals a fresh generate (%s)", (api, _mode, probeMinOutputs, streamBatchFiles) => {
   let tmp: string;
   let spec: string;
   let out: string;
@@ -46,9 +48,11 @@ describe.each(cases)("incremental generate of spec/%s equals a fresh generate (%
     process.env["SPECSMITH_CACHE_DIR"] = path.join(tmp, "cache");
     delete process.env["SPECSMITH_CACHE"];
     tuning.probeMinOutputs = probeMinOutputs;
+    tuning.streamBatchFiles = streamBatchFiles;
   });
   afterAll(() => {
     tuning.probeMinOutputs = 1000;
+    tuning.streamBatchFiles = 256;
     process.env = savedEnv;
     rmSync(tmp, { recursive: true, force: true });
   });

@@ -245,6 +245,99 @@ describe("createTreeWriter: the write worker", () => {
   });
 });
 
+describe("createTreeWriter: a prefix streamed in batches", () => {
+  const opts = { offloadMinFiles: 0, streamBatchFiles: 2 };
+  const batches = [files({ "a.json": "1", "b/c.json": "2" }), files({ "b/d.json": "3" }), files({ "e/f/g.json": "é ✓" })];
+  const last = files({ "index.json": "[]" });
+  const staging = async (dir: string) => (await readdir(dir)).filter((name) => name.includes("staging"));
+  /** Lets the write worker take what was sent (its jobs are not awaited until finish). */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+  test("into an absent dir: batches are written aside as they come; the dir appears whole when closed", async () => {
+    const writer = createTreeWriter({ root, ...opts });
+    const stream = writer.stream("api/model");
+    for (const batch of batches) stream.write(batch);
+    await settle();
+    // Sent (two batches of two files) and written into a staging dir; the dir itself is not there yet.
+    expect(existsSync(path.join(root, "api/model"))).toBe(false);
+    expect(await staging(path.join(root, "api"))).toHaveLength(1);
+    stream.close(last);
+    const result = await writer.finish();
+    expect(result.written).toEqual(["api/model/a.json", "api/model/b/c.json", "api/model/b/d.json", "api/model/e/f/g.json", "api/model/index.json"]);
+    expect(await listFiles(path.join(root, "api/model"))).toEqual(["a.json", "b/c.json", "b/d.json", "e/f/g.json", "index.json"]);
+    expect(await readFile(path.join(root, "api/model/e/f/g.json"), "utf8")).toBe("é ✓");
+    expect(await readdir(path.join(root, "api"))).toEqual(["model"]);
+  });
+
+  test("into an existing dir: held and written when closed, as add writes (unchanged files keep their mtime)", async () => {
+    await run([["api/model", files({ "a.json": "1", "old.json": "o" })]]);
+    const before = (await stat(path.join(root, "api/model/a.json"))).mtimeMs;
+    const writer = createTreeWriter({ root, ...opts });
+    const stream = writer.stream("api/model");
+    for (const batch of batches) stream.write(batch);
+    await settle();
+    expect(await listFiles(path.join(root, "api/model"))).toEqual(["a.json", "old.json"]);
+    stream.close(last);
+    const result = await writer.finish();
+    expect(result).toMatchObject({ unchanged: ["api/model/a.json"], removed: ["api/model/old.json"] });
+    expect((await stat(path.join(root, "api/model/a.json"))).mtimeMs).toBe(before);
+    expect(await listFiles(path.join(root, "api/model"))).toEqual(["a.json", "b/c.json", "b/d.json", "e/f/g.json", "index.json"]);
+  });
+
+  test("abort drops an unclosed stream: no dir, no staging dir; what was added before stays", async () => {
+    const writer = createTreeWriter({ root, ...opts });
+    writer.add("api/docs", files({ "x.md": "x" }));
+    const stream = writer.stream("api/model");
+    for (const batch of batches) stream.write(batch);
+    await writer.abort();
+    expect(await readdir(path.join(root, "api"))).toEqual(["docs"]);
+    await expect(writer.finish()).resolves.toMatchObject({ written: ["api/docs/x.md"] });
+  });
+
+  test("a batch that fails (file vs dir clash) is thrown by finish; nothing of the stream is left", async () => {
+    const writer = createTreeWriter({ root, ...opts });
+    const stream = writer.stream("api/model");
+    stream.write(files({ "a.json": "1", x: "file" }));
+    stream.write(files({ "x/y.json": "under it", "z.json": "2" }));
+    stream.close(last);
+    await expect(writer.finish()).rejects.toMatchObject({ code: expect.stringMatching(/^E[A-Z]+$/) });
+    expect(await readdir(path.join(root, "api"))).toEqual([]);
+  });
+
+  test("a dir that appears while streaming gets the files moved in; its other files are stale", async () => {
+    const writer = createTreeWriter({ root, ...opts });
+    const stream = writer.stream("api/model");
+    stream.write(batches[0] as Map<string, string>);
+    await mkdir(path.join(root, "api/model/b"), { recursive: true });
+    await writeFile(path.join(root, "api/model/b/other.json"), "theirs");
+    stream.close(last);
+    const result = await writer.finish();
+    expect(result).toMatchObject({ written: ["api/model/a.json", "api/model/b/c.json", "api/model/index.json"], removed: ["api/model/b/other.json"] });
+    expect(await listFiles(path.join(root, "api/model"))).toEqual(["a.json", "b/c.json", "index.json"]);
+    expect(await staging(path.join(root, "api"))).toEqual([]);
+  });
+
+  test("a file produced twice across batches is an error; finish refuses an unclosed stream", async () => {
+    const writer = createTreeWriter({ root, ...opts });
+    const stream = writer.stream("api/model");
+    stream.write(files({ "a.json": "1", "b.json": "2" }));
+    // Found when the batch holding it is sent (here, at close).
+    stream.write(files({ "a.json": "again" }));
+    expect(() => stream.close(last)).toThrow("api/model/a.json produced twice");
+    await expect(writer.finish()).rejects.toThrow("stream not closed");
+    await writer.abort();
+  });
+
+  test("check mode compares a stream when closed, writing nothing", async () => {
+    const writer = createTreeWriter({ root, ...opts, check: true });
+    const stream = writer.stream("api/model");
+    for (const batch of batches) stream.write(batch);
+    stream.close(last);
+    expect((await writer.finish()).missing).toHaveLength(5);
+    expect(await readdir(root)).toEqual([]);
+  });
+});
+
 describe("createTreeWriter: when a prefix goes to the write worker", () => {
   const clash = () => files({ "a.json": "1", x: "file", "x/y.json": "under it" });
   test("a few files holding offloadMinChars characters go (a failure is then thrown by finish); fewer stay here", async () => {

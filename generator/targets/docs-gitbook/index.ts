@@ -36,7 +36,7 @@ export const docsGitbookTarget: Target = {
   description: "GitBook pages: one per endpoint, a README per route and SUMMARY.md",
   outDir: "docs/gitbook",
   appliesTo: () => true,
-  render: (api, env) => renderByParts(gitbookParts, api, env),
+  render: (api, env, sink) => renderByParts(gitbookParts, api, env, sink),
   parts: gitbookParts,
 };
 

@@ -21,7 +21,7 @@ export const docsMarkdownTarget: Target = {
   description: "plain REST reference pages in markdown (method, parameters, curl, status codes, examples)",
   outDir: "docs/markdown",
   appliesTo: () => true,
-  render: (api, env) => renderByParts(markdownParts, api, env),
+  render: (api, env, sink) => renderByParts(markdownParts, api, env, sink),
   parts: markdownParts,
 };
 

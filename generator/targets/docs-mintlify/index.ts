@@ -16,7 +16,7 @@ export const docsMintlifyTarget: Target = {
   description: "Mintlify docs: openapi.json with x-codeSamples, and one markdown page per endpoint",
   outDir: FOLDER,
   appliesTo: (api) => api.endpoints.length > 0,
-  render: (api, env) => renderByParts(parts, api, env),
+  render: (api, env, sink) => renderByParts(parts, api, env, sink),
   parts,
 };
 
