@@ -7,6 +7,7 @@ import { buildApi } from "./model/index.js";
 import type { Api } from "./model/types.js";
 import { createRenderEnv, type RenderEnv } from "./render/env.js";
 import { warmSchemaWorker } from "./targets/client/schema-types.js";
+import { engineFallbacks } from "./targets/client/openapi-types.js";
 import { findCacheDir } from "./load/cache-store.js";
 import { PartStore } from "./parts-cache.js";
 import { apiContextKey, componentsKey, hasUnkeptParts, renderTargetParts, type PartsContext, type PartsRender } from "./render-parts.js";
@@ -87,6 +88,7 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
     (id) => `${api.id}/${targets[id].outDir}/`,
   );
   const keep = (rel: string) => intact.has(rel) || foreign.some((prefix) => rel.startsWith(prefix));
+  const fallbacks = engineFallbacks.count;
   const writer = createTreeWriter({ root: opts.out, check: opts.check, keep, listings, streamBatchFiles: tuning.streamBatchFiles });
   const stage = opts.check ? "check" : "write";
   // Each target's files go to the writer as they render (into a new directory, in batches) and are then dropped;
@@ -111,6 +113,13 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
     throw error;
   }
   const result = await timer.time(stage, () => writer.finish());
+  if (engineFallbacks.count > fallbacks) {
+    // The text is the same either way (openapi-typescript's own), but that path is slower: worth knowing, and a
+    // case for specsmith's emitter to learn.
+    opts.warn?.(
+      `warning: client types: specsmith's emitter could not print ${engineFallbacks.count - fallbacks} part(s), openapi-typescript printed them (${engineFallbacks.last})`,
+    );
+  }
   await timer.time("cache", async () => {
     await saveParts(store, opts.out, result, intact, owned);
     await saveTemplateCache();

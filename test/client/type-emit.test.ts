@@ -349,3 +349,34 @@ test("random documents: the same text as openapi-typescript's transforms, or an 
   // Most documents print (the generator is meant to make valid ones, with a few odd corners).
   expect(printed, `errors: ${JSON.stringify(errors)}`).toBeGreaterThan(250);
 });
+
+test("a run whose types fell back to openapi-typescript says so, and writes the same files", async () => {
+  const { mkdtempSync, readFileSync, rmSync } = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const { runGenerate } = await import("../../generator/pipeline.js");
+  const { ENGINES } = await import("../../generator/targets/client/openapi-types.js");
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-fallback-"));
+  const saved = { ...process.env };
+  process.env["SPECSMITH_CACHE"] = "off";
+  const own = ENGINES.specsmith;
+  const spec = path.join(import.meta.dirname, "../../spec/keyhub");
+  try {
+    const warnings: string[] = [];
+    await runGenerate({ spec, out: path.join(tmp, "own"), targets: ["client/typescript"], warn: (line) => warnings.push(line) });
+    expect(warnings).toEqual([]);
+    const planted = () => {
+      throw new Error("planted");
+    };
+    ENGINES.specsmith = { ...own, transformSchema: planted, transformPaths: planted, transformComponents: planted };
+    await runGenerate({ spec, out: path.join(tmp, "fallback"), targets: ["client/typescript"], warn: (line) => warnings.push(line) });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^warning: client types: specsmith's emitter could not print \d+ part\(s\), openapi-typescript printed them \(planted\)$/);
+    const schema = (dir: string) => readFileSync(path.join(tmp, dir, "keyhub/client/src/schema.ts"), "utf8");
+    expect(schema("fallback")).toBe(schema("own"));
+  } finally {
+    ENGINES.specsmith = own;
+    process.env = saved;
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});

@@ -70,6 +70,7 @@ const openapiTypescript: TypesEngine = {
   },
 };
 
+/** The engines by name; withTypesEngine looks them up here on each call. */
 export const ENGINES: Record<EngineName, TypesEngine> = { specsmith: own, "openapi-typescript": openapiTypescript };
 
 /** Calls made again with openapi-typescript in this thread because the own engine threw, and the last error. */
@@ -82,11 +83,11 @@ export const engineFallbacks = { count: 0, last: "" };
 export function withTypesEngine<T>(print: (engine: TypesEngine) => T, engine?: EngineName): T {
   if (engine) return print(ENGINES[engine]);
   try {
-    return print(own);
+    return print(ENGINES.specsmith);
   } catch (error) {
     engineFallbacks.count++;
     engineFallbacks.last = error instanceof Error ? error.message : String(error);
-    return print(openapiTypescript);
+    return print(ENGINES["openapi-typescript"]);
   }
 }
 

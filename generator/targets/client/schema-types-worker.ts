@@ -2,6 +2,7 @@
 // and tasks asked synchronously (schema-types.ts: printPathShare, printEntangledShare) against API-level documents it keeps.
 import { parentPort, type MessagePort } from "node:worker_threads";
 import { saveCodeCaches } from "./code-cache.js";
+import { engineFallbacks } from "./openapi-types.js";
 import { runSchemaTaskOn, runSyncTask, warmPathContext, type SyncTask } from "./schema-all.js";
 import type { SchemaTask } from "./schema-types.js";
 
@@ -26,9 +27,10 @@ parentPort?.on("message", ({ id, task, document, sync }: Message) => {
     return;
   }
   try {
-    parentPort?.postMessage({ id, result: runSchemaTaskOn(task, document) });
+    const result = runSchemaTaskOn(task, document);
+    parentPort?.postMessage({ id, result, fallbacks: { ...engineFallbacks } });
   } catch (error) {
-    parentPort?.postMessage({ id, error: describe(error) });
+    parentPort?.postMessage({ id, error: describe(error), fallbacks: { ...engineFallbacks } });
   }
 });
 
@@ -49,9 +51,9 @@ function listenSync(port: MessagePort, signal: Int32Array): void {
       if (rest) keepContext(context, rest);
       const known = contexts.get(context);
       if (!known) throw new Error(`unknown document context ${context}`);
-      reply = { result: runSyncTask(known, task) };
+      reply = { result: runSyncTask(known, task), fallbacks: { ...engineFallbacks } };
     } catch (error) {
-      reply = { error: describe(error) };
+      reply = { error: describe(error), fallbacks: { ...engineFallbacks } };
     }
     port.postMessage(reply);
     // The caller blocks until the flag is set, then reads the answer already queued on its port.

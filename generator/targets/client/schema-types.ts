@@ -6,6 +6,7 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "node:worker_threads";
 import { COMPILED } from "../../code-root.js";
 import { startModuleWorker } from "../../worker-start.js";
+import { engineFallbacks } from "./openapi-types.js";
 import type { AllTypes, EndpointShare, PathRequest, SyncTask } from "./schema-all.js";
 import type { EntangledRequest, EntangledShare } from "./schema-entangled.js";
 import type { ApiTypes } from "./schema-join.js";
@@ -32,6 +33,23 @@ interface SchemaWorker {
   contexts: WeakMap<object, number>;
   /** A task was sent (its modules are loaded or loading for it), not only a warm-up. */
   used: boolean;
+  /** How many of the worker's calls fell back to openapi-typescript, as last reported (see countFallbacks). */
+  fallbacks: number;
+}
+
+interface WorkerReply {
+  result?: unknown;
+  error?: string;
+  /** The worker's engineFallbacks after the task. */
+  fallbacks?: { count: number; last: string };
+}
+
+/** The worker's fallbacks to openapi-typescript count in this thread's engineFallbacks, which the run reports. */
+function countFallbacks(w: SchemaWorker, reported: WorkerReply["fallbacks"]): void {
+  if (!reported || reported.count <= w.fallbacks) return;
+  engineFallbacks.count += reported.count - w.fallbacks;
+  engineFallbacks.last = reported.last;
+  w.fallbacks = reported.count;
 }
 
 /** A synchronous request waits this long for the worker before failing (it never answers once it has died). */
@@ -127,7 +145,8 @@ function askWorkerSync(rest: Record<string, unknown>, task: SyncTask): unknown {
   if (Atomics.wait(w.signal, 0, 0, SYNC_TIMEOUT_MS) === "timed-out") {
     throw new Error(`client types worker did not answer within ${SYNC_TIMEOUT_MS / 1000} s (did it fail to start?)`);
   }
-  const reply = receiveMessageOnPort(w.port)?.message as { result?: unknown; error?: string } | undefined;
+  const reply = receiveMessageOnPort(w.port)?.message as WorkerReply | undefined;
+  countFallbacks(w, reply?.fallbacks);
   if (!reply || reply.error !== undefined) {
     if (fresh) w.contexts.delete(contextKey(rest));
     throw new Error(`client types failed: ${reply?.error ?? "no answer"}`);
@@ -164,8 +183,9 @@ function startWorker(): SchemaWorker {
   worker.postMessage({ sync: { port: sync.port2, signal } }, [sync.port2]);
   // Read with receiveMessageOnPort only: the port must not keep the process alive.
   sync.port1.unref();
-  const w: SchemaWorker = { worker, pending: new Map(), next: 0, port: sync.port1, signal, contexts: new WeakMap(), used: false };
-  w.worker.on("message", ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
+  const w: SchemaWorker = { worker, pending: new Map(), next: 0, port: sync.port1, signal, contexts: new WeakMap(), used: false, fallbacks: 0 };
+  w.worker.on("message", ({ id, result, error, fallbacks }: WorkerReply & { id: number }) => {
+    countFallbacks(w, fallbacks);
     const p = w.pending.get(id);
     w.pending.delete(id);
     // Idle, the worker must not keep the process alive.
