@@ -26,6 +26,36 @@ export function tempNameFor(abs: string, kind: "tmp" | "staging"): string {
 }
 
 /**
+ * Removes staging directories of `abs` (see tempNameFor) left by a specsmith process that no longer runs (killed
+ * while it built one); those of running processes, this one included, stay.
+ */
+export function removeDeadStagingSync(abs: string): void {
+  const prefix = `.${path.basename(abs)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(path.dirname(abs));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(".staging")) continue;
+    const pid = Number(name.slice(prefix.length).split(".")[0]);
+    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    rmSync(path.join(path.dirname(abs), name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
  * Writes via a temp file in the same directory and a rename, so readers never see half a file.
  * Synchronous: thousands of small files go faster without a promise and a thread-pool hop per call.
  */

@@ -1,7 +1,7 @@
 // Writing one owned directory: what a tree writer does per prefix, on the main thread or in the write worker.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { compareFileSync, createDirsSync, listTree, tempNameFor, writeAtomicSync, type Tree } from "./file-ops.js";
+import { compareFileSync, createDirsSync, listTree, removeDeadStagingSync, tempNameFor, writeAtomicSync, type Tree } from "./file-ops.js";
 
 export interface PrefixWriteResult {
   /** Files found under the directory before anything was written (relative to it). */
@@ -46,6 +46,7 @@ function updateInPlace(dir: string, files: ReadonlyMap<string, string | Uint8Arr
  */
 function buildAside(dir: string, files: ReadonlyMap<string, string | Uint8Array>): boolean {
   mkdirSync(path.dirname(dir), { recursive: true });
+  removeDeadStagingSync(dir);
   const staging = tempNameFor(dir, "staging");
   try {
     mkdirSync(staging);
@@ -76,6 +77,7 @@ export interface PrefixStream {
 
 export function beginStream(dir: string): PrefixStream {
   mkdirSync(path.dirname(dir), { recursive: true });
+  removeDeadStagingSync(dir);
   const staging = tempNameFor(dir, "staging");
   mkdirSync(staging);
   return { dir, staging, dirs: new Set(), written: [] };

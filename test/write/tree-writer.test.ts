@@ -328,6 +328,21 @@ describe("createTreeWriter: a prefix streamed in batches", () => {
     await writer.abort();
   });
 
+  test("a staging dir left by a process that died is removed; one of a running process stays", async () => {
+    const api = path.join(root, "api");
+    const dead = path.join(api, ".model.2147483646.abcd1234.0.staging");
+    const alive = path.join(api, `.model.${process.pid}.abcd1234.0.staging`);
+    await mkdir(dead, { recursive: true });
+    await writeFile(path.join(dead, "half.json"), "{");
+    await mkdir(alive, { recursive: true });
+    const writer = createTreeWriter({ root, ...opts });
+    const stream = writer.stream("api/model");
+    for (const batch of batches) stream.write(batch);
+    stream.close(last);
+    await writer.finish();
+    expect((await readdir(api)).sort()).toEqual([path.basename(alive), "model"]);
+  });
+
   test("check mode compares a stream when closed, writing nothing", async () => {
     const writer = createTreeWriter({ root, ...opts, check: true });
     const stream = writer.stream("api/model");
