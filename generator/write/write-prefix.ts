@@ -40,22 +40,18 @@ function updateInPlace(dir: string, files: ReadonlyMap<string, string | Uint8Arr
 }
 
 /**
- * Builds an absent directory as a staging directory next to it, then renames it into place: one rename instead
- * of one per file. On failure the staging dir is removed. False when the directory appeared meanwhile (the
- * caller then updates it in place).
+ * Builds an absent directory as a staging directory next to it (a stream of one batch, see below), then renames it
+ * into place: one rename instead of one per file. On failure the staging dir is removed. False when the directory
+ * appeared meanwhile (the caller then updates it in place).
  */
 function buildAside(dir: string, files: ReadonlyMap<string, string | Uint8Array>): boolean {
-  mkdirSync(path.dirname(dir), { recursive: true });
-  removeDeadStagingSync(dir);
-  const staging = tempNameFor(dir, "staging");
+  const stream = beginStream(dir);
   try {
-    mkdirSync(staging);
-    createDirsSync(staging, files.keys(), new Set());
-    for (const [rel, content] of files) writeFileSync(path.join(staging, rel), content);
-    renameSync(staging, dir);
+    writeStreamBatch(stream, files);
+    renameSync(stream.staging, dir);
     return true;
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    abortStream(stream);
     const code = (error as NodeJS.ErrnoException).code;
     if ((code === "ENOTEMPTY" || code === "EEXIST") && listTree(dir) !== null) return false;
     throw error;
