@@ -127,6 +127,7 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
   result.unchanged = [...result.unchanged, ...intact].sort();
   const prime = () => {
     if (!parts.store.enabled) return;
+    env.warm?.();
     for (const id of active) targets[id].parts?.warm?.(api);
     parts.store.readKept();
   };

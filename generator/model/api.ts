@@ -2,16 +2,17 @@
 import { toCasings, toTitle } from "./casing.js";
 import { componentsKey } from "./components-key.js";
 import { assignComponentNames, createBundler, type Bundler } from "./document.js";
-import { buildEndpoints, isBodyBuilt } from "./endpoint.js";
+import { buildEndpoints, rebindBody, type EndpointContext } from "./endpoint.js";
 import { SchemaFlattener, isObject } from "./schema.js";
 import type { SpecEndpointFile, SpecInput } from "./source.js";
 import type { Api, AuthScheme, Endpoint, Resource, Route } from "./types.js";
 
 export function buildApi(spec: SpecInput): Api {
   const flattener = new SchemaFlattener(spec);
-  const memo = createEndpointMemo(spec);
+  const ctx: EndpointContext = { spec, flattener };
+  const memo = createEndpointMemo(spec, ctx);
   const endpoints = spec.endpoints
-    .flatMap((file) => memo(file, () => buildEndpoints(file, { spec, flattener })))
+    .flatMap((file) => memo(file, () => buildEndpoints(file, ctx)))
     .sort((a, b) => compare(a.path, b.path) || a.methods.length - b.methods.length);
   const head = (spec.shared ?? spec.endpoints[0])?.doc ?? {};
   const info = isObject(head.info) ? head.info : {};
@@ -68,9 +69,10 @@ const lastBuilds = new Map<string, Map<string, Endpoint[]>>();
 
 /**
  * Reuses the previous build's endpoints of a file whose text, `$ref` targets (input hash) and `_api.yaml` are
- * unchanged and whose bodies were built; needs the loader's input hashes (a SpecInput without them is always built afresh).
+ * unchanged; a body not built yet will build against this build's spec (`ctx`). Needs the loader's input hashes
+ * (a SpecInput without them is always built afresh).
  */
-function createEndpointMemo(spec: SpecInput): (file: SpecEndpointFile, build: () => Endpoint[]) => Endpoint[] {
+function createEndpointMemo(spec: SpecInput, ctx: EndpointContext): (file: SpecEndpointFile, build: () => Endpoint[]) => Endpoint[] {
   const hashes = spec.inputHashes;
   if (!hashes) return (_file, build) => build();
   const previous = lastBuilds.get(spec.apiId);
@@ -79,9 +81,9 @@ function createEndpointMemo(spec: SpecInput): (file: SpecEndpointFile, build: ()
   const shared = spec.shared ? (hashes.get(spec.shared.rel) ?? "") : "";
   return (file, build) => {
     const key = `${file.rel}\0${hashes.get(file.rel) ?? ""}\0${shared}`;
-    // Unbuilt bodies would build against the previous build's spec (and keep it alive): those are made afresh.
     const kept = previous?.get(key);
-    const endpoints = kept && kept.every(isBodyBuilt) ? kept : build();
+    for (const endpoint of kept ?? []) rebindBody(endpoint, ctx);
+    const endpoints = kept ?? build();
     current.set(key, endpoints);
     return endpoints;
   };

@@ -78,15 +78,24 @@ function buildEndpoint({ file, methods, ctx, id }: BuildInput): Endpoint {
     ...LAZY_TAIL,
     source: { file: file.rel, pointer: toPointer(base) },
   } as Record<string, unknown>;
-  return withLazyBody(endpoint, () => buildBody(file, op, pathItem, base, ctx));
+  return withLazyBody(endpoint, (current) => buildBody(file, op, pathItem, base, current), ctx);
 }
 
-/** Endpoints whose body has not been built yet (see withLazyBody). */
-const unbuilt = new WeakSet<object>();
+/** Endpoints whose body has not been built yet (see withLazyBody), each with what points its builder at a new build. */
+const unbuilt = new WeakMap<object, (ctx: EndpointContext) => void>();
 
 /** Whether the endpoint's body (parameters, responses, examples…) has been built. */
 export function isBodyBuilt(endpoint: Endpoint): boolean {
   return !unbuilt.has(endpoint);
+}
+
+/**
+ * A later build that reuses an endpoint whose body is not built yet (its file and every file its `$ref`s reach
+ * unchanged, so the body would be the same) has it built against its own spec and flattener when read: the
+ * previous build's are not kept alive by it.
+ */
+export function rebindBody(endpoint: Endpoint, ctx: EndpointContext): void {
+  unbuilt.get(endpoint)?.(ctx);
 }
 
 /**
@@ -95,13 +104,13 @@ export function isBodyBuilt(endpoint: Endpoint): boolean {
  * (which holds the whole spec) is dropped once it has run. The placeholders keep the keys in model/json's order;
  * each becomes a getter in place.
  */
-function withLazyBody(endpoint: Record<string, unknown>, build: () => EndpointBody): Endpoint {
-  let pending: (() => EndpointBody) | undefined = build;
+function withLazyBody(endpoint: Record<string, unknown>, build: (ctx: EndpointContext) => EndpointBody, ctx: EndpointContext): Endpoint {
+  let bound: EndpointContext | undefined = ctx;
   let body: EndpointBody | undefined;
   const read = (): EndpointBody => {
     if (!body) {
-      body = (pending as () => EndpointBody)();
-      pending = undefined;
+      body = build(bound as EndpointContext);
+      bound = undefined;
       unbuilt.delete(endpoint);
     }
     return body;
@@ -109,7 +118,7 @@ function withLazyBody(endpoint: Record<string, unknown>, build: () => EndpointBo
   for (const key of [...Object.keys(LAZY_HEAD), ...Object.keys(LAZY_TAIL)] as (keyof EndpointBody)[]) {
     Object.defineProperty(endpoint, key, { enumerable: true, configurable: true, get: () => read()[key] });
   }
-  unbuilt.add(endpoint);
+  unbuilt.set(endpoint, (next) => void (bound = next));
   return endpoint as unknown as Endpoint;
 }
 

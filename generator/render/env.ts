@@ -14,6 +14,12 @@ export const BUNDLED_TEMPLATES = findUp(CODE_ROOT, "templates");
 export interface RenderEnv {
   /** Renders `<folder>/<name>.hbs` with the context. */
   render(folder: string, name: string, context: unknown): string;
+  /**
+   * Compiles now every template and partial not compiled yet (a watch session does it while it waits: the first
+   * change after a run that rendered nothing does not pay for it). Partials are registered only when their folder
+   * first renders, as without it.
+   */
+  warm?(): void;
 }
 
 /**
@@ -64,33 +70,66 @@ function buildRenderEnv(opts: { overrideDir?: string }): RenderEnv {
     throw new UserError(`template not found: ${folder}/${rel} (looked in ${roots.join(", ")})`);
   }
 
-  /** Partials: every `partials/*.hbs` of the folder, override files replacing bundled ones by name. */
-  function loadPartials(folder: string): void {
-    if (partialsLoaded.has(folder)) return;
-    partialsLoaded.add(folder);
+  /** The folder's partials, compiled (override files replacing bundled ones by name), by name in sorted order. */
+  const compiledPartials = new Map<string, [string, HandlebarsTemplateDelegate][]>();
+  function compilePartials(folder: string): [string, HandlebarsTemplateDelegate][] {
+    let list = compiledPartials.get(folder);
+    if (list) return list;
     const names = new Set<string>();
     for (const root of roots) {
       const dir = path.join(root, folder, "partials");
       if (!existsSync(dir) || !statSync(dir).isDirectory()) continue;
       for (const f of readdirSync(dir)) if (f.endsWith(".hbs")) names.add(f.slice(0, -4));
     }
-    for (const name of [...names].sort()) {
+    list = [...names].sort().map((name) => {
       const { text, file } = readTemplate(folder, `partials/${name}.hbs`);
-      hb.registerPartial(name, compileChecked(hb, text, file));
+      return [name, compileChecked(hb, text, file)];
+    });
+    compiledPartials.set(folder, list);
+    return list;
+  }
+
+  /** Partials: every `partials/*.hbs` of the folder, registered when the folder first renders. */
+  function loadPartials(folder: string): void {
+    if (partialsLoaded.has(folder)) return;
+    partialsLoaded.add(folder);
+    for (const [name, partial] of compilePartials(folder)) hb.registerPartial(name, partial);
+  }
+
+  function compiledTemplate(key: string): HandlebarsTemplateDelegate {
+    let template = compiled.get(key);
+    if (!template) {
+      const { text, file } = readTemplate(path.posix.dirname(key), `${path.posix.basename(key)}.hbs`);
+      template = compileChecked(hb, text, file);
+      compiled.set(key, template);
     }
+    return template;
   }
 
   return {
     render(folder, name, context) {
       loadPartials(folder);
-      const key = `${folder}/${name}`;
-      let template = compiled.get(key);
-      if (!template) {
-        const { text, file } = readTemplate(folder, `${name}.hbs`);
-        template = compileChecked(hb, text, file);
-        compiled.set(key, template);
+      return compiledTemplate(`${folder}/${name}`)(context);
+    },
+    warm() {
+      const keys = new Set<string>();
+      for (const root of roots) {
+        let names: string[];
+        try {
+          names = readdirSync(root, { recursive: true, encoding: "utf8" });
+        } catch {
+          continue;
+        }
+        for (const name of names) {
+          const rel = name.split(path.sep).join("/");
+          if (!rel.endsWith(".hbs")) continue;
+          const parts = rel.slice(0, -4).split("/");
+          const at = parts.indexOf("partials");
+          if (at > 0) compilePartials(parts.slice(0, at).join("/"));
+          else if (at < 0 && parts.length > 1) keys.add(parts.join("/"));
+        }
       }
-      return template(context);
+      for (const key of [...keys].sort()) compiledTemplate(key);
     },
   };
 }

@@ -30,6 +30,29 @@ test("an override template edited (even to the same size) is compiled again; unc
   expect(createRenderEnv()).not.toBe(createRenderEnv({ overrideDir: dir }));
 });
 
+test("warm compiles every template and partial ahead (override first), and registers partials only as their folder renders", () => {
+  const dir = path.join(tmp, "warm");
+  for (const folder of ["one/partials", "two/partials", "two/sub"]) mkdirSync(path.join(dir, folder), { recursive: true });
+  const write = (rel: string, text: string) => writeFileSync(path.join(dir, rel), text);
+  write("one/page.hbs", "one {{> part}}\n");
+  write("one/partials/part.hbs", "from one");
+  write("two/page.hbs", "two {{> part}}\n");
+  write("two/partials/part.hbs", "from two");
+  write("two/sub/deep.hbs", "deep {{name}}\n");
+  const env = createRenderEnv({ overrideDir: dir });
+  env.warm?.();
+  // Compiled already: what is on disk now is not read again by this environment (a watch session makes a new
+  // one when a template file changes).
+  for (const rel of ["one/page.hbs", "one/partials/part.hbs", "two/page.hbs", "two/partials/part.hbs", "two/sub/deep.hbs"]) write(rel, "changed");
+  expect(env.render("two/sub", "deep", { name: "x" })).toBe("deep x\n");
+  expect(env.render("two", "sub/deep", { name: "y" })).toBe("deep y\n");
+  // Both folders have a partial `part`: each folder's are registered when it first renders, as without warm.
+  expect(env.render("two", "page", {})).toBe("two from two\n");
+  expect(env.render("one", "page", {})).toBe("one from one\n");
+  // The bundled templates (client, docs, model) are compiled too: rendering them reads no file.
+  expect(env.render("model", "endpoint.json", { endpoint: { id: "/x" } })).toContain('"id": "/x"');
+});
+
 describe("compiled templates kept between runs (template-cache.ts)", () => {
   const saved = { ...process.env };
   afterEach(() => {
