@@ -23,6 +23,9 @@ export class PartStore {
   private dirty = false;
   /** The recorded outputs' current stamps, taken at the start of the run (see useProbe). */
   private probed: ReadonlyMap<string, readonly [number, number] | null> | undefined;
+  private probing: Promise<void> | undefined;
+  /** False while the stamps handed to useProbe are still being taken. */
+  probeSettled = true;
 
   private constructor(
     private readonly file: string | null,
@@ -129,9 +132,22 @@ export class PartStore {
     this.dirty = true;
   }
 
-  /** Stamps of the recorded outputs taken before this run wrote anything; isOutputIntact then makes no syscall. */
-  useProbe(stamps: ReadonlyMap<string, readonly [number, number] | null>): void {
-    this.probed = stamps;
+  /**
+   * Stamps of the recorded outputs, being taken (in the write worker) before this run writes anything; once they
+   * are in (settleProbe), isOutputIntact makes no syscall. Null or a failure: it stats as asked.
+   */
+  useProbe(stamps: Promise<ReadonlyMap<string, readonly [number, number] | null> | null>): void {
+    this.probeSettled = false;
+    const settle = (found: ReadonlyMap<string, readonly [number, number] | null> | null) => {
+      if (found) this.probed = found;
+      this.probeSettled = true;
+    };
+    this.probing = stamps.then(settle, () => settle(null));
+  }
+
+  /** Waits for the stamps handed to useProbe; call it before asking isOutputIntact. */
+  async settleProbe(): Promise<void> {
+    if (!this.probeSettled) await this.probing;
   }
 
   /** Whether the output file (relative to the out root) still has the size and mtime it had when last produced. */

@@ -10,7 +10,7 @@ import { warmSchemaWorker } from "./targets/client/schema-types.js";
 import { engineFallbacks } from "./targets/client/openapi-types.js";
 import { findCacheDir } from "./load/cache-store.js";
 import { PartStore } from "./parts-cache.js";
-import { apiContextKey, componentsKey, hasUnkeptParts, renderTargetParts, type PartsContext, type PartsRender } from "./render-parts.js";
+import { apiContextKey, componentsKey, hasUnkeptParts, renderTargetParts, type PartsContext, type PartsProgress, type PartsRender } from "./render-parts.js";
 import { TARGET_IDS, isTargetId, targets, type TargetId } from "./targets/index.js";
 import type { FileSink, Target } from "./targets/target.js";
 import { createTreeWriter, type PrefixStream, type WriteResult } from "./write/index.js";
@@ -68,10 +68,9 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
   const api = await timer.time("model", () => buildApi(spec));
   const env = createRenderEnv({ overrideDir: opts.templates });
   const active = selected.filter((id) => targets[id].appliesTo(api));
-  const waited = performance.now();
   const { store, listings } = await opened;
-  // Reported only when outputs were probed: the wait for the probe the load did not cover.
-  if (listings) timer.timings["probe"] = performance.now() - waited;
+  // Reported only when outputs were probed: the wait for its stamps that the load and the renders did not cover.
+  if (listings) timer.timings["probe"] = 0;
   const parts: PartsContext = {
     store,
     // Keys are only needed when parts can be reused (cache on).
@@ -168,8 +167,8 @@ async function openStore(dir: string, selected: readonly TargetId[], opts: Gener
   // A `check` of a warm tree (usually up to date, rendering nothing) does not start it: a part that does render
   // starts it then (see the targets' `warm`).
   if (client && opts.check && !store.hasParts("client/typescript")) warmSchemaWorker();
-  const probed = stamps && (await stamps);
-  if (probed) store.useProbe(probed);
+  // Not waited for here: the renders ask for the stamps only once they have made what does not need them.
+  if (stamps) store.useProbe(stamps);
   return { store, listings };
 }
 
@@ -192,7 +191,8 @@ async function saveParts(store: PartStore, out: string, result: WriteResult, int
  * Every active target's files, in target order. Targets that hand work to a worker start first, so it runs on
  * the other core while the rest render; a target's time is its main-thread time (starting, then waiting). In a
  * warm run such a target renders part by part on this thread (asking its worker synchronously): it goes last,
- * after its `warm` has given the worker a head start while the others render.
+ * after its `warm` has given the worker a head start while the others render. A target rendered through its parts
+ * before the outputs' stamps were in (see renderTargetParts) is completed once every target has gone that far.
  */
 async function renderTargets(
   api: Api,
@@ -203,13 +203,18 @@ async function renderTargets(
   sinkFor: (id: TargetId) => FileSink,
   done: (id: TargetId, rendered: PartsRender) => void,
 ): Promise<void> {
-  const started = new Map<TargetId, PartsRender | Promise<PartsRender>>();
+  const started = new Map<TargetId, PartsProgress | Promise<PartsProgress>>();
   for (const id of active) timer.timings[`render ${id}`] = 0; // stages are reported in target order
   const byParts = (id: TargetId) => parts.store.enabled && targets[id].parts !== undefined && parts.store.hasParts(id);
   // Only when a part will render: a run that reuses them all never asks the worker.
   for (const id of active) if (byParts(id) && hasUnkeptParts(id, api, parts)) targets[id].parts?.warm?.(api);
   const early = active.filter((t) => OFF_THREAD.has(t) && !byParts(t));
   const late = active.filter((t) => OFF_THREAD.has(t) && byParts(t));
+  const waiting: [TargetId, PartsProgress][] = [];
+  const progress = async (id: TargetId, step: PartsProgress) => {
+    if (step.ready) done(id, await timer.time(`render ${id}`, () => step.complete()));
+    else waiting.push([id, step]);
+  };
   // Off-thread targets start first so their worker runs while the rest render; they are handed over last.
   for (const id of early) {
     const result = timer.start(`render ${id}`, () => renderTarget(id, api, env, parts));
@@ -218,21 +223,26 @@ async function renderTargets(
     started.set(id, result);
   }
   for (const id of active.filter((t) => !OFF_THREAD.has(t))) {
-    done(id, await timer.time(`render ${id}`, () => renderTarget(id, api, env, parts, sinkFor(id))));
+    await progress(id, await timer.time(`render ${id}`, () => renderTarget(id, api, env, parts, sinkFor(id))));
   }
-  for (const id of late) done(id, await timer.time(`render ${id}`, () => renderTarget(id, api, env, parts)));
-  for (const [id, result] of started) done(id, await timer.time(`render ${id}`, () => result));
+  for (const id of late) await progress(id, await timer.time(`render ${id}`, () => renderTarget(id, api, env, parts)));
+  for (const [id, result] of started) await progress(id, await timer.time(`render ${id}`, () => result));
+  if (waiting.length > 0) await timer.time("probe", () => parts.store.settleProbe());
+  for (const [id, step] of waiting) done(id, await timer.time(`render ${id}`, () => step.complete()));
 }
 
 /**
  * Through the target's parts when it has them (only changed endpoints re-render), else the whole render; files
  * may go to `sink` as they render.
  */
-function renderTarget(id: TargetId, api: Api, env: RenderEnv, parts: PartsContext, sink?: FileSink): PartsRender | Promise<PartsRender> {
+function renderTarget(id: TargetId, api: Api, env: RenderEnv, parts: PartsContext, sink?: FileSink): PartsProgress | Promise<PartsProgress> {
   const target: Target = targets[id];
   // With the cache off there is nothing to reuse or keep: the whole render, without keys and hashes.
   if (target.parts && parts.store.enabled) return renderTargetParts(id, `${api.id}/${target.outDir}`, target.parts, api, env, parts, sink);
-  const whole = (files: Map<string, string>): PartsRender => ({ files, intact: [], rendered: api.endpoints.length, reused: 0 });
+  const whole = (files: Map<string, string>): PartsProgress => {
+    const rendered: PartsRender = { files, intact: [], rendered: api.endpoints.length, reused: 0 };
+    return { ready: true, complete: async () => rendered };
+  };
   const files = target.render(api, env, sink);
   return files instanceof Promise ? files.then(whole) : whole(files);
 }

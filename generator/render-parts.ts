@@ -30,6 +30,21 @@ export interface PartsRender {
   reused: number;
 }
 
+/**
+ * A target rendered through its parts as far as it can go before the outputs' stamps are in: `complete` (to call
+ * once they are, see PartStore.settleProbe) checks the files of the parts it reuses and renders again those not
+ * on disk as written. `ready`: the stamps were in already (or none were asked for); complete waits for nothing.
+ */
+export interface PartsProgress {
+  ready: boolean;
+  complete(): Promise<PartsRender>;
+}
+
+/**
+ * Renders the endpoints whose inputs changed and assembles the shared files when their inputs did; that needs no
+ * stamp (a reused part's fragment is what rendering it again would give), so a warm run's probe of its outputs
+ * goes on meanwhile. Whether each reused part's files are still on disk is asked in `complete`.
+ */
 export async function renderTargetParts(
   targetId: string,
   prefix: string,
@@ -38,44 +53,64 @@ export async function renderTargetParts(
   env: RenderEnv,
   ctx: PartsContext,
   sink?: FileSink,
-): Promise<PartsRender> {
-  if (parts.renderAll && !ctx.store.hasParts(targetId)) return renderAllParts(targetId, parts, api, env, ctx);
+): Promise<PartsProgress> {
+  if (parts.renderAll && !ctx.store.hasParts(targetId)) {
+    const all = await renderAllParts(targetId, parts, api, env, ctx);
+    return { ready: true, complete: async () => all };
+  }
   const out: PartsRender = { files: new Map(), intact: [], rendered: 0, reused: 0 };
   const fragments: EndpointFragment[] = [];
   const assembleHash = createHash("sha256").update(prepareKey(ctx, targetId));
+  const kept: [Endpoint, string, StoredPart][] = [];
+  const render = (endpoint: Endpoint, key: string): StoredPart => {
+    const part = parts.endpoint(api, endpoint, env);
+    if (sink) sink(part.files);
+    else for (const [rel, content] of part.files) out.files.set(rel, content);
+    const stored = toStoredPart(part);
+    ctx.store.setPart(targetId, key, stored);
+    ctx.store.touch();
+    out.rendered++;
+    return stored;
+  };
   ctx.store.beginTarget(targetId);
   for (const endpoint of api.endpoints) {
     const key = partKey(ctx, endpoint);
     let stored = ctx.store.getPart(targetId, key);
-    if (stored && isIntact(ctx, prefix, stored.rels)) {
-      out.intact.push(...stored.rels);
-      out.reused++;
-    } else {
-      const part = parts.endpoint(api, endpoint, env);
-      if (sink) sink(part.files);
-      else for (const [rel, content] of part.files) out.files.set(rel, content);
-      stored = toStoredPart(part);
-      ctx.store.touch();
-      out.rendered++;
-    }
-    ctx.store.setPart(targetId, key, stored);
+    if (stored) {
+      kept.push([endpoint, key, stored]);
+      ctx.store.setPart(targetId, key, stored);
+    } else stored = render(endpoint, key);
     fragments.push({ id: endpoint.id, fragment: stored.fragment });
     assembleHash.update(`\0${endpoint.id}\0${stored.hash}`);
   }
   // The shared files depend on the fragments and prepare's inputs only: unchanged ones on disk are kept.
   const assembleKey = assembleHash.digest("hex");
-  const kept = ctx.store.getAssembled(targetId, assembleKey);
-  if (kept && isIntact(ctx, prefix, kept)) {
-    out.intact.push(...kept);
-    ctx.store.setAssembled(targetId, assembleKey, kept);
+  const assemble = async () => {
+    const prepared = await preparePart(targetId, parts, api, env, ctx);
+    const assembled = await parts.assemble(api, fragments, env, prepared, assembleMemo(ctx, targetId));
+    for (const [rel, content] of assembled) out.files.set(rel, content);
+    ctx.store.setAssembled(targetId, assembleKey, [...assembled.keys()]);
+    ctx.store.touch();
+  };
+  const keptAssembled = ctx.store.getAssembled(targetId, assembleKey);
+  if (!keptAssembled) await assemble();
+  const complete = async (): Promise<PartsRender> => {
+    await ctx.store.settleProbe();
+    for (const [endpoint, key, stored] of kept) {
+      if (isIntact(ctx, prefix, stored.rels)) {
+        out.intact.push(...stored.rels);
+        out.reused++;
+      } else render(endpoint, key); // the same fragment: what was assembled from it stands
+    }
+    if (keptAssembled) {
+      if (isIntact(ctx, prefix, keptAssembled)) {
+        out.intact.push(...keptAssembled);
+        ctx.store.setAssembled(targetId, assembleKey, keptAssembled);
+      } else await assemble();
+    }
     return out;
-  }
-  const prepared = await preparePart(targetId, parts, api, env, ctx);
-  const assembled = await parts.assemble(api, fragments, env, prepared, assembleMemo(ctx, targetId));
-  for (const [rel, content] of assembled) out.files.set(rel, content);
-  ctx.store.setAssembled(targetId, assembleKey, [...assembled.keys()]);
-  ctx.store.touch();
-  return out;
+  };
+  return { ready: ctx.store.probeSettled, complete };
 }
 
 function isIntact(ctx: PartsContext, prefix: string, rels: readonly string[]): boolean {

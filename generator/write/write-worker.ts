@@ -95,8 +95,10 @@ function streamBatch(job: StreamJob) {
 
 function stat({ root, files }: StatJob) {
   const stamps = new Map<string, [number, number] | null>();
+  // Joined by hand: path.resolve per file cost as much as the stat itself (GitHub: 11.7k outputs).
+  const base = path.resolve(root) + path.sep;
   for (const rel of files) {
-    const info = statSync(path.resolve(root, rel), { throwIfNoEntry: false });
+    const info = statSync(path.isAbsolute(rel) ? rel : base + rel, { throwIfNoEntry: false });
     stamps.set(rel, info ? [info.size, info.mtimeMs] : null);
   }
   return stamps;
