@@ -38,7 +38,9 @@ export class PartStore {
       prepared: { ...data.prepared },
       memos: { ...data.memos },
       assembled: { ...data.assembled },
-      outputs: { ...data.outputs },
+      // Not copied (11.7k entries on GitHub): only updateOutputs changes it, once the run's files are written, and
+      // this store's data then replaces the one it was opened from.
+      outputs: data.outputs,
     };
   }
 
@@ -169,8 +171,9 @@ export class PartStore {
   updateOutputs(outRoot: string, files: { fresh: Iterable<string>; produced: ReadonlySet<string>; owned: readonly string[] }): void {
     if (!this.enabled) return;
     const outputs = this.used.outputs;
+    const owned = files.owned.map((prefix) => `${prefix}/`);
     for (const rel of Object.keys(outputs)) {
-      if (!files.produced.has(rel) && files.owned.some((prefix) => rel.startsWith(`${prefix}/`))) {
+      if (!files.produced.has(rel) && owned.some((prefix) => rel.startsWith(prefix))) {
         delete outputs[rel];
         this.dirty = true;
       }

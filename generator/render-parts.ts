@@ -114,8 +114,16 @@ export async function renderTargetParts(
 }
 
 function isIntact(ctx: PartsContext, prefix: string, rels: readonly string[]): boolean {
-  return rels.every((rel) => ctx.store.isOutputIntact(ctx.outRoot, `${prefix}/${rel}`));
+  let known = outRels.get(rels);
+  if (known?.[0] !== prefix) outRels.set(rels, (known = [prefix, rels.map((rel) => `${prefix}/${rel}`)]));
+  return known[1].every((rel) => ctx.store.isOutputIntact(ctx.outRoot, rel));
 }
+
+/**
+ * A stored part's files relative to the out root, made once per part: a watch session asks for the same ones each
+ * run (GitHub: 11.7k), and the same string objects keep their hashes for the lookups.
+ */
+const outRels = new WeakMap<readonly string[], [string, string[]]>();
 
 function toStoredPart(part: EndpointPart): StoredPart {
   const fragment = part.fragment ?? null;
@@ -180,12 +188,17 @@ function partKey(ctx: PartsContext, endpoint: Endpoint): string {
   let key = keys.get(endpoint.id);
   if (key === undefined) {
     const input = ctx.inputHashes.get(endpoint.source.file) ?? "";
-    keys.set(endpoint.id, (key = sha256(`${ctx.contextKey}\0${endpoint.id}\0${input}`)));
+    const last = lastKeys.get(endpoint.id);
+    if (last && last[0] === ctx.contextKey && last[1] === input) key = last[2];
+    else lastKeys.set(endpoint.id, [ctx.contextKey, input, (key = sha256(`${ctx.contextKey}\0${endpoint.id}\0${input}`))]);
+    keys.set(endpoint.id, key);
   }
   return key;
 }
 
 const partKeys = new WeakMap<PartsContext, Map<string, string>>();
+/** The last key made for each endpoint id and what it was made from: a watch session's next run hashes only what changed. */
+const lastKeys = new Map<string, [context: string, input: string, key: string]>();
 
 /**
  * Everything a part may depend on besides its endpoint's own files: specsmith's code and bundled templates,
