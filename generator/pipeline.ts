@@ -12,7 +12,8 @@ import { findCacheDir } from "./load/cache-store.js";
 import { PartStore } from "./parts-cache.js";
 import { apiContextKey, componentsKey, hasUnkeptParts, renderTargetParts, type PartsContext, type PartsProgress, type PartsRender } from "./render-parts.js";
 import { TARGET_IDS, isTargetId, targets, type TargetId } from "./targets/index.js";
-import type { FileSink, Target } from "./targets/target.js";
+import { renderPieces, type FileSink, type Target } from "./targets/target.js";
+import type { FileText } from "./write/text.js";
 import { createTreeWriter, type PrefixStream, type WriteResult } from "./write/index.js";
 import { saveTemplateCache } from "./render/template-cache.js";
 import type { Tree } from "./write/file-ops.js";
@@ -239,11 +240,12 @@ function renderTarget(id: TargetId, api: Api, env: RenderEnv, parts: PartsContex
   const target: Target = targets[id];
   // With the cache off there is nothing to reuse or keep: the whole render, without keys and hashes.
   if (target.parts && parts.store.enabled) return renderTargetParts(id, `${api.id}/${target.outDir}`, target.parts, api, env, parts, sink);
-  const whole = (files: Map<string, string>): PartsProgress => {
+  const whole = (files: Map<string, FileText>): PartsProgress => {
     const rendered: PartsRender = { files, intact: [], rendered: api.endpoints.length, reused: 0 };
     return { ready: true, complete: async () => rendered };
   };
-  const files = target.render(api, env, sink);
+  // A target's render is its parts' unless it renders everything at once its own way: then its render is that way.
+  const files = target.parts && !target.parts.renderAll ? renderPieces(target.parts, api, env, sink) : target.render(api, env, sink);
   return files instanceof Promise ? files.then(whole) : whole(files);
 }
 

@@ -8,6 +8,7 @@ export { componentsKey } from "./model/components-key.js";
 import type { RenderEnv } from "./render/env.js";
 import { generatorVersion, hashTree, type PartStore, type StoredPart } from "./parts-cache.js";
 import type { AssembleMemo, EndpointFragment, EndpointPart, FileSink, TargetParts } from "./targets/target.js";
+import type { FileText } from "./write/text.js";
 
 export interface PartsContext {
   store: PartStore;
@@ -22,7 +23,7 @@ export interface PartsContext {
 
 export interface PartsRender {
   /** Files made by this run (relative to the target's outDir): changed parts and the assembled files, less those handed to a sink. */
-  files: Map<string, string>;
+  files: Map<string, FileText>;
   /** Files of reused parts, known to be on disk unchanged (relative to the target's outDir). */
   intact: string[];
   /** Endpoints rendered / reused. */

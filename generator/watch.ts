@@ -5,6 +5,7 @@ import { deferCacheWrites, flushCacheWrites } from "./cache-writes.js";
 import { UserError } from "./errors.js";
 import { runGenerate, type GenerateOptions } from "./pipeline.js";
 import { BUNDLED_TEMPLATES } from "./render/env.js";
+import { retainWrites } from "./write/write-offload.js";
 
 export interface WatchOptions extends GenerateOptions {
   /** Quiet period after the last change before regenerating. */
@@ -49,6 +50,8 @@ export async function runWatch(opts: WatchOptions): Promise<void> {
   };
 
   await deferCacheWrites(true);
+  // A whole-API file's next write re-encodes only what changed (see retainWrites).
+  retainWrites(true);
   try {
     await regenerate("start");
     const watchers: FSWatcher[] = dirs.map((dir) =>
@@ -72,6 +75,7 @@ export async function runWatch(opts: WatchOptions): Promise<void> {
     await running;
   } finally {
     clearTimeout(flushTimer);
+    retainWrites(false);
     // Writes every cache still pending.
     await deferCacheWrites(false);
   }

@@ -10,6 +10,7 @@ import { PartStore, forgetPartMemory } from "../generator/parts-cache.js";
 import { renderTargetParts, type PartsContext } from "../generator/render-parts.js";
 import type { RenderEnv } from "../generator/render/env.js";
 import type { TargetParts } from "../generator/targets/target.js";
+import { textOf, type FileText } from "../generator/write/text.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-probe-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -50,10 +51,10 @@ function stampsOf(rels: readonly string[]) {
   );
 }
 
-async function writeRun(store: PartStore, files: ReadonlyMap<string, string>, intact: readonly string[]) {
+async function writeRun(store: PartStore, files: ReadonlyMap<string, FileText>, intact: readonly string[]) {
   for (const [rel, content] of files) {
     mkdirSync(path.join(out, PREFIX), { recursive: true });
-    writeFileSync(path.join(out, PREFIX, rel), content);
+    writeFileSync(path.join(out, PREFIX, rel), textOf(content));
   }
   const fresh = [...files.keys()].map((rel) => `${PREFIX}/${rel}`);
   const produced = new Set([...fresh, ...intact.map((rel) => `${PREFIX}/${rel}`)]);

@@ -1,5 +1,6 @@
 import type { Api, Endpoint } from "../model/types.js";
 import type { RenderEnv } from "../render/env.js";
+import { textsOf, type FileText } from "../write/text.js";
 
 /** A target: model → files (paths relative to generated/<api>/<outDir>/). */
 export interface Target {
@@ -50,7 +51,7 @@ export interface TargetParts {
     env: RenderEnv,
     prepared: unknown,
     memo?: AssembleMemo,
-  ): Map<string, string> | Promise<Map<string, string>>;
+  ): Map<string, FileText> | Promise<Map<string, FileText>>;
   /**
    * Optional: everything at once when nothing is cached (a cold run), when that is cheaper than part by part
    * (e.g. one whole-document pass in a worker, then split). Must return exactly what the parts would.
@@ -68,7 +69,7 @@ export interface TargetParts {
 export interface AllParts {
   parts: EndpointPart[];
   prepared: unknown;
-  assembled: Map<string, string>;
+  assembled: Map<string, FileText>;
   /** What `assemble` would have kept in its memo for these parts ([key, value]), so the next run starts with it. */
   memo?: [string, unknown];
 }
@@ -94,7 +95,12 @@ export type FileSink = (files: ReadonlyMap<string, string>) => void;
 
 /** `render` for a target that has `parts`: every endpoint's files (to `sink` if given), then the assembled shared files. */
 export async function renderByParts(parts: TargetParts, api: Api, env: RenderEnv, sink?: FileSink): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
+  return textsOf(await renderPieces(parts, api, env, sink));
+}
+
+/** renderByParts with the assembled files' texts as assemble made them (maybe in pieces: what the writer takes). */
+export async function renderPieces(parts: TargetParts, api: Api, env: RenderEnv, sink?: FileSink): Promise<Map<string, FileText>> {
+  const files = new Map<string, FileText>();
   const fragments: EndpointFragment[] = [];
   for (const endpoint of api.endpoints) {
     const part = parts.endpoint(api, endpoint, env);

@@ -1,11 +1,13 @@
 // Only-changed, atomic writes of a tree of generated files, and the same comparison without writing (check mode).
 // writeFiles takes the whole tree at once; createTreeWriter takes it prefix by prefix (see tree-writer.ts).
 import { PrefixWriter } from "./tree-writer.js";
+import type { FileText } from "./text.js";
 import type { FileMap, WriteResult } from "./types.js";
 
 export { assertSafeRelPath, listFiles, writeAtomic, writeAtomicSync } from "./file-ops.js";
 export { createTreeWriter, type PrefixStream, type TreeWriter, type TreeWriterOptions } from "./tree-writer.js";
 export type { FileMap, WriteResult } from "./types.js";
+export { TextPieces, textOf, textsOf, type FileText } from "./text.js";
 
 export interface WriteOptions {
   /** Output root directory. */
@@ -25,14 +27,14 @@ export interface WriteOptions {
 /** Splits `files` by owned dir (the innermost one that holds a file) and hands each group to a tree writer. */
 export async function writeFiles(opts: WriteOptions): Promise<WriteResult> {
   const owned = [...new Set(opts.owned)];
-  const groups = new Map<string, Map<string, string>>(owned.map((dir) => [dir, new Map()]));
-  const unowned = new Map<string, string>();
+  const groups = new Map<string, Map<string, FileText>>(owned.map((dir) => [dir, new Map()]));
+  const unowned = new Map<string, FileText>();
   // Innermost first, so a nested owned dir gets its own files.
   const byDepth = [...owned].sort((a, b) => b.length - a.length);
   for (const [rel, content] of opts.files) {
     const dir = byDepth.find((d) => d === "" || rel.startsWith(`${d}/`));
     if (dir === undefined) unowned.set(rel, content);
-    else (groups.get(dir) as Map<string, string>).set(dir ? rel.slice(dir.length + 1) : rel, content);
+    else (groups.get(dir) as Map<string, FileText>).set(dir ? rel.slice(dir.length + 1) : rel, content);
   }
   const writer = new PrefixWriter({ root: opts.root, check: opts.check, keep: opts.keep });
   for (const [dir, files] of groups) writer.add(dir, files);

@@ -7,6 +7,7 @@ import path from "node:path";
 import { assertSafeRelPath, compareFileSync, listTree, removeEmptyDirsSync, writeAtomicSync, type Tree } from "./file-ops.js";
 import { abortStreamOffThread, newStreamId, writePrefixOffThread, writeStreamBatchOffThread } from "./write-offload.js";
 import { writePrefixSync, type PrefixWriteResult } from "./write-prefix.js";
+import { textOf, textsOf, type FileText } from "./text.js";
 import type { FileMap, WriteResult } from "./types.js";
 
 /** Prefixes with at least this many files go to the write worker by default; smaller ones are written in place. */
@@ -123,7 +124,7 @@ export class PrefixWriter implements TreeWriter {
     if (prefix !== "") assertSafeRelPath(prefix);
     const dir = path.join(this.opts.root, prefix);
     const batched = !this.opts.check && this.opts.offloadMinFiles !== Infinity && !existsSync(dir);
-    let held = new Map<string, string>();
+    let held = new Map<string, FileText>();
     let chars = 0;
     let id: number | undefined;
     const send = (final: boolean) => {
@@ -186,7 +187,7 @@ export class PrefixWriter implements TreeWriter {
         (error: unknown) => void (this.firstError ??= error),
       );
       this.jobs.push(job);
-    } else this.record(prefix, writePrefixSync(dir, files, listed));
+    } else this.record(prefix, writePrefixSync(dir, asStrings(files), listed));
   }
 
   private offloads(files: FileMap): boolean {
@@ -209,13 +210,14 @@ export class PrefixWriter implements TreeWriter {
     let i = 0;
     for (const [rel, content] of files) {
       const abs = path.join(this.opts.root, rel);
-      const state = compareFileSync(abs, content);
+      const text = textOf(content);
+      const state = compareFileSync(abs, text);
       const rootRel = full[i++] as string;
       if (state === "same") this.result.unchanged.push(rootRel);
       else if (this.opts.check) (state === null ? this.result.missing : this.result.stale).push(rootRel);
       else {
         mkdirSync(path.dirname(abs), { recursive: true });
-        writeAtomicSync(abs, content);
+        writeAtomicSync(abs, text);
         this.result.written.push(rootRel);
       }
     }
@@ -267,8 +269,14 @@ export class PrefixWriter implements TreeWriter {
     const { unchanged, missing, stale } = this.result;
     let i = 0;
     for (const [rel, content] of files) {
-      const state = tree?.files.has(rel) ? compareFileSync(path.join(dir, rel), content) : null;
+      const state = tree?.files.has(rel) ? compareFileSync(path.join(dir, rel), textOf(content)) : null;
       (state === "same" ? unchanged : state === null ? missing : stale).push(full[i++] as string);
     }
   }
+}
+
+/** The files as strings: the same map unless a text is in pieces (small prefixes, written here, rarely have one). */
+function asStrings(files: FileMap): ReadonlyMap<string, string> {
+  for (const content of files.values()) if (typeof content !== "string") return textsOf(files);
+  return files as ReadonlyMap<string, string>;
 }

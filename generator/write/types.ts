@@ -1,7 +1,8 @@
 // Shapes shared by the writer's entry points.
+import type { FileText } from "./text.js";
 
 /** Files to produce, keyed by posix path (relative to the output root, or to a prefix for a tree writer). */
-export type FileMap = ReadonlyMap<string, string>;
+export type FileMap = ReadonlyMap<string, FileText>;
 
 export interface WriteResult {
   written: string[];

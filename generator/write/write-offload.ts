@@ -3,6 +3,8 @@ import type { Worker } from "node:worker_threads";
 import { startModuleWorker } from "../worker-start.js";
 import type { Tree } from "./file-ops.js";
 import type { PrefixWriteResult } from "./write-prefix.js";
+import { TextPieces, type FileText } from "./text.js";
+import path from "node:path";
 
 interface Pending {
   resolve: (result: unknown) => void;
@@ -30,9 +32,9 @@ const inFlight = new Set<Promise<unknown>>();
  * writePrefixSync(dir, files) in the write worker. The contents are UTF-8 encoded here into one buffer that is
  * transferred, not copied (the worker writes the bytes as they are), so the caller may drop its strings.
  */
-export function writePrefixOffThread(dir: string, files: ReadonlyMap<string, string>): Promise<PrefixWriteResult> {
-  const { bytes, ends } = encodeAll(files.values());
-  return ask<PrefixWriteResult>({ kind: "write", dir, rels: [...files.keys()], bytes, ends }, [bytes.buffer]);
+export function writePrefixOffThread(dir: string, files: ReadonlyMap<string, FileText>): Promise<PrefixWriteResult> {
+  const { bytes, ends, shared } = encodeAll(dir, files);
+  return ask<PrefixWriteResult>({ kind: "write", dir, rels: [...files.keys()], bytes, ends, shared }, [bytes.buffer]);
 }
 
 let nextStream = 0;
@@ -47,9 +49,9 @@ export function newStreamId(): number {
  * writePrefixOffThread does); the final batch renames it into place and resolves to the whole directory's result,
  * earlier ones to null. Batches of one stream are written in the order sent.
  */
-export function writeStreamBatchOffThread(stream: number, dir: string, files: ReadonlyMap<string, string>, final: boolean): Promise<PrefixWriteResult | null> {
-  const { bytes, ends } = encodeAll(files.values());
-  return ask<PrefixWriteResult | null>({ kind: "stream", stream, dir, rels: [...files.keys()], bytes, ends, final }, [bytes.buffer]);
+export function writeStreamBatchOffThread(stream: number, dir: string, files: ReadonlyMap<string, FileText>, final: boolean): Promise<PrefixWriteResult | null> {
+  const { bytes, ends, shared } = encodeAll(dir, files);
+  return ask<PrefixWriteResult | null>({ kind: "stream", stream, dir, rels: [...files.keys()], bytes, ends, shared, final }, [bytes.buffer]);
 }
 
 /** Drops a stream that will not be finished: its staging directory is removed. */
@@ -94,21 +96,100 @@ function ask<T>(message: Record<string, unknown>, transfer: ArrayBuffer[] = []):
 }
 
 /**
- * Every string's UTF-8 bytes back to back in one fresh buffer; `ends[i]` is where the i-th one ends. One pass per
+ * Every file's UTF-8 bytes back to back in one fresh buffer; `ends[i]` is where the i-th one ends. One pass per
  * string: the buffer is made large enough for any text (3 bytes per UTF-16 unit) instead of measuring each first,
- * which took as long as the encoding itself; the pages past the end are never touched, so they cost no memory.
+ * which took as long as the encoding itself; the pages past the end are never touched, so they cost no memory. A
+ * text in pieces is encoded piece by piece. While writes are retained (see retainWrites), a large text in pieces
+ * gets bytes of its own instead (`shared[i]`, nothing in `bytes`), spliced from the ones it had last time.
  */
-function encodeAll(contents: Iterable<string>): { bytes: Uint8Array<ArrayBuffer>; ends: Uint32Array } {
-  const list = [...contents];
+function encodeAll(dir: string, files: ReadonlyMap<string, FileText>): { bytes: Uint8Array<ArrayBuffer>; ends: Uint32Array; shared?: (Uint8Array | null)[] } {
   let capacity = 0;
-  for (const content of list) capacity += content.length * 3;
+  let shared: (Uint8Array | null)[] | undefined;
+  let i = 0;
+  for (const [rel, content] of files) {
+    if (retaining) {
+      const abs = path.join(dir, rel);
+      if (content instanceof TextPieces && content.length >= RETAIN_MIN_CHARS) {
+        (shared ??= new Array<Uint8Array | null>(files.size).fill(null))[i] = encodeRetained(abs, content);
+      } else retained.delete(abs);
+    }
+    if (!shared?.[i]) capacity += content.length * 3;
+    i++;
+  }
   // Not Buffer.allocUnsafe: a small one is a slice of Node's shared pool, which cannot be transferred.
   const buffer = new ArrayBuffer(capacity);
   const view = Buffer.from(buffer);
-  const ends = new Uint32Array(list.length);
+  const ends = new Uint32Array(files.size);
   let at = 0;
-  for (let i = 0; i < list.length; i++) ends[i] = at += view.write(list[i] as string, at, "utf8");
-  return { bytes: new Uint8Array(buffer, 0, at), ends };
+  i = 0;
+  for (const content of files.values()) {
+    if (!shared?.[i]) {
+      if (typeof content === "string") at += view.write(content, at, "utf8");
+      else for (const piece of content.pieces) at += view.write(piece, at, "utf8");
+    }
+    ends[i++] = at;
+  }
+  return { bytes: new Uint8Array(buffer, 0, at), ends, ...(shared && { shared }) };
+}
+
+/** A large text in pieces as last written: its pieces, where each one's bytes end, and the bytes (shared memory). */
+interface Retained {
+  pieces: readonly string[];
+  ends: Uint32Array;
+  bytes: Uint8Array;
+}
+
+/** Texts in pieces of at least this many characters are retained. */
+const RETAIN_MIN_CHARS = 1 << 20;
+const retained = new Map<string, Retained>();
+let retaining = false;
+
+/**
+ * On: the large texts in pieces written from now on keep their bytes (in memory shared with the write worker, so
+ * sending them copies nothing), and the next write of the same file re-encodes only the pieces between the first and
+ * the last that differ: a watch session's edit of one endpoint rewrites GitHub's 14 MB openapi.json by copying
+ * bytes, not by encoding 14 M characters again. Off: forgets them.
+ */
+export function retainWrites(on: boolean): void {
+  retaining = on;
+  if (!on) retained.clear();
+}
+
+function encodeRetained(abs: string, text: TextPieces): Uint8Array {
+  const pieces = text.pieces;
+  const old = retained.get(abs);
+  // Pieces equal at the start and at the end (mostly the very same strings: the fragments kept between runs).
+  let head = 0;
+  let tail = 0;
+  if (old) {
+    const limit = Math.min(old.pieces.length, pieces.length);
+    while (head < limit && old.pieces[head] === pieces[head]) head++;
+    while (tail < limit - head && old.pieces[old.pieces.length - 1 - tail] === pieces[pieces.length - 1 - tail]) tail++;
+  }
+  const oldCount = old?.pieces.length ?? 0;
+  const headBytes = old && head > 0 ? (old.ends[head - 1] as number) : 0;
+  const tailFrom = old && oldCount - tail > 0 ? (old.ends[oldCount - tail - 1] as number) : 0;
+  const tailBytes = old && tail > 0 ? old.bytes.length - tailFrom : 0;
+  let middleChars = 0;
+  for (let k = head; k < pieces.length - tail; k++) middleChars += (pieces[k] as string).length;
+  const memory = new SharedArrayBuffer(headBytes + middleChars * 3 + tailBytes);
+  const bytes = new Uint8Array(memory);
+  const view = Buffer.from(memory);
+  const ends = new Uint32Array(pieces.length);
+  if (old && head > 0) {
+    bytes.set(old.bytes.subarray(0, headBytes));
+    ends.set(old.ends.subarray(0, head));
+  }
+  let at = headBytes;
+  for (let k = head; k < pieces.length - tail; k++) ends[k] = at += view.write(pieces[k] as string, at, "utf8");
+  if (old && tail > 0) {
+    bytes.set(old.bytes.subarray(tailFrom), at);
+    for (let k = 0; k < tail; k++) ends[pieces.length - tail + k] = (old.ends[oldCount - tail + k] as number) - tailFrom + at;
+    at += tailBytes;
+  }
+  const written = bytes.subarray(0, at);
+  retained.set(abs, { pieces, ends, bytes: written });
+  return written;
 }
 
 function startWriteWorker(): WriteWorker {

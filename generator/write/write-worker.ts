@@ -13,9 +13,11 @@ interface WriteJob {
   id: number;
   dir: string;
   rels: string[];
-  /** The files' UTF-8 bytes back to back; file i ends at ends[i]. */
+  /** The files' UTF-8 bytes back to back; file i ends at ends[i]… */
   bytes: Uint8Array;
   ends: Uint32Array;
+  /** …unless shared[i] holds its bytes (shared memory, see write-offload.ts' retainWrites). */
+  shared?: (Uint8Array | null)[];
 }
 
 /** One batch of a new directory's files; the final one renames it into place, an abort removes it. */
@@ -27,6 +29,7 @@ interface StreamJob {
   rels: string[];
   bytes: Uint8Array;
   ends: Uint32Array;
+  shared?: (Uint8Array | null)[];
   final: boolean;
   abort?: boolean;
 }
@@ -55,13 +58,13 @@ parentPort?.on("message", (job: WriteJob | StreamJob | StatJob | ListJob) => {
   }
 });
 
-function write({ dir, rels, bytes, ends }: WriteJob) {
-  return writePrefixSync(dir, decode(rels, bytes, ends));
+function write(job: WriteJob) {
+  return writePrefixSync(job.dir, decode(job));
 }
 
-function decode(rels: readonly string[], bytes: Uint8Array, ends: Uint32Array): Map<string, Uint8Array> {
+function decode({ rels, bytes, ends, shared }: Pick<WriteJob, "rels" | "bytes" | "ends" | "shared">): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
-  for (let i = 0, start = 0; i < rels.length; start = ends[i++] as number) files.set(rels[i] as string, bytes.subarray(start, ends[i]));
+  for (let i = 0, start = 0; i < rels.length; start = ends[i++] as number) files.set(rels[i] as string, shared?.[i] ?? bytes.subarray(start, ends[i]));
   return files;
 }
 
@@ -79,7 +82,7 @@ function streamBatch(job: StreamJob) {
     if (state.error === undefined) {
       try {
         state.stream ??= beginStream(job.dir);
-        writeStreamBatch(state.stream, decode(job.rels, job.bytes, job.ends));
+        writeStreamBatch(state.stream, decode(job));
       } catch (error) {
         state.error = error;
         if (state.stream) abortStream(state.stream);

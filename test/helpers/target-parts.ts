@@ -5,6 +5,7 @@ import { expect } from "vitest";
 import type { Api } from "../../generator/model/types.js";
 import type { RenderEnv } from "../../generator/render/env.js";
 import type { AssembleMemo, EndpointFragment, Target } from "../../generator/targets/target.js";
+import { textOf } from "../../generator/write/text.js";
 
 /** The API with every way to reach other endpoints replaced by a throwing getter. */
 export function isolateApi(api: Api): Api {
@@ -70,7 +71,7 @@ export async function expectPartsMatchRender(target: Target, api: Api, env: Rend
   const assembled = await parts.assemble(isolated, fragments, env, prepared, memo);
   for (const [rel, content] of assembled) {
     expect(got.has(rel), `${rel} produced by a part and by assemble`).toBe(false);
-    got.set(rel, content);
+    got.set(rel, textOf(content));
   }
   expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
   for (const [rel, content] of want) expect(got.get(rel), rel).toBe(content);
@@ -81,7 +82,7 @@ export async function expectPartsMatchRender(target: Target, api: Api, env: Rend
     const again = await parts.assemble(isolated, fragments, env, prepared, next);
     expect(next.hits).toBe(1);
     expect(next.sets).toBe(0);
-    for (const [rel, content] of again) expect(content, `${rel} from the memo`).toBe(got.get(rel));
+    for (const [rel, content] of again) expect(textOf(content), `${rel} from the memo`).toBe(got.get(rel));
   }
   if (parts.renderAll) {
     // The cold path's parts, prepared value and assembled files are the ones made part by part.
@@ -92,7 +93,7 @@ export async function expectPartsMatchRender(target: Target, api: Api, env: Rend
       for (const [rel, content] of part.files) expect(content, `renderAll ${rel}`).toBe(got.get(rel));
     });
     expect(JSON.parse(JSON.stringify(all.prepared ?? null))).toEqual(prepared ?? null);
-    for (const [rel, content] of all.assembled) expect(content, `renderAll ${rel}`).toBe(got.get(rel));
+    for (const [rel, content] of all.assembled) expect(textOf(content), `renderAll ${rel}`).toBe(got.get(rel));
     // The memo it hands on is the one assemble keeps for the same parts.
     expect(JSON.parse(JSON.stringify(all.memo ?? null))).toEqual(JSON.parse(JSON.stringify(memo.kept ?? null)));
   }

@@ -10,6 +10,7 @@ import { buildApi } from "../../generator/model/index.js";
 import { bundleDocument } from "../../generator/model/document.js";
 import { createRenderEnv } from "../../generator/render/env.js";
 import { TARGET_IDS, targets } from "../../generator/targets/index.js";
+import { textOf } from "../../generator/write/text.js";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -33,7 +34,7 @@ async function renderAll(dir: string, freeze: boolean): Promise<Map<string, stri
     // The cold path through the parts too (the client's prints each path item's share in process from sources).
     const all = target.parts?.renderAll ? await target.parts.renderAll(api, env) : undefined;
     for (const part of all?.parts ?? []) for (const [rel, content] of part.files) out.set(`${id} parts/${rel}`, content);
-    for (const [rel, content] of all?.assembled ?? []) out.set(`${id} parts/${rel}`, content);
+    for (const [rel, content] of all?.assembled ?? []) out.set(`${id} parts/${rel}`, textOf(content));
   }
   return out;
 }

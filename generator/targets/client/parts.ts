@@ -9,7 +9,8 @@ import type { AllParts, AssembleMemo, EndpointFragment, EndpointPart, TargetPart
 import type { AllTypes, EndpointShare } from "./schema-all.js";
 import type { EntangledRequest, EntangledShare } from "./schema-entangled.js";
 import { buildUsageView, type UsageView } from "./package-view.js";
-import { joinSchemaTypes, type ApiTypes, type PathTypes } from "./schema-join.js";
+import { joinSchemaPieces, type ApiTypes, type PathTypes } from "./schema-join.js";
+import { TextPieces, type FileText } from "../../write/text.js";
 import { printAllSchemaTypes, printApiSchemaTypes, printEntangledShare, printPathShare, warmPathShares } from "./schema-types.js";
 import { buildClientEndpointView, type ClientEndpointView } from "./view.js";
 
@@ -44,7 +45,7 @@ export function createClientParts(files: ClientFiles): TargetParts {
     prepare: (api) => printApiSchemaTypes(documentWithoutPaths(api)),
     async assemble(api, fragments, env, prepared, memo) {
       const parts = fragments.map((f) => f.fragment as ClientFragment);
-      const out = files.renderShared(api, parts.map((p) => p.view), parts.map((p) => p.usage), env);
+      const out: Map<string, FileText> = files.renderShared(api, parts.map((p) => p.view), parts.map((p) => p.usage), env);
       out.set("src/schema.ts", await assembleSchema(api, fragments, prepared as ApiTypes, files, memo));
       return out;
     },
@@ -62,7 +63,7 @@ async function renderAllParts(api: Api, env: RenderEnv, files: ClientFiles): Pro
   pending.catch(() => undefined);
   const views = api.endpoints.map((e) => buildClientEndpointView(api, e));
   const usages = api.endpoints.map((e) => buildUsageView(e, api.hasSdk));
-  const assembled = files.renderShared(api, views, usages, env);
+  const assembled: Map<string, FileText> = files.renderShared(api, views, usages, env);
   const all = await pending;
   const shares = new Map(all.paths.map((p) => [p.url, p]));
   const fragments = api.endpoints.map((e, i) => {
@@ -79,11 +80,11 @@ async function renderAllParts(api: Api, env: RenderEnv, files: ClientFiles): Pro
   return { parts, prepared: all.api, assembled, ...(tangled ? { memo: [entangledKey(tangled), kept] } : {}) };
 }
 
-async function joinAllTypes(api: Api, parts: readonly ClientFragment[], all: AllTypes, entangled: Entangled | null, files: ClientFiles): Promise<string> {
-  if (!parts.some((p) => p.entangled)) return files.banner + joinSchemaTypes(parts.flatMap((p) => (p.types ? [p.types] : [])), all.api);
+async function joinAllTypes(api: Api, parts: readonly ClientFragment[], all: AllTypes, entangled: Entangled | null, files: ClientFiles): Promise<FileText> {
+  if (!parts.some((p) => p.entangled)) return new TextPieces([files.banner, ...joinSchemaPieces(parts.flatMap((p) => (p.types ? [p.types] : [])), all.api)]);
   if (all.whole !== null) return files.banner + all.whole;
   const spliced = entangled ? spliceEntangled(parts, all.api, entangled) : null;
-  return spliced === null ? files.renderSchema(api.document) : files.banner + spliced;
+  return spliced === null ? files.renderSchema(api.document) : new TextPieces([files.banner, ...spliced]);
 }
 
 /** Whether the endpoint holds its path item's types: the path's first endpoint in openapi-typescript's method order. */
@@ -113,13 +114,13 @@ async function assembleSchema(
   prepared: ApiTypes,
   files: ClientFiles,
   memo: AssembleMemo | undefined,
-): Promise<string> {
+): Promise<FileText> {
   const parts = fragments.map((f) => f.fragment as ClientFragment);
-  if (!parts.some((p) => p.entangled)) return files.banner + joinSchemaTypes(parts.flatMap((p) => (p.types ? [p.types] : [])), prepared);
+  if (!parts.some((p) => p.entangled)) return new TextPieces([files.banner, ...joinSchemaPieces(parts.flatMap((p) => (p.types ? [p.types] : [])), prepared)]);
   // openapi-typescript patches components from an inline discriminator in document order: spliced when it can be.
   const entangled = askEntangled(api, parts, prepared, memo);
   const spliced = entangled ? spliceEntangled(parts, prepared, entangled) : null;
-  return spliced === null ? files.renderSchema(api.document) : files.banner + spliced;
+  return spliced === null ? files.renderSchema(api.document) : new TextPieces([files.banner, ...spliced]);
 }
 
 /** The entangled path items' share and the API-level share's middle with its replacements made (null: cannot be). */
@@ -163,11 +164,11 @@ function entangledKey(req: EntangledRequest): string {
  * from the API-level document and those path items; null when that is not the whole document's text (then the
  * whole document is printed).
  */
-function spliceEntangled(parts: readonly ClientFragment[], prepared: ApiTypes, { share, middle }: Entangled): string | null {
+function spliceEntangled(parts: readonly ClientFragment[], prepared: ApiTypes, { share, middle }: Entangled): string[] | null {
   // A path item printed without the patches whose allOf reads a patched component would print differently.
   const changed = new Set(share.changed);
   if (middle === null || parts.some((p) => p.reads?.some((ref) => changed.has(ref)))) return null;
-  return joinSchemaTypes([...parts.flatMap((p) => (p.types ? [p.types] : [])), ...share.paths], { ...prepared, middle });
+  return joinSchemaPieces([...parts.flatMap((p) => (p.types ? [p.types] : [])), ...share.paths], { ...prepared, middle });
 }
 
 /** The API-level share's middle with each member text replaced; null when one is not found exactly once. */

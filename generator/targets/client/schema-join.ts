@@ -28,17 +28,24 @@ export const OPERATIONS_HEAD = "export interface operations {\n";
 
 /** The whole-document text from the path items' shares (any order) and the API-level share. */
 export function joinSchemaTypes(paths: readonly PathTypes[], api: ApiTypes): string {
+  return joinSchemaPieces(paths, api).join("");
+}
+
+/**
+ * joinSchemaTypes' text in pieces, the shares' own strings among them (a watch session's next run hands over the
+ * same ones, and the writer then copies their bytes; see TextPieces).
+ */
+export function joinSchemaPieces(paths: readonly PathTypes[], api: ApiTypes): string[] {
   // Paths in the bundled document's order (bundleDocument sorts by code unit).
   const sorted = [...paths].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const out: string[] = [sorted.length > 0 ? PATHS_HEAD + sorted.map((p) => p.member).join("") + "}\n" : api.emptyPaths, api.middle];
-  const operations = sorted.map((p) => p.operations).join("") + api.operations;
+  const out: string[] = sorted.length > 0 ? [PATHS_HEAD, ...sorted.map((p) => p.member), "}\n", api.middle] : [api.emptyPaths, api.middle];
   const seen = new Set<string>();
   for (const entry of [...sorted.flatMap((p) => p.footer), ...api.footer]) {
     if (seen.has(entry)) continue;
     seen.add(entry);
-    out.push(entry === OPERATIONS ? OPERATIONS_HEAD + operations + "}\n" : entry);
+    if (entry === OPERATIONS) out.push(OPERATIONS_HEAD, ...sorted.map((p) => p.operations), api.operations, "}\n");
+    else out.push(entry);
   }
   if (!seen.has(OPERATIONS)) out.push(api.emptyOperations);
-  return out.join("");
+  return out;
 }
-

@@ -5,6 +5,7 @@ import type { JsonRecord } from "../../model/document.js";
 import type { Api } from "../../model/types.js";
 import type { RenderEnv } from "../../render/env.js";
 import { type EndpointFragment, renderByParts, type Target } from "../target.js";
+import { textOf } from "../../write/text.js";
 import { createMintlifyParts, FOLDER } from "./parts.js";
 
 export { type MintlifyOptions, pageFileName, readOptions } from "./options.js";
@@ -33,6 +34,6 @@ export function renderMintlify(input: { api: Api; env: RenderEnv; document: Json
   }
   const assembled = own.assemble(api, fragments, env, own.prepare?.(api, env));
   if (assembled instanceof Promise) throw new Error("docs/mintlify assembles synchronously");
-  for (const [rel, content] of assembled) files.set(rel, content);
+  for (const [rel, content] of assembled) files.set(rel, textOf(content));
   return files;
 }

@@ -4,6 +4,7 @@ import type { JsonRecord } from "../../model/document.js";
 import type { Api, Endpoint } from "../../model/types.js";
 import type { RenderEnv } from "../../render/env.js";
 import type { EndpointFragment, EndpointPart, TargetParts } from "../target.js";
+import { renderAround } from "../../render/render-around.js";
 import { type ComponentIndex, createComponentIndex } from "./component-slice.js";
 import { buildEndpointPage } from "./endpoint-page.js";
 import {
@@ -63,7 +64,7 @@ export function createMintlifyParts(source: MintlifySource = apiDocumentSource):
     prepare: (api) => buildDocumentFrame(source.document(api)),
     assemble(api, fragments, env, prepared) {
       const frame = isFrame(prepared) ? prepared : buildDocumentFrame(source.document(api));
-      return new Map([["openapi.json", env.render(FOLDER, "openapi.json", { documentJson: printDocument(frame, fragments) })]]);
+      return new Map([["openapi.json", renderAround(env, FOLDER, "openapi.json", {}, "documentJson", printDocumentPieces(frame, fragments))]]);
     },
   };
 }
@@ -123,14 +124,25 @@ export function buildDocumentFrame(document: JsonRecord): DocumentFrame {
 
 /** The whole document text: the frame with the merged path items (members already printed) in between. */
 export function printDocument(frame: DocumentFrame, fragments: readonly EndpointFragment[]): string {
-  if (!frame.hasPaths) return frame.head;
+  return printDocumentPieces(frame, fragments).join("");
+}
+
+/**
+ * printDocument's text in pieces: each member's text is the fragment's own string (a watch session's next run hands
+ * over the same ones, and the writer then copies their bytes; see TextPieces).
+ */
+export function printDocumentPieces(frame: DocumentFrame, fragments: readonly EndpointFragment[]): string[] {
+  if (!frame.hasPaths) return [frame.head];
   const items = mergePathItems(fragments.flatMap(({ fragment }) => (fragment ? [fragment as MintlifyFragment] : [])));
-  if (items.length === 0) return `${frame.head}{}${frame.tail}`;
-  const printed = items.map(([path, entries]) => {
-    const members = entries.map(([key, text]) => `      ${JSON.stringify(key)}: ${text}`).join(",\n");
-    return `    ${JSON.stringify(path)}: {\n${members}\n    }`;
+  if (items.length === 0) return [frame.head, "{}", frame.tail];
+  const pieces = [frame.head, "{\n"];
+  items.forEach(([path, entries], i) => {
+    pieces.push(`${i > 0 ? ",\n" : ""}    ${JSON.stringify(path)}: {\n`);
+    entries.forEach(([key, text], j) => pieces.push(`${j > 0 ? ",\n" : ""}      ${JSON.stringify(key)}: `, text));
+    pieces.push("\n    }");
   });
-  return `${frame.head}{\n${printed.join(",\n")}\n  }${frame.tail}`;
+  pieces.push("\n  }", frame.tail);
+  return pieces;
 }
 
 /** A path item member as it prints three levels deep in the document (strings hold no raw line breaks). */

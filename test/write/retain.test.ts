@@ -1,0 +1,86 @@
+// retainWrites (a watch session): a large text in pieces is written again by splicing the bytes of the pieces that
+// did not change around the ones that did. Whatever changed, the file must hold exactly the new text's UTF-8.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, expect, test } from "vitest";
+import { createTreeWriter } from "../../generator/write/index.js";
+import { TextPieces } from "../../generator/write/text.js";
+import { closeWriteWorker, retainWrites } from "../../generator/write/write-offload.js";
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-retain-"));
+afterAll(async () => {
+  await closeWriteWorker();
+  rmSync(tmp, { recursive: true, force: true });
+});
+afterEach(() => retainWrites(false));
+
+// Text with one-, two-, three- and four-byte characters (a surrogate pair), so byte and character offsets differ.
+const ALPHABET = ["a", "Z", "\n", '"', "é", "ß", "中", "€", "😀", "\u2028"];
+
+/** A deterministic generator (mulberry32). */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function piece(next: () => number, length: number): string {
+  let text = "";
+  while (text.length < length) text += ALPHABET[Math.floor(next() * ALPHABET.length)];
+  return text;
+}
+
+async function writeAndRead(root: string, text: TextPieces): Promise<string> {
+  const writer = createTreeWriter({ root });
+  writer.add("api/big", new Map([["doc.txt", text]]));
+  await writer.finish();
+  return readFileSync(path.join(root, "api/big/doc.txt"), "utf8");
+}
+
+test("edits at the start, the middle and the end, insertions, removals, equal copies and a new text", async () => {
+  retainWrites(true);
+  const root = path.join(tmp, "cases");
+  const next = random(1);
+  const base = Array.from({ length: 300 }, () => piece(next, 4000));
+  const versions: [string, string[]][] = [
+    ["base", base],
+    ["one middle piece changed", base.map((p, i) => (i === 150 ? piece(next, 3000) : p))],
+    ["the first piece changed", base.map((p, i) => (i === 0 ? `😀${p}` : p))],
+    ["the last piece changed", base.map((p, i) => (i === base.length - 1 ? p.slice(1) : p))],
+    ["a piece inserted", [...base.slice(0, 10), piece(next, 50), ...base.slice(10)]],
+    ["pieces removed", [...base.slice(0, 20), ...base.slice(40)]],
+    ["equal pieces, other strings", base.map((p) => ` ${p}`.slice(1))],
+    ["everything new", Array.from({ length: 280 }, () => piece(next, 4000))],
+    ["base again", base],
+    ["one piece only, changed", [base.join("").slice(5)]],
+  ];
+  for (const [label, pieces] of versions) {
+    const text = new TextPieces(pieces);
+    expect(await writeAndRead(root, text), label).toBe(text.toString());
+  }
+});
+
+test("random edits of random pieces, against the joined text", async () => {
+  retainWrites(true);
+  const root = path.join(tmp, "random");
+  const next = random(7);
+  let pieces = Array.from({ length: 200 }, () => piece(next, Math.floor(next() * 12000)));
+  for (let round = 0; round < 25; round++) {
+    const text = new TextPieces(pieces);
+    if (text.length >= 1 << 20) expect(await writeAndRead(root, text), `round ${round}`).toBe(text.toString());
+    pieces = [...pieces];
+    for (let edits = Math.floor(next() * 4); edits >= 0; edits--) {
+      const at = Math.floor(next() * pieces.length);
+      const kind = next();
+      if (kind < 0.4) pieces[at] = piece(next, Math.floor(next() * 12000));
+      else if (kind < 0.6) pieces.splice(at, 0, piece(next, Math.floor(next() * 100)));
+      else if (kind < 0.8 && pieces.length > 1) pieces.splice(at, 1);
+      else pieces[at] = "";
+    }
+  }
+});
