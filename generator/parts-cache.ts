@@ -152,6 +152,17 @@ export class PartStore {
     if (!this.probeSettled) await this.probing;
   }
 
+  /** The recorded outputs whose stamps (as a probe took them) are not the ones recorded: changed or removed since. */
+  drifted(stamps: ReadonlyMap<string, readonly [number, number] | null>): string[] {
+    const outputs = this.used.outputs;
+    const drifted: string[] = [];
+    for (const [rel, now] of stamps) {
+      const known = outputs[rel];
+      if (known && (now === null || now[0] !== known[0] || now[1] !== known[1])) drifted.push(rel);
+    }
+    return drifted.sort();
+  }
+
   /** Whether the output file (relative to the out root) still has the size and mtime it had when last produced. */
   isOutputIntact(outRoot: string, rel: string): boolean {
     const known = this.data.outputs[rel];

@@ -41,9 +41,12 @@ export interface ApiReport {
   result: WriteResult;
   /**
    * Work that makes the next regeneration of this API faster (the document frame, the client worker's context for
-   * the path shares an edit will ask for); a watch session runs it while it waits for a change.
+   * the path shares an edit will ask for, the templates, and the outputs' stamps and listings, taken now in the
+   * write worker for the next run of this process); a watch session runs it while it waits for a change. Resolves to
+   * the outputs (relative to the out root) whose stamps differ from what this run recorded: changed or removed
+   * since by someone else (a regeneration restores them).
    */
-  prime(): void;
+  prime(): Promise<string[]>;
 }
 
 export async function runGenerate(opts: GenerateOptions): Promise<ApiReport[]> {
@@ -125,11 +128,14 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
     await saveTemplateCache();
   });
   result.unchanged = [...result.unchanged, ...intact].sort();
-  const prime = () => {
-    if (!parts.store.enabled) return;
+  const prime = async (): Promise<string[]> => {
+    if (!parts.store.enabled) return [];
+    const probed = primeProbe(dir, selected, opts.out);
     env.warm?.();
     for (const id of active) targets[id].parts?.warm?.(api);
     parts.store.readKept();
+    const found = await probed;
+    return found ? parts.store.drifted(found.stamps) : [];
   };
   const report = { apiId: api.id, endpoints: api.endpoints.length, timings: timer.timings, result, reused, prime };
   opts.log?.(formatReport(report, api, Boolean(opts.check)));
@@ -150,19 +156,19 @@ async function openStore(dir: string, selected: readonly TargetId[], opts: Gener
   const cacheDir = findCacheDir();
   const opening = PartStore.open(cacheDir, dir, opts.out);
   opening.catch(() => undefined);
-  // The probe starts from the store's small meta shard while the parts are still being read: the stamps are what
-  // a run that changed nothing waits for. An output the probe missed is stat'ed when it is asked about.
-  const recorded = await PartStore.peekOutputs(cacheDir, dir, opts.out);
-  // A few hundred stats cost less than starting the worker.
-  const probe = recorded.length >= tuning.probeMinOutputs;
   let stamps: Promise<OutputStamps | null> | undefined;
   let listings: Promise<Map<string, Tree | null> | undefined> | undefined;
-  if (probe) {
-    const apiId = path.basename(path.resolve(dir));
-    const dirs = [...new Set(selected.map((id) => `${apiId}/${targets[id].outDir}`))];
-    stamps = statOffThread(opts.out, recorded).catch(() => null);
-    const absolute = (found: Map<string, Tree | null>) => new Map([...found].map(([rel, tree]) => [path.join(opts.out, rel), tree]));
-    listings = listOffThread(opts.out, dirs).then(absolute, () => undefined);
+  // Taken while a watch session waited (see ApiReport.prime): nothing to ask the worker for.
+  const primed = takePrimedProbe(dir, selected, opts.out);
+  if (primed) {
+    stamps = primed.then((found) => found?.stamps ?? null);
+    listings = primed.then((found) => found?.listings);
+  } else {
+    // The probe starts from the store's small meta shard while the parts are still being read: the stamps are what
+    // a run that changed nothing waits for. An output the probe missed is stat'ed when it is asked about.
+    const recorded = await PartStore.peekOutputs(cacheDir, dir, opts.out);
+    // A few hundred stats cost less than starting the worker.
+    if (recorded.length >= tuning.probeMinOutputs) ({ stamps, listings } = probeOutputs(dir, selected, opts.out, recorded));
   }
   const store = await opening;
   // A `check` of a warm tree (usually up to date, rendering nothing) does not start it: a part that does render
@@ -171,6 +177,54 @@ async function openStore(dir: string, selected: readonly TargetId[], opts: Gener
   // Not waited for here: the renders ask for the stamps only once they have made what does not need them.
   if (stamps) store.useProbe(stamps);
   return { store, listings };
+}
+
+/**
+ * The recorded outputs' stamps, then the listings of every selected target's directory (by absolute path), taken
+ * in the write worker; null / undefined when that failed (they are then taken as needed).
+ */
+function probeOutputs(dir: string, selected: readonly TargetId[], out: string, recorded: readonly string[]) {
+  const apiId = path.basename(path.resolve(dir));
+  const dirs = [...new Set(selected.map((id) => `${apiId}/${targets[id].outDir}`))];
+  const stamps = statOffThread(out, recorded).catch(() => null);
+  const absolute = (found: Map<string, Tree | null>) => new Map([...found].map(([rel, tree]) => [path.join(out, rel), tree]));
+  const listings = listOffThread(out, dirs).then(absolute, () => undefined);
+  return { stamps, listings };
+}
+
+interface PrimedProbe {
+  stamps: OutputStamps;
+  listings: Map<string, Tree | null> | undefined;
+}
+
+/** Probes taken after a run for the next run of the same (spec dir, targets, out root) in this process. */
+const primedProbes = new Map<string, Promise<PrimedProbe | null>>();
+
+function probeKey(dir: string, selected: readonly TargetId[], out: string): string {
+  return `${path.resolve(dir)}\0${selected.join(",")}\0${path.resolve(out)}`;
+}
+
+/**
+ * Probes the outputs the last run recorded now, for the next run (a watch session's next change need not wait for
+ * 11.7k stats and 9k directory listings on GitHub's spec); resolves to the probe, null if it failed.
+ */
+function primeProbe(dir: string, selected: readonly TargetId[], out: string): Promise<PrimedProbe | null> {
+  const probed = PartStore.peekOutputs(findCacheDir(), dir, out).then(async (recorded) => {
+    const { stamps, listings } = probeOutputs(dir, selected, out, recorded);
+    const found = await stamps;
+    return found && { stamps: found, listings: await listings };
+  });
+  const settled = probed.catch(() => null);
+  primedProbes.set(probeKey(dir, selected, out), settled);
+  return settled;
+}
+
+/** The probe primed for this run, once: a later run (after this one wrote) probes again unless it is primed again. */
+function takePrimedProbe(dir: string, selected: readonly TargetId[], out: string): Promise<PrimedProbe | null> | undefined {
+  const key = probeKey(dir, selected, out);
+  const primed = primedProbes.get(key);
+  primedProbes.delete(key);
+  return primed;
 }
 
 /** Thresholds (tests set them to run both ways on small specs). */

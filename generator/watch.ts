@@ -24,7 +24,10 @@ export async function runWatch(opts: WatchOptions): Promise<void> {
   let flushTimer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
-  const regenerate = async (reason: string): Promise<void> => {
+  // Outputs found changed by someone else after a regeneration restored them: not restored again (a tool that
+  // rewrites them on every change, a formatter say, would otherwise keep the session regenerating).
+  let restored = new Set<string>();
+  const regenerate = async (reason: string, repair = false): Promise<void> => {
     clearTimeout(flushTimer);
     const started = performance.now();
     try {
@@ -32,13 +35,24 @@ export async function runWatch(opts: WatchOptions): Promise<void> {
       const written = reports.reduce((n, r) => n + r.result.written.length + r.result.removed.length, 0);
       opts.io.out(`${reason}: regenerated in ${(performance.now() - started).toFixed(0)} ms (${written} files changed)`);
       // Idle now: what the next change would otherwise wait for (a first edit as fast as the ones after it). Only
-      // a speed-up: a failure here is met again, and reported, by the run that needs that work.
+      // a speed-up: a failure here is met again, and reported, by the run that needs that work. The outputs are
+      // probed for the next run: one changed meanwhile by someone else is restored now.
       for (const report of reports) {
+        let primed: Promise<string[]>;
         try {
-          report.prime();
+          primed = report.prime();
         } catch {
-          // see above
+          continue; // see above
         }
+        primed.then(
+          (drifted) => {
+            const fresh = drifted.filter((rel) => !(repair && restored.has(rel)));
+            if (fresh.length === 0 || timer !== undefined) return;
+            restored = new Set(drifted);
+            running = running.then(() => regenerate(`outputs changed ${describeFiles(fresh)}`, true));
+          },
+          () => undefined,
+        );
       }
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
@@ -59,6 +73,7 @@ export async function runWatch(opts: WatchOptions): Promise<void> {
         if (file) changed.add(path.join(dir, String(file)));
         clearTimeout(timer);
         timer = setTimeout(() => {
+          timer = undefined;
           const files = [...changed].sort();
           changed.clear();
           running = running.then(() => regenerate(`changed ${describeFiles(files)}`));

@@ -97,3 +97,42 @@ test("caches stay in memory while the session is busy and reach the disk when it
     else process.env["SPECSMITH_CACHE_DIR"] = saved;
   }
 }, 60_000);
+
+test("an output changed or removed by hand is restored; a run after an idle spell takes the outputs probed meanwhile", async () => {
+  const spec = path.join(tmp, "spec/petstore");
+  const out = path.join(tmp, "out");
+  const fresh = path.join(tmp, "fresh");
+  await cp("test/fixtures/cli/petstore", spec, { recursive: true });
+  const saved = { ...process.env };
+  process.env["SPECSMITH_CACHE_DIR"] = path.join(tmp, "cache");
+  delete process.env["SPECSMITH_CACHE"];
+  const lines: string[] = [];
+  const controller = new AbortController();
+  const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+  const watching = runWatch({ spec: path.join(tmp, "spec"), out, io, signal: controller.signal, debounceMs: 50 });
+  try {
+    await waitFor(lines, /^watching /, 0);
+    // Idle: the outputs were probed after the start. A page is edited and another removed by hand, then the spec.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Another endpoint's files (the edit below re-renders pets.yaml's anyway).
+    const page = path.join(out, "petstore/docs/markdown/pets/{petId}.md");
+    const removed = path.join(out, "petstore/model/pets/{petId}.json");
+    await writeFile(page, "edited by hand\n");
+    await rm(removed);
+    const file = path.join(spec, "pets.yaml");
+    const mark = lines.length;
+    await writeFile(file, (await readFile(file, "utf8")).replace("summary: Two pets", "summary: Two watched pets"));
+    await waitFor(lines, /^changed .*pets\.yaml: regenerated/, mark);
+    // The run took the probe made before the hand edits; the probe after it finds them and a run restores them.
+    await waitFor(lines, /^outputs changed .*: regenerated in \d+ ms \(\d+ files changed\)$/, mark);
+    process.env["SPECSMITH_CACHE"] = "off";
+    await runGenerate({ spec: path.join(tmp, "spec"), out: fresh });
+    const want = await listFiles(fresh);
+    expect(await listFiles(out)).toEqual(want);
+    for (const rel of want) expect(await readFile(path.join(out, rel), "utf8"), rel).toBe(await readFile(path.join(fresh, rel), "utf8"));
+  } finally {
+    controller.abort();
+    await watching;
+    process.env = saved;
+  }
+}, 60_000);
