@@ -5,7 +5,8 @@ import { httpSnippetLanguages } from "../render/http-snippets/index.js";
 import { sdkSnippetLanguages } from "../render/snippets/index.js";
 import type { Api, Endpoint } from "../model/types.js";
 import { endpointFileName } from "./model-json.js";
-import { renderByParts, type Target, type TargetParts } from "./target.js";
+import { renderByParts, type EndpointFragment, type Target, type TargetParts } from "./target.js";
+import { TextPieces, type FileText } from "../write/text.js";
 
 /** File extension per language id (both the SDK-call and the raw-HTTP families). */
 const EXTENSIONS: Record<string, string> = {
@@ -80,12 +81,47 @@ function buildIndexEntry(api: Api, endpoint: Endpoint): Record<string, unknown> 
 const snippetsIndexParts: TargetParts = {
   endpoint: (api, endpoint) => ({ files: new Map(), fragment: buildIndexEntry(api, endpoint) }),
   assemble(api, fragments) {
-    const endpoints: Record<string, unknown> = {};
-    for (const { id, fragment } of fragments) if (fragment !== null && fragment !== undefined) endpoints[id] = fragment;
-    const ids = snippetLanguageIds(api);
-    return new Map([["snippets.json", JSON.stringify({ api: api.id, languages: ids, endpoints }, null, 2) + "\n"]]);
+    return new Map([["snippets.json", printSnippetsIndex(api.id, snippetLanguageIds(api), fragments)]]);
   },
 };
+
+/**
+ * `JSON.stringify({ api, languages, endpoints }, null, 2) + "\n"`, endpoints by id in fragment order, as pieces: each
+ * entry is printed once per fragment object (a watch session hands over the same ones) and never joined (see
+ * TextPieces). Ids an object would order or treat apart (integer-like, `__proto__`) print through JSON.stringify.
+ */
+export function printSnippetsIndex(apiId: string, languages: readonly string[], fragments: readonly EndpointFragment[]): FileText {
+  const entries = fragments.filter((f) => f.fragment !== null && f.fragment !== undefined);
+  if (entries.some(({ id }) => id === "__proto__" || /^(0|[1-9][0-9]*)$/.test(id))) {
+    const endpoints: Record<string, unknown> = {};
+    for (const { id, fragment } of entries) endpoints[id] = fragment;
+    return JSON.stringify({ api: apiId, languages, endpoints }, null, 2) + "\n";
+  }
+  const pieces = [`{\n  "api": ${JSON.stringify(apiId)},\n  "languages": ${JSON.stringify(languages, null, 2).replace(/\n/g, "\n  ")},\n  "endpoints": `];
+  if (entries.length === 0) pieces.push("{}");
+  else {
+    // A later fragment of the same id replaces the earlier one's value in its place, as an object's key does.
+    const last = new Map(entries.map((f) => [f.id, f.fragment as object]));
+    pieces.push("{\n");
+    let first = true;
+    for (const [id, fragment] of last) {
+      pieces.push(`${first ? "" : ",\n"}    ${JSON.stringify(id)}: `, entryText(fragment));
+      first = false;
+    }
+    pieces.push("\n  }");
+  }
+  pieces.push("\n}\n");
+  return new TextPieces(pieces);
+}
+
+/** An entry's JSON at depth 2 (strings hold no raw line breaks, so indenting each line is exact). */
+function entryText(fragment: object): string {
+  let text = printedEntries.get(fragment);
+  if (text === undefined) printedEntries.set(fragment, (text = JSON.stringify(fragment, null, 2).replace(/\n/g, "\n    ")));
+  return text;
+}
+
+const printedEntries = new WeakMap<object, string>();
 
 export const snippetsIndexTarget: Target = {
   description: "snippets.json: endpoint → example → language → {title, fence, request, output}",

@@ -6,8 +6,9 @@ import { loadSpec } from "../../generator/load/index.js";
 import { buildApi } from "../../generator/model/index.js";
 import type { Api } from "../../generator/model/types.js";
 import { createRenderEnv } from "../../generator/render/env.js";
-import { snippetLanguageIds, snippetLanguageTargets, snippetsIndexTarget } from "../../generator/targets/snippets.js";
-import type { Target } from "../../generator/targets/target.js";
+import { printSnippetsIndex, snippetLanguageIds, snippetLanguageTargets, snippetsIndexTarget } from "../../generator/targets/snippets.js";
+import type { EndpointFragment, Target } from "../../generator/targets/target.js";
+import { textOf } from "../../generator/write/text.js";
 import { requireCorpus, useImportedSeamApi } from "../helpers/seam.js";
 import { expectPartsMatchRender } from "../helpers/target-parts.js";
 
@@ -49,4 +50,30 @@ describe.skipIf(requireCorpus() === null)("snippet parts on Seam's imported spec
     for (const language of snippetLanguageIds(api)) expect(counts[language]).toBeGreaterThan(0);
     expect(counts["index"]).toBe(1);
   }, 120_000);
+});
+
+describe("printSnippetsIndex (snippets.json in pieces) prints what JSON.stringify prints", () => {
+  const stringify = (api: string, languages: string[], fragments: EndpointFragment[]) => {
+    const endpoints: Record<string, unknown> = {};
+    for (const { id, fragment } of fragments) if (fragment !== null && fragment !== undefined) endpoints[id] = fragment;
+    return JSON.stringify({ api, languages, endpoints }, null, 2) + "\n";
+  };
+  const entry = (title: string) => ({ method: "GET", title, examples: { a: { title: "ä \u2028 😀", languages: { curl: { request: "curl 'x'\n" } } } } });
+  test.each([
+    ["no entries", [] as string[], [{ id: "/a", fragment: null }]],
+    ["entries and gaps", ["curl", "fetch"], [{ id: "/a", fragment: entry("A") }, { id: "/b", fragment: null }, { id: "get /c", fragment: entry('"C"') }]],
+    ["an id twice (the later value, in the first place)", ["curl"], [{ id: "/a", fragment: entry("1") }, { id: "/b", fragment: entry("2") }, { id: "/a", fragment: entry("3") }]],
+    ["an integer-like id (objects order those first)", ["curl"], [{ id: "/a", fragment: entry("1") }, { id: "42", fragment: entry("2") }]],
+    ["__proto__", ["curl"], [{ id: "__proto__", fragment: entry("1") }]],
+  ] as [string, string[], EndpointFragment[]][])("%s", (_name, languages, fragments) => {
+    expect(textOf(printSnippetsIndex("api", languages, fragments))).toBe(stringify("api", languages, fragments));
+  });
+
+  test.each(["keyhub", "groups"])("spec/%s", async (id) => {
+    const api = buildApi(await loadSpec(path.join(REPO, "spec", id)));
+    const parts = snippetsIndexTarget.parts!;
+    const fragments = api.endpoints.map((e) => ({ id: e.id, fragment: parts.endpoint(api, e, createRenderEnv()).fragment }));
+    expect(fragments.filter((f) => f.fragment !== null).length).toBeGreaterThan(0);
+    expect(textOf(printSnippetsIndex(api.id, snippetLanguageIds(api), fragments))).toBe(stringify(api.id, snippetLanguageIds(api), fragments));
+  });
 });
