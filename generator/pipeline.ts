@@ -17,7 +17,7 @@ import type { FileText } from "./write/text.js";
 import { createTreeWriter, type PrefixStream, type WriteResult } from "./write/index.js";
 import { saveTemplateCache } from "./render/template-cache.js";
 import type { Tree } from "./write/file-ops.js";
-import { listOffThread, statOffThread, type OutputStamps } from "./write/write-offload.js";
+import { listOffThread, retainWritten, statOffThread, type OutputStamps } from "./write/write-offload.js";
 
 export interface GenerateOptions {
   /** A spec root (one API per subdirectory) or a single API directory. */
@@ -85,6 +85,7 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
   };
   const intact = new Set<string>();
   const owned: string[] = [];
+  const rehearsals: [string, NonNullable<PartsRender["rehearse"]>][] = [];
   let reused = 0;
   // Another target's files nested inside an owned dir (snippets/index vs snippets/javascript) are not stale.
   const foreign = TARGET_IDS.filter((id) => !selected.includes(id) || !targets[id].appliesTo(api)).map(
@@ -107,6 +108,7 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
       const prefix = `${api.id}/${targets[id].outDir}`;
       owned.push(prefix);
       for (const rel of rendered.intact) intact.add(`${prefix}/${rel}`);
+      if (rendered.rehearse) rehearsals.push([prefix, rendered.rehearse]);
       reused += rendered.reused;
       timer.start(stage, () => streamOf(id).close(rendered.files));
     });
@@ -134,6 +136,9 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
     env.warm?.();
     for (const id of active) targets[id].parts?.warm?.(api);
     parts.store.readKept();
+    for (const [prefix, rehearse] of rehearsals) {
+      for (const [rel, content] of await rehearse()) retainWritten(path.join(opts.out, prefix, rel), content);
+    }
     const found = await probed;
     return found ? parts.store.drifted(found.stamps) : [];
   };

@@ -29,6 +29,13 @@ export interface PartsRender {
   /** Endpoints rendered / reused. */
   rendered: number;
   reused: number;
+  /**
+   * What the next run of the target will do when one endpoint changed, writing nothing: an endpoint's part rendered
+   * and the shared files assembled from this run's fragments (which they equal). A watch session runs it while it
+   * waits, so that the next change finds that code compiled, its memos filled and the writer holding the shared
+   * files' bytes (see retainWrites).
+   */
+  rehearse?: () => Promise<Map<string, FileText>>;
 }
 
 /**
@@ -95,6 +102,12 @@ export async function renderTargetParts(
   };
   const keptAssembled = ctx.store.getAssembled(targetId, assembleKey);
   if (!keptAssembled) await assemble();
+  out.rehearse = async () => {
+    const first = api.endpoints[0];
+    if (first) parts.endpoint(api, first, env);
+    const prepared = await preparePart(targetId, parts, api, env, ctx);
+    return parts.assemble(api, fragments, env, prepared, assembleMemo(ctx, targetId));
+  };
   const complete = async (): Promise<PartsRender> => {
     await ctx.store.settleProbe();
     for (const [endpoint, key, stored] of kept) {

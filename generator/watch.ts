@@ -34,25 +34,16 @@ export async function runWatch(opts: WatchOptions): Promise<void> {
       const reports = await runGenerate({ ...opts, log: undefined, warn: undefined });
       const written = reports.reduce((n, r) => n + r.result.written.length + r.result.removed.length, 0);
       opts.io.out(`${reason}: regenerated in ${(performance.now() - started).toFixed(0)} ms (${written} files changed)`);
-      // Idle now: what the next change would otherwise wait for (a first edit as fast as the ones after it). Only
-      // a speed-up: a failure here is met again, and reported, by the run that needs that work. The outputs are
-      // probed for the next run: one changed meanwhile by someone else is restored now.
-      for (const report of reports) {
-        let primed: Promise<string[]>;
-        try {
-          primed = report.prime();
-        } catch {
-          continue; // see above
-        }
-        primed.then(
-          (drifted) => {
-            const fresh = drifted.filter((rel) => !(repair && restored.has(rel)));
-            if (fresh.length === 0 || timer !== undefined) return;
-            restored = new Set(drifted);
-            running = running.then(() => regenerate(`outputs changed ${describeFiles(fresh)}`, true));
-          },
-          () => undefined,
-        );
+      // What the next change would otherwise wait for (a first edit as fast as the ones after it), done before the
+      // session counts as idle (a change meanwhile is queued). Only a speed-up: a failure here is met again, and
+      // reported, by the run that needs that work. The outputs are probed for the next run: one changed by someone
+      // else since the run is restored now.
+      const drifted: string[] = [];
+      for (const report of reports) drifted.push(...(await report.prime().catch(() => [])));
+      const fresh = drifted.filter((rel) => !(repair && restored.has(rel)));
+      if (fresh.length > 0 && timer === undefined) {
+        restored = new Set(drifted);
+        running = running.then(() => regenerate(`outputs changed ${describeFiles(fresh)}`, true));
       }
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
@@ -67,7 +58,7 @@ export async function runWatch(opts: WatchOptions): Promise<void> {
   // A whole-API file's next write re-encodes only what changed (see retainWrites).
   retainWrites(true);
   try {
-    await regenerate("start");
+    // Watching from before the first run: a change made while it runs is not missed.
     const watchers: FSWatcher[] = dirs.map((dir) =>
       watch(dir, { recursive: true }, (_event, file) => {
         if (file) changed.add(path.join(dir, String(file)));
@@ -80,6 +71,8 @@ export async function runWatch(opts: WatchOptions): Promise<void> {
         }, opts.debounceMs ?? 100);
       }),
     );
+    running = regenerate("start");
+    await running;
     opts.io.out(`watching ${dirs.join(", ")} (Ctrl-C to stop)`);
     await new Promise<void>((resolve) => {
       if (opts.signal?.aborted) resolve();

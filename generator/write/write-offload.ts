@@ -132,11 +132,17 @@ function encodeAll(dir: string, files: ReadonlyMap<string, FileText>): { bytes: 
   return { bytes: new Uint8Array(buffer, 0, at), ends, ...(shared && { shared }) };
 }
 
-/** A large text in pieces as last written: its pieces, where each one's bytes end, and the bytes (shared memory). */
+/**
+ * A large text in pieces as last written: its pieces, where each one's bytes end, and the bytes (shared memory);
+ * `spare`, the memory of the write before, takes the next write's bytes (pages already mapped: a fresh 14 MB
+ * buffer cost more to fault in and zero than the bytes cost to copy). Neither is still read by the write worker
+ * when the next write is encoded: every run waits for its writes.
+ */
 interface Retained {
   pieces: readonly string[];
   ends: Uint32Array;
   bytes: Uint8Array;
+  spare: Uint8Array | null;
 }
 
 /** Texts in pieces of at least this many characters are retained. */
@@ -155,6 +161,14 @@ export function retainWrites(on: boolean): void {
   if (!on) retained.clear();
 }
 
+/**
+ * While writes are retained: `content` is what the file at `abs` holds (or what its next write is to be spliced
+ * from), as if written now; its bytes are kept (only a large text in pieces), nothing is written.
+ */
+export function retainWritten(abs: string, content: FileText): void {
+  if (retaining && content instanceof TextPieces && content.length >= RETAIN_MIN_CHARS) encodeRetained(abs, content);
+}
+
 function encodeRetained(abs: string, text: TextPieces): Uint8Array {
   const pieces = text.pieces;
   const old = retained.get(abs);
@@ -167,28 +181,45 @@ function encodeRetained(abs: string, text: TextPieces): Uint8Array {
     while (tail < limit - head && old.pieces[old.pieces.length - 1 - tail] === pieces[pieces.length - 1 - tail]) tail++;
   }
   const oldCount = old?.pieces.length ?? 0;
-  const headBytes = old && head > 0 ? (old.ends[head - 1] as number) : 0;
-  const tailFrom = old && oldCount - tail > 0 ? (old.ends[oldCount - tail - 1] as number) : 0;
+  const oldEnd = (k: number) => (k > 0 ? ((old as Retained).ends[k - 1] as number) : 0);
+  // Between them, as many pieces as before (an edit, not an insertion): piece by piece, the equal ones copied too.
+  const inStep = old !== undefined && oldCount === pieces.length;
+  let capacity = 0;
+  for (let k = head; k < pieces.length - tail; k++) {
+    capacity += inStep && old.pieces[k] === pieces[k] ? oldEnd(k + 1) - oldEnd(k) : (pieces[k] as string).length * 3;
+  }
+  const headBytes = oldEnd(head);
+  const tailFrom = oldEnd(oldCount - tail);
   const tailBytes = old && tail > 0 ? old.bytes.length - tailFrom : 0;
-  let middleChars = 0;
-  for (let k = head; k < pieces.length - tail; k++) middleChars += (pieces[k] as string).length;
-  const memory = new SharedArrayBuffer(headBytes + middleChars * 3 + tailBytes);
-  const bytes = new Uint8Array(memory);
-  const view = Buffer.from(memory);
+  const needed = headBytes + capacity + tailBytes;
+  const spare = old?.spare;
+  const bytes = spare && spare.byteLength >= needed ? spare : new Uint8Array(new SharedArrayBuffer(Math.ceil(needed * 1.25)));
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const ends = new Uint32Array(pieces.length);
   if (old && head > 0) {
     bytes.set(old.bytes.subarray(0, headBytes));
     ends.set(old.ends.subarray(0, head));
   }
   let at = headBytes;
-  for (let k = head; k < pieces.length - tail; k++) ends[k] = at += view.write(pieces[k] as string, at, "utf8");
+  for (let k = head; k < pieces.length - tail; k++) {
+    if (inStep && old.pieces[k] === pieces[k]) {
+      // A run of equal pieces is one copy.
+      let last = k;
+      while (last + 1 < pieces.length - tail && old.pieces[last + 1] === pieces[last + 1]) last++;
+      const from = oldEnd(k);
+      bytes.set(old.bytes.subarray(from, oldEnd(last + 1)), at);
+      for (let j = k; j <= last; j++) ends[j] = (old.ends[j] as number) - from + at;
+      at = ends[last] as number;
+      k = last;
+    } else ends[k] = at += view.write(pieces[k] as string, at, "utf8");
+  }
   if (old && tail > 0) {
     bytes.set(old.bytes.subarray(tailFrom), at);
     for (let k = 0; k < tail; k++) ends[pieces.length - tail + k] = (old.ends[oldCount - tail + k] as number) - tailFrom + at;
     at += tailBytes;
   }
   const written = bytes.subarray(0, at);
-  retained.set(abs, { pieces, ends, bytes: written });
+  retained.set(abs, { pieces, ends, bytes: written, spare: old ? new Uint8Array(old.bytes.buffer) : null });
   return written;
 }
 

@@ -51,6 +51,7 @@ test("edits at the start, the middle and the end, insertions, removals, equal co
     ["base", base],
     ["one middle piece changed", base.map((p, i) => (i === 150 ? piece(next, 3000) : p))],
     ["the first piece changed", base.map((p, i) => (i === 0 ? `😀${p}` : p))],
+    ["two pieces far apart changed (the ones between copied)", base.map((p, i) => (i === 5 ? piece(next, 10) : i === 290 ? `${p}€` : p))],
     ["the last piece changed", base.map((p, i) => (i === base.length - 1 ? p.slice(1) : p))],
     ["a piece inserted", [...base.slice(0, 10), piece(next, 50), ...base.slice(10)]],
     ["pieces removed", [...base.slice(0, 20), ...base.slice(40)]],
