@@ -133,6 +133,12 @@ function encodeAll(dir: string, files: ReadonlyMap<string, FileText>): { bytes: 
   return { bytes: new Uint8Array(buffer, view.byteOffset, at), ends, ...(shared && { shared }) };
 }
 
+function byteLengthOf(pieces: readonly string[]): number {
+  let length = 0;
+  for (const piece of pieces) length += Buffer.byteLength(piece);
+  return length;
+}
+
 /**
  * A large text in pieces as last written: its pieces, where each one's bytes end, and the bytes (shared memory);
  * `spare`, the memory of the write before, takes the next write's bytes (pages already mapped: a fresh 14 MB
