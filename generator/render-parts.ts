@@ -68,7 +68,7 @@ export async function renderTargetParts(
   }
   const out: PartsRender = { files: new Map(), intact: [], rendered: 0, reused: 0 };
   const fragments: EndpointFragment[] = [];
-  const assembleHash = createHash("sha256").update(prepareKey(ctx, targetId));
+  const assembleInputs: string[] = [prepareKey(ctx, targetId)];
   const kept: [Endpoint, string, StoredPart][] = [];
   const render = (endpoint: Endpoint, key: string): StoredPart => {
     const part = parts.endpoint(api, endpoint, env);
@@ -89,10 +89,10 @@ export async function renderTargetParts(
       ctx.store.setPart(targetId, key, stored);
     } else stored = render(endpoint, key);
     fragments.push({ id: endpoint.id, fragment: stored.fragment });
-    assembleHash.update(`\0${endpoint.id}\0${stored.hash}`);
+    assembleInputs.push(endpoint.id, stored.hash);
   }
   // The shared files depend on the fragments and prepare's inputs only: unchanged ones on disk are kept.
-  const assembleKey = assembleHash.digest("hex");
+  const assembleKey = sha256(assembleInputs.join("\0"));
   const assemble = async () => {
     const prepared = await preparePart(targetId, parts, api, env, ctx);
     const assembled = await parts.assemble(api, fragments, env, prepared, assembleMemo(ctx, targetId));
@@ -148,19 +148,19 @@ function toStoredPart(part: EndpointPart): StoredPart {
 async function renderAllParts(targetId: string, parts: TargetParts, api: Api, env: RenderEnv, ctx: PartsContext): Promise<PartsRender> {
   const all = await (parts.renderAll as NonNullable<TargetParts["renderAll"]>)(api, env);
   const out: PartsRender = { files: new Map(), intact: [], rendered: api.endpoints.length, reused: 0 };
-  const assembleHash = createHash("sha256").update(prepareKey(ctx, targetId));
+  const assembleInputs: string[] = [prepareKey(ctx, targetId)];
   ctx.store.beginTarget(targetId);
   api.endpoints.forEach((endpoint, i) => {
     const part = all.parts[i] as EndpointPart;
     for (const [rel, content] of part.files) out.files.set(rel, content);
     const stored = toStoredPart(part);
     ctx.store.setPart(targetId, partKey(ctx, endpoint), stored);
-    assembleHash.update(`\0${endpoint.id}\0${stored.hash}`);
+    assembleInputs.push(endpoint.id, stored.hash);
   });
   if (parts.prepare) ctx.store.setPrepared(targetId, prepareKey(ctx, targetId), all.prepared);
   if (all.memo) assembleMemo(ctx, targetId).set(...all.memo);
   for (const [rel, content] of all.assembled) out.files.set(rel, content);
-  ctx.store.setAssembled(targetId, assembleHash.digest("hex"), [...all.assembled.keys()]);
+  ctx.store.setAssembled(targetId, sha256(assembleInputs.join("\0")), [...all.assembled.keys()]);
   ctx.store.touch();
   return out;
 }
