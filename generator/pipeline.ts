@@ -107,7 +107,7 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
     await renderTargets(api, env, active, timer, parts, (id) => (files) => streamOf(id).write(files), (id, rendered) => {
       const prefix = `${api.id}/${targets[id].outDir}`;
       owned.push(prefix);
-      for (const rel of rendered.intact) intact.add(`${prefix}/${rel}`);
+      for (const rel of rendered.intactOut ?? rendered.intact.map((rel) => `${prefix}/${rel}`)) intact.add(rel);
       if (rendered.rehearse) rehearsals.push([prefix, rendered.rehearse]);
       reused += rendered.reused;
       timer.start(stage, () => streamOf(id).close(rendered.files));

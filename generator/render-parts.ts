@@ -24,8 +24,10 @@ export interface PartsContext {
 export interface PartsRender {
   /** Files made by this run (relative to the target's outDir): changed parts and the assembled files, less those handed to a sink. */
   files: Map<string, FileText>;
-  /** Files of reused parts, known to be on disk unchanged (relative to the target's outDir). */
+  /** Files of reused parts, known to be on disk unchanged (relative to the target's outDir)… */
   intact: string[];
+  /** …and the same relative to the out root (the strings kept with each part: a watch session makes them once). */
+  intactOut?: string[];
   /** Endpoints rendered / reused. */
   rendered: number;
   reused: number;
@@ -110,15 +112,18 @@ export async function renderTargetParts(
   };
   const complete = async (): Promise<PartsRender> => {
     await ctx.store.settleProbe();
+    const intactOut: string[] = (out.intactOut = []);
     for (const [endpoint, key, stored] of kept) {
       if (isIntact(ctx, prefix, stored.rels)) {
         out.intact.push(...stored.rels);
+        intactOut.push(...outRelsOf(prefix, stored.rels));
         out.reused++;
       } else render(endpoint, key); // the same fragment: what was assembled from it stands
     }
     if (keptAssembled) {
       if (isIntact(ctx, prefix, keptAssembled)) {
         out.intact.push(...keptAssembled);
+        intactOut.push(...outRelsOf(prefix, keptAssembled));
         ctx.store.setAssembled(targetId, assembleKey, keptAssembled);
       } else await assemble();
     }
@@ -128,9 +133,13 @@ export async function renderTargetParts(
 }
 
 function isIntact(ctx: PartsContext, prefix: string, rels: readonly string[]): boolean {
+  return outRelsOf(prefix, rels).every((rel) => ctx.store.isOutputIntact(ctx.outRoot, rel));
+}
+
+function outRelsOf(prefix: string, rels: readonly string[]): readonly string[] {
   let known = outRels.get(rels);
   if (known?.[0] !== prefix) outRels.set(rels, (known = [prefix, rels.map((rel) => `${prefix}/${rel}`)]));
-  return known[1].every((rel) => ctx.store.isOutputIntact(ctx.outRoot, rel));
+  return known[1];
 }
 
 /**

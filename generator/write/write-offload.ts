@@ -173,7 +173,11 @@ export function retainWrites(on: boolean): void {
  * from), as if written now; its bytes are kept (only a large text in pieces), nothing is written.
  */
 export function retainWritten(abs: string, content: FileText): void {
-  if (retaining && content instanceof TextPieces && content.length >= RETAIN_MIN_CHARS) encodeRetained(abs, content);
+  if (!retaining || !(content instanceof TextPieces) || content.length < RETAIN_MIN_CHARS) return;
+  encodeRetained(abs, content);
+  const entry = retained.get(abs) as Retained;
+  // The next write's memory too, its pages touched now (while idle) rather than by that write.
+  if (!entry.spare) (entry.spare = new Uint8Array(new SharedArrayBuffer(entry.bytes.buffer.byteLength))).fill(0);
 }
 
 function encodeRetained(abs: string, text: TextPieces): Uint8Array {
