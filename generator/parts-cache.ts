@@ -179,7 +179,7 @@ export class PartStore {
    * After a write or check: `fresh` files (relative to the out root) are recorded with their current size and
    * mtime; records under the `owned` prefixes of files not `produced` are dropped (removed, stale or missing).
    */
-  updateOutputs(outRoot: string, files: { fresh: Iterable<string>; produced: ReadonlySet<string>; owned: readonly string[] }): void {
+  updateOutputs(outRoot: string, files: { fresh: Iterable<string>; produced: Pick<ReadonlySet<string>, "has">; owned: readonly string[] }): void {
     if (!this.enabled) return;
     const outputs = this.used.outputs;
     const owned = files.owned.map((prefix) => `${prefix}/`);
