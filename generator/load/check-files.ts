@@ -31,17 +31,29 @@ export interface CheckOutput {
 
 export async function checkFiles(input: CheckInput): Promise<CheckOutput> {
   const out: CheckOutput = { findings: [], examples: [], entries: {}, changed: false };
+  // Files whose text is not the one the previous load checked (and every unparsed one).
+  const edited = new Set<string>();
   for (const file of input.files) {
+    if (input.previous[file.rel]?.hash !== file.hash || input.unparsed.has(file.rel)) edited.add(file.rel);
     if (!input.unparsed.has(file.rel)) out.entries[file.rel] = toEntry(file, input.previous[file.rel], out);
   }
+  // With the same files as before, a check whose files (its $ref closure as last computed) are none of them
+  // stands as it is: its closure cannot have changed (only an edited file's refs could change it), nor their hashes.
+  // A watch session's edit of one file then walks no closure for the other 1,200 (GitHub).
+  const sameFiles = Object.keys(input.previous).every((rel) => input.byRel.has(rel)) && input.files.every((f) => f.rel in input.previous || input.unparsed.has(f.rel));
   const refsOf = (rel: string) => out.entries[rel]?.refs ?? [];
   let validator: SchemaValidator | null = null;
   const getValidator = async () => (validator ??= new (await import("./schema-validator.js")).SchemaValidator(input.resolve));
   for (const file of input.files) {
     const entry = out.entries[file.rel];
     if (!entry) continue;
-    const deps = Object.fromEntries(collectRefClosure(file.rel, refsOf).map((rel) => [rel, input.byRel.get(rel)?.hash ?? null]));
     const lacksExamples = input.checkExamples && entry.check?.examplesChecked === false;
+    if (sameFiles && entry.check && !lacksExamples && !Object.keys(entry.check.deps).some((rel) => edited.has(rel))) {
+      out.findings.push(...entry.check.findings);
+      out.examples.push(...entry.check.examples);
+      continue;
+    }
+    const deps = Object.fromEntries(collectRefClosure(file.rel, refsOf).map((rel) => [rel, input.byRel.get(rel)?.hash ?? null]));
     if (!entry.check || lacksExamples || !isSameDeps(entry.check.deps, deps)) {
       entry.check = { deps, ...(await checkFile(file, input, getValidator, out.entries)) };
       out.changed = true;

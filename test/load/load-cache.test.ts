@@ -140,6 +140,14 @@ describe("editing files re-validates them and their dependants", () => {
     expect(await warningsOf(dir)).toEqual(["x/b.yaml:13:24 must be integer"]);
   });
 
+  it("a file that goes leaves the $refs into it unresolved (its dependants are checked again)", async () => {
+    const dir = path.join(tmp, "api");
+    await writeSpec(dir, { "_api.yaml": api("integer"), "x/a.yaml": endpoint("a", "1") });
+    expect(await warningsOf(dir)).toEqual([]);
+    await rm(path.join(dir, "_api.yaml"));
+    expect(await loadFromDisk(dir)).toMatch(/x\/a\.yaml:11:25 .* unresolved \$ref "\.\.\/_api\.yaml#\/components\/schemas\/n": file _api\.yaml not found/);
+  });
+
   it("a file that appears resolves a $ref that pointed nowhere", async () => {
     const dir = path.join(tmp, "api");
     await writeSpec(dir, { "x/a.yaml": endpoint("a", "1") });
