@@ -105,7 +105,7 @@ Options:
     },
   },
   watch: {
-    summary: "regenerate on every change of spec/ or templates/; a broken file is reported and watching goes on",
+    summary: "regenerate on every change of spec/ or templates/ (outputs edited by hand are restored); a broken file is reported and watching goes on",
     usage: "specsmith watch [--spec spec] [--out generated] [--targets a,b] [--templates dir]",
     options: generateOptions,
     help: generateHelp,
