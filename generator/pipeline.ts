@@ -232,6 +232,11 @@ function primeProbe(dir: string, selected: readonly TargetId[], out: string): Pr
   return settled;
 }
 
+/** Drops the probes primed for a next run (a watch session that ends: a later run of the process probes afresh). */
+export function forgetPrimedProbes(): void {
+  primedProbes.clear();
+}
+
 /** The probe primed for this run, once: a later run (after this one wrote) probes again unless it is primed again. */
 function takePrimedProbe(dir: string, selected: readonly TargetId[], out: string): Promise<PrimedProbe | null> | undefined {
   const key = probeKey(dir, selected, out);

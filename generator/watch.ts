@@ -3,7 +3,7 @@ import { existsSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { deferCacheWrites, flushCacheWrites } from "./cache-writes.js";
 import { UserError } from "./errors.js";
-import { runGenerate, type GenerateOptions } from "./pipeline.js";
+import { forgetPrimedProbes, runGenerate, type GenerateOptions } from "./pipeline.js";
 import { BUNDLED_TEMPLATES } from "./render/env.js";
 import { retainWrites } from "./write/write-offload.js";
 
@@ -84,6 +84,7 @@ export async function runWatch(opts: WatchOptions): Promise<void> {
   } finally {
     clearTimeout(flushTimer);
     retainWrites(false);
+    forgetPrimedProbes();
     // Writes every cache still pending.
     await deferCacheWrites(false);
   }

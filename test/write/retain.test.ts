@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, afterEach, expect, test } from "vitest";
 import { createTreeWriter } from "../../generator/write/index.js";
 import { TextPieces } from "../../generator/write/text.js";
-import { closeWriteWorker, retainWrites } from "../../generator/write/write-offload.js";
+import { closeWriteWorker, retainWritten, retainWrites } from "../../generator/write/write-offload.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-retain-"));
 afterAll(async () => {
@@ -84,4 +84,21 @@ test("random edits of random pieces, against the joined text", async () => {
       else pieces[at] = "";
     }
   }
+});
+
+test("a text retained without being written (a watch session's rehearsal) is what the next write is spliced from", async () => {
+  retainWrites(true);
+  const root = path.join(tmp, "rehearsed");
+  const next = random(3);
+  const base = Array.from({ length: 100 }, () => piece(next, 12000));
+  const text = new TextPieces(base);
+  expect(await writeAndRead(root, text)).toBe(text.toString());
+  // The rehearsal's pieces: equal to what was written, other strings; then a write with one piece changed.
+  retainWritten(path.join(root, "api/big/doc.txt"), new TextPieces(base.map((p) => ` ${p}`.slice(1))));
+  const edited = new TextPieces(base.map((p, i) => (i === 40 ? piece(next, 500) : p)));
+  expect(await writeAndRead(root, edited)).toBe(edited.toString());
+  // Retained while off: nothing is kept, the next write is encoded whole.
+  retainWrites(false);
+  retainWritten(path.join(root, "api/big/doc.txt"), new TextPieces(["stale"]));
+  expect(await writeAndRead(root, text)).toBe(text.toString());
 });
