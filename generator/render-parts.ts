@@ -95,9 +95,9 @@ export async function renderTargetParts(
   }
   // The shared files depend on the fragments and prepare's inputs only: unchanged ones on disk are kept.
   const assembleKey = sha256(assembleInputs.join("\0"));
+  const assembleFiles = async () => parts.assemble(api, fragments, env, await preparePart(targetId, parts, api, env, ctx), assembleMemo(ctx, targetId));
   const assemble = async () => {
-    const prepared = await preparePart(targetId, parts, api, env, ctx);
-    const assembled = await parts.assemble(api, fragments, env, prepared, assembleMemo(ctx, targetId));
+    const assembled = await assembleFiles();
     for (const [rel, content] of assembled) out.files.set(rel, content);
     ctx.store.setAssembled(targetId, assembleKey, [...assembled.keys()]);
     ctx.store.touch();
@@ -107,8 +107,7 @@ export async function renderTargetParts(
   out.rehearse = async () => {
     const first = api.endpoints[0];
     if (first) parts.endpoint(api, first, env);
-    const prepared = await preparePart(targetId, parts, api, env, ctx);
-    return parts.assemble(api, fragments, env, prepared, assembleMemo(ctx, targetId));
+    return assembleFiles();
   };
   const complete = async (): Promise<PartsRender> => {
     await ctx.store.settleProbe();

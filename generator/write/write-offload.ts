@@ -107,12 +107,10 @@ function encodeAll(dir: string, files: ReadonlyMap<string, FileText>): { bytes: 
   let shared: (Uint8Array | null)[] | undefined;
   let i = 0;
   for (const [rel, content] of files) {
-    if (retaining) {
-      const abs = path.join(dir, rel);
-      if (content instanceof TextPieces && content.length >= RETAIN_MIN_CHARS) {
-        (shared ??= new Array<Uint8Array | null>(files.size).fill(null))[i] = encodeRetained(abs, content);
-      } else retained.delete(abs);
-    }
+    // Only a large text in pieces, or a file that was one, has retained bytes (no path made for the rest).
+    const kept = retainable(content);
+    if (kept) (shared ??= new Array<Uint8Array | null>(files.size).fill(null))[i] = encodeRetained(path.join(dir, rel), kept);
+    else if (retained.size > 0) retained.delete(path.join(dir, rel));
     if (!shared?.[i]) capacity += typeof content === "string" ? Buffer.byteLength(content) : byteLengthOf(content.pieces);
     i++;
   }
@@ -154,6 +152,11 @@ interface Retained {
 
 /** Texts in pieces of at least this many characters are retained. */
 const RETAIN_MIN_CHARS = 1 << 20;
+
+/** The text when writes are retained and it is one kept (a large text in pieces), else null. */
+function retainable(content: FileText): TextPieces | null {
+  return retaining && content instanceof TextPieces && content.length >= RETAIN_MIN_CHARS ? content : null;
+}
 const retained = new Map<string, Retained>();
 let retaining = false;
 
@@ -173,8 +176,9 @@ export function retainWrites(on: boolean): void {
  * from), as if written now; its bytes are kept (only a large text in pieces), nothing is written.
  */
 export function retainWritten(abs: string, content: FileText): void {
-  if (!retaining || !(content instanceof TextPieces) || content.length < RETAIN_MIN_CHARS) return;
-  encodeRetained(abs, content);
+  const kept = retainable(content);
+  if (!kept) return;
+  encodeRetained(abs, kept);
   const entry = retained.get(abs) as Retained;
   // The next write's memory too, its pages touched now (while idle) rather than by that write.
   if (!entry.spare) (entry.spare = new Uint8Array(new SharedArrayBuffer(entry.bytes.buffer.byteLength))).fill(0);
