@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { formatProblem, UserError, type Problem } from "./errors.js";
-import { loadSpec } from "./load/index.js";
+import { loadDrift, loadSpec, type LoadHint } from "./load/index.js";
 import { buildApi } from "./model/index.js";
 import type { Api } from "./model/types.js";
 import { createRenderEnv, type RenderEnv } from "./render/env.js";
@@ -28,6 +28,8 @@ export interface GenerateOptions {
   check?: boolean;
   /** "warn": example/schema mismatches are reported as warnings instead of failing the load. */
   examples?: "error" | "warn";
+  /** What changed since this process last ran on the same spec, as a watcher saw it (see LoadOptions.since). */
+  since?: LoadHint;
   log?: (line: string) => void;
   warn?: (line: string) => void;
 }
@@ -43,10 +45,16 @@ export interface ApiReport {
    * Work that makes the next regeneration of this API faster (the document frame, the client worker's context for
    * the path shares an edit will ask for, the templates, and the outputs' stamps and listings, taken now in the
    * write worker for the next run of this process); a watch session runs it while it waits for a change. Resolves to
-   * the outputs (relative to the out root) whose stamps differ from what this run recorded: changed or removed
-   * since by someone else (a regeneration restores them).
+   * what changed since the run read or wrote it, as a next run without hints would find it.
    */
-  prime(): Promise<string[]>;
+  prime(): Promise<Drift>;
+}
+
+export interface Drift {
+  /** Outputs (relative to the out root) whose stamps differ from what the run recorded: changed or removed since by someone else (a regeneration restores them). */
+  outputs: string[];
+  /** Spec files (absolute) added, removed or changed since the run's load read them (one a watcher's hint left out). */
+  inputs: string[];
 }
 
 export async function runGenerate(opts: GenerateOptions): Promise<ApiReport[]> {
@@ -67,7 +75,7 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
   // A warm run's part store opens, and its outputs are probed in the write worker, while the spec loads.
   const opened = openStore(dir, selected, opts);
   opened.catch(() => undefined);
-  const spec = await timer.time("load", () => loadSpec(dir, { examples: opts.examples ?? "error" }));
+  const spec = await timer.time("load", () => loadSpec(dir, { examples: opts.examples ?? "error", since: opts.since }));
   reportWarnings(spec.warnings, opts.warn);
   const api = await timer.time("model", () => buildApi(spec));
   const env = createRenderEnv({ overrideDir: opts.templates });
@@ -138,8 +146,9 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
     get: () => (merged ??= [...unchanged, ...intact].sort()),
     set: (value: string[]) => void (merged = value),
   });
-  const prime = async (): Promise<string[]> => {
-    if (!parts.store.enabled) return [];
+  const prime = async (): Promise<Drift> => {
+    const inputs = loadDrift(dir).map((rel) => path.join(dir, ...rel.split("/")));
+    if (!parts.store.enabled) return { outputs: [], inputs };
     const probed = primeProbe(dir, selected, opts.out);
     env.warm?.();
     for (const id of active) targets[id].parts?.warm?.(api);
@@ -148,7 +157,7 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
       for (const [rel, content] of await rehearse()) retainWritten(path.join(opts.out, prefix, rel), content);
     }
     const found = await probed;
-    return found ? parts.store.drifted(found.stamps) : [];
+    return { outputs: found ? parts.store.drifted(found.stamps) : [], inputs };
   };
   const report = { apiId: api.id, endpoints: api.endpoints.length, timings: timer.timings, result, reused, prime };
   opts.log?.(formatReport(report, api, Boolean(opts.check)));

@@ -3,6 +3,7 @@ import { existsSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { deferCacheWrites, flushCacheWrites } from "./cache-writes.js";
 import { UserError } from "./errors.js";
+import type { LoadHint } from "./load/index.js";
 import { forgetPrimedProbes, runGenerate, type GenerateOptions } from "./pipeline.js";
 import { BUNDLED_TEMPLATES } from "./render/env.js";
 import { retainWrites } from "./write/write-offload.js";
@@ -20,30 +21,50 @@ export interface WatchOptions extends GenerateOptions {
 export async function runWatch(opts: WatchOptions): Promise<void> {
   const dirs = [opts.spec, opts.templates ?? BUNDLED_TEMPLATES].filter((d) => existsSync(d));
   const changed = new Set<string>();
+  // Whether a watcher reported something added, removed or renamed since the last run (the spec is listed again).
+  let renamed = false;
   let timer: NodeJS.Timeout | undefined;
   let flushTimer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  // A run loads only the files the watchers named (see LoadOptions.since) after a run that succeeded; the others are
+  // checked once it is done (Drift.inputs), and a change the watchers missed regenerates then.
+  let trusted = false;
 
   // Outputs found changed by someone else after a regeneration restored them: not restored again (a tool that
   // rewrites them on every change, a formatter say, would otherwise keep the session regenerating).
   let restored = new Set<string>();
-  const regenerate = async (reason: string, repair = false): Promise<void> => {
+  const regenerate = async (reason: string, since?: LoadHint, repair = false): Promise<void> => {
     clearTimeout(flushTimer);
     const started = performance.now();
+    const hinted = trusted;
+    trusted = false;
     try {
-      const reports = await runGenerate({ ...opts, log: undefined, warn: undefined });
+      const reports = await runGenerate({ ...opts, since: hinted ? since : undefined, log: undefined, warn: undefined });
+      trusted = true;
       const written = reports.reduce((n, r) => n + r.result.written.length + r.result.removed.length, 0);
       opts.io.out(`${reason}: regenerated in ${(performance.now() - started).toFixed(0)} ms (${written} files changed)`);
       // What the next change would otherwise wait for (a first edit as fast as the ones after it), done before the
       // session counts as idle (a change meanwhile is queued). Only a speed-up: a failure here is met again, and
       // reported, by the run that needs that work. The outputs are probed for the next run: one changed by someone
-      // else since the run is restored now.
-      const drifted: string[] = [];
-      for (const report of reports) drifted.push(...(await report.prime().catch(() => [])));
-      const fresh = drifted.filter((rel) => !(repair && restored.has(rel)));
-      if (fresh.length > 0 && timer === undefined) {
-        restored = new Set(drifted);
-        running = running.then(() => regenerate(`outputs changed ${describeFiles(fresh)}`, true));
+      // else since the run is restored now; and the spec is checked against what the run loaded.
+      const outputs: string[] = [];
+      const inputs: string[] = [];
+      for (const report of reports) {
+        const drift = await report.prime().catch(() => ({ outputs: [], inputs: [] }));
+        outputs.push(...drift.outputs);
+        inputs.push(...drift.inputs);
+      }
+      if (timer !== undefined) {
+        // A change is queued: its run comes next.
+      } else if (inputs.length > 0) {
+        trusted = false;
+        running = running.then(() => regenerate(`changed ${describeFiles(inputs)}`));
+      } else {
+        const fresh = outputs.filter((rel) => !(repair && restored.has(rel)));
+        if (fresh.length > 0) {
+          restored = new Set(outputs);
+          running = running.then(() => regenerate(`outputs changed ${describeFiles(fresh)}`, { files: new Set(), listing: false }, true));
+        }
       }
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
@@ -60,14 +81,18 @@ export async function runWatch(opts: WatchOptions): Promise<void> {
   try {
     // Watching from before the first run: a change made while it runs is not missed.
     const watchers: FSWatcher[] = dirs.map((dir) =>
-      watch(dir, { recursive: true }, (_event, file) => {
+      watch(dir, { recursive: true }, (event, file) => {
         if (file) changed.add(path.join(dir, String(file)));
+        // No name: something changed that the watcher cannot tell, so the next run lists and stats everything.
+        if (event === "rename" || !file) renamed = true;
         clearTimeout(timer);
         timer = setTimeout(() => {
           timer = undefined;
           const files = [...changed].sort();
+          const since: LoadHint = { files: new Set(files), listing: renamed };
           changed.clear();
-          running = running.then(() => regenerate(`changed ${describeFiles(files)}`));
+          renamed = false;
+          running = running.then(() => regenerate(`changed ${describeFiles(files)}`, since));
         }, opts.debounceMs ?? 100);
       }),
     );

@@ -69,7 +69,7 @@ function toEntry(file: LoadedFile, old: CacheEntry | undefined, out: CheckOutput
   const stamp = file.stamp && { stamp: file.stamp };
   if (old?.hash === file.hash && isUsableEntry(old)) {
     // A stamp taken (or changed) now is worth saving: the next load then skips reading the file.
-    if (String(old.stamp) !== String(file.stamp)) out.changed = true;
+    if (!isSameStampValue(old.stamp, file.stamp)) out.changed = true;
     return { hash: old.hash, doc: old.doc, refs: old.refs, ...(old.check && { check: old.check }), ...(old.positions && { positions: old.positions }), ...stamp };
   }
   out.changed = true;
@@ -121,6 +121,10 @@ function locate(f: Finding, byRel: ReadonlyMap<string, LoadedFile>, entries: Rec
   const at = file.locate(f.pointer);
   if (entry?.hash === file.hash) (entry.positions ??= {})[f.pointer] = [at.line, at.col];
   return { ...f, ...at };
+}
+
+function isSameStampValue(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((n, i) => n === b[i]));
 }
 
 export function hasOnePath(doc: unknown): boolean {

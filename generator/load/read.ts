@@ -9,13 +9,18 @@ import { parseSpecTextWithPositions, type ParseResult } from "./parse.js";
 import type { CacheEntry } from "./cache-store.js";
 import type { FileStamp, Finding, LoadedFile } from "./types.js";
 
-const SPEC_FILE = /\.(ya?ml|json)$/;
+export const SPEC_FILE = /\.(ya?ml|json)$/;
 
 /** Posix paths (relative to dir) of every spec file, sorted; throws UserError when dir is missing. */
 export async function listSpecFiles(dir: string): Promise<string[]> {
   const info = await stat(dir).catch(() => null);
   if (!info) throw new UserError(`spec directory not found: ${dir}`);
   if (!info.isDirectory()) throw new UserError(`spec directory is not a directory: ${dir}`);
+  return listSpecFilesSync(dir);
+}
+
+/** listSpecFiles of a directory known to exist. */
+export function listSpecFilesSync(dir: string): string[] {
   const found: string[] = [];
   collect(dir, "", found);
   return found.sort(comparePaths);
@@ -101,7 +106,7 @@ function toTrustedStamp(before: Stats | undefined, after: Stats | undefined): Fi
 
 const STAMP_SETTLE_MS = 2000;
 
-function isSameStamp(stamp: FileStamp, info: Stats | undefined): boolean {
+export function isSameStamp(stamp: FileStamp, info: Stats | undefined): boolean {
   return info !== undefined && info.size === stamp[0] && info.mtimeMs === stamp[1] && info.ctimeMs === stamp[2] && info.ino === stamp[3];
 }
 

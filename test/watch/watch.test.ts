@@ -136,3 +136,35 @@ test("an output changed or removed by hand is restored; a run after an idle spel
     process.env = saved;
   }
 }, 60_000);
+
+test("a run told what changed loads only that; what it was not told of is found after it (Drift.inputs) and a run without hints sees it", async () => {
+  const spec = path.join(tmp, "spec/petstore");
+  const out = path.join(tmp, "out");
+  await cp("test/fixtures/cli/petstore", spec, { recursive: true });
+  const saved = { ...process.env };
+  process.env["SPECSMITH_CACHE_DIR"] = path.join(tmp, "cache");
+  delete process.env["SPECSMITH_CACHE"];
+  try {
+    const opts = { spec: path.join(tmp, "spec"), out, targets: ["model/json"] };
+    const [first] = await runGenerate(opts);
+    expect((await first!.prime()).inputs).toEqual([]);
+    const file = path.join(spec, "pets.yaml");
+    const page = path.join(out, "petstore/model/pets.json");
+    await writeFile(file, (await readFile(file, "utf8")).replace("summary: Two pets", "summary: Two missed pets"));
+    // The watcher "missed" it: told of nothing, the run keeps what it loaded before.
+    const [missed] = await runGenerate({ ...opts, since: { files: new Set<string>(), listing: false } });
+    expect(missed!.result.written).toEqual([]);
+    expect(await readFile(page, "utf8")).not.toContain("Two missed pets");
+    expect((await missed!.prime()).inputs).toEqual([file]);
+    await runGenerate(opts);
+    expect(JSON.parse(await readFile(page, "utf8")).examples[0].title).toBe("Two missed pets");
+    // Told of it, a run loads it.
+    await writeFile(file, (await readFile(file, "utf8")).replace("Two missed pets", "Two told pets"));
+    const [told] = await runGenerate({ ...opts, since: { files: new Set([file]), listing: false } });
+    expect(told!.result.written).toEqual(["petstore/model/pets.json"]);
+    expect(JSON.parse(await readFile(page, "utf8")).examples[0].title).toBe("Two told pets");
+    expect((await told!.prime()).inputs).toEqual([]);
+  } finally {
+    process.env = saved;
+  }
+}, 60_000);
