@@ -24,6 +24,8 @@ export class PartStore {
   /** The recorded outputs' current stamps, taken at the start of the run (see useProbe). */
   private probed: ReadonlyMap<string, readonly [number, number] | null> | undefined;
   private probing: Promise<void> | undefined;
+  /** The probe was found to hold every recorded output's recorded stamp (see useProbe): each recorded output is intact. */
+  private driftFree = false;
   /** False while the stamps handed to useProbe are still being taken. */
   probeSettled = true;
 
@@ -95,6 +97,16 @@ export class PartStore {
     return parts !== undefined && Object.keys(parts).length > 0;
   }
 
+  /** The target's parts as the previous run left them (an object a run's own bookkeeping can be kept by). */
+  partsRecord(targetId: string): object | undefined {
+    return this.data.parts[targetId];
+  }
+
+  /** The target's parts as this run has set them (the next run's partsRecord, once this run is saved). */
+  usedPartsRecord(targetId: string): object | undefined {
+    return this.used.parts[targetId];
+  }
+
   getPart(targetId: string, key: string): StoredPart | undefined {
     return this.data.parts[targetId]?.[key];
   }
@@ -136,15 +148,20 @@ export class PartStore {
 
   /**
    * Stamps of the recorded outputs, being taken (in the write worker) before this run writes anything; once they
-   * are in (settleProbe), isOutputIntact makes no syscall. Null or a failure: it stats as asked.
+   * are in (settleProbe), isOutputIntact makes no syscall. Null or a failure: it stats as asked. `driftFree`: what
+   * comparing them with the outputs record (as this store opened it) found, when that was done already (see
+   * drifted): true, none drifted.
    */
-  useProbe(stamps: Promise<ReadonlyMap<string, readonly [number, number] | null> | null>): void {
+  useProbe(stamps: Promise<ReadonlyMap<string, readonly [number, number] | null> | null>, driftFree?: Promise<boolean>): void {
     this.probeSettled = false;
-    const settle = (found: ReadonlyMap<string, readonly [number, number] | null> | null) => {
+    const settle = (found: ReadonlyMap<string, readonly [number, number] | null> | null, free = false) => {
       if (found) this.probed = found;
+      this.driftFree = found !== null && free;
       this.probeSettled = true;
     };
-    this.probing = stamps.then(settle, () => settle(null));
+    this.probing = driftFree
+      ? Promise.all([stamps, driftFree.catch(() => false)]).then(([found, free]) => settle(found, free), () => settle(null))
+      : stamps.then((found) => settle(found), () => settle(null));
   }
 
   /** Waits for the stamps handed to useProbe; call it before asking isOutputIntact. */
@@ -167,6 +184,7 @@ export class PartStore {
   isOutputIntact(outRoot: string, rel: string): boolean {
     const known = this.data.outputs[rel];
     if (!known) return false;
+    if (this.driftFree && this.probeSettled) return true;
     let now = this.probed?.get(rel);
     if (now === undefined) {
       const info = statSync(path.join(outRoot, rel), { throwIfNoEntry: false });

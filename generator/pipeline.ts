@@ -157,7 +157,9 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
       for (const [rel, content] of await rehearse()) retainWritten(path.join(opts.out, prefix, rel), content);
     }
     const found = await probed;
-    return { outputs: found ? parts.store.drifted(found.stamps) : [], inputs };
+    const outputs = found ? parts.store.drifted(found.stamps) : [];
+    if (found) found.driftFree = outputs.length === 0;
+    return { outputs, inputs };
   };
   const report = { apiId: api.id, endpoints: api.endpoints.length, timings: timer.timings, result, reused, prime };
   opts.log?.(formatReport(report, api, Boolean(opts.check)));
@@ -180,11 +182,13 @@ async function openStore(dir: string, selected: readonly TargetId[], opts: Gener
   opening.catch(() => undefined);
   let stamps: Promise<OutputStamps | null> | undefined;
   let listings: Promise<Map<string, Tree | null> | undefined> | undefined;
+  let driftFree: Promise<boolean> | undefined;
   // Taken while a watch session waited (see ApiReport.prime): nothing to ask the worker for.
   const primed = takePrimedProbe(dir, selected, opts.out);
   if (primed) {
     stamps = primed.then((found) => found?.stamps ?? null);
     listings = primed.then((found) => found?.listings);
+    driftFree = primed.then((found) => found?.driftFree === true);
   } else {
     // The probe starts from the store's small meta shard while the parts are still being read: the stamps are what
     // a run that changed nothing waits for. An output the probe missed is stat'ed when it is asked about.
@@ -197,7 +201,7 @@ async function openStore(dir: string, selected: readonly TargetId[], opts: Gener
   // starts it then (see the targets' `warm`).
   if (client && opts.check && !store.hasParts("client/typescript")) warmSchemaWorker();
   // Not waited for here: the renders ask for the stamps only once they have made what does not need them.
-  if (stamps) store.useProbe(stamps);
+  if (stamps) store.useProbe(stamps, driftFree);
   return { store, listings };
 }
 
@@ -217,6 +221,8 @@ function probeOutputs(dir: string, selected: readonly TargetId[], out: string, r
 interface PrimedProbe {
   stamps: OutputStamps;
   listings: Map<string, Tree | null> | undefined;
+  /** Set by the run that primed it, once it has compared the stamps with the outputs record: none drifted. */
+  driftFree?: boolean;
 }
 
 /** Probes taken after a run for the next run of the same (spec dir, targets, out root) in this process. */

@@ -69,33 +69,43 @@ export async function renderTargetParts(
     return { ready: true, complete: async () => all };
   }
   const out: PartsRender = { files: new Map(), intact: [], rendered: 0, reused: 0 };
-  const fragments: EndpointFragment[] = [];
-  const assembleInputs: string[] = [prepareKey(ctx, targetId)];
-  const kept: [Endpoint, string, StoredPart][] = [];
+  const prepared = prepareKey(ctx, targetId);
+  const keys = partKeysOf(ctx, api);
+  const record = ctx.store.partsRecord(targetId);
+  const last = record && lastRuns.get(record);
+  const aligned = last !== undefined && last.prepareKey === prepared && sameIds(last.ids, api.endpoints);
+  const stored: StoredPart[] = new Array(api.endpoints.length);
+  // Each part's files relative to the out root (a watch session asks for the same 11.7k each run on GitHub's spec).
+  const outs: (readonly string[])[] = new Array(api.endpoints.length);
+  const kept: number[] = [];
   const render = (endpoint: Endpoint, key: string): StoredPart => {
     const part = parts.endpoint(api, endpoint, env);
     if (sink) sink(part.files);
     else for (const [rel, content] of part.files) out.files.set(rel, content);
-    const stored = toStoredPart(part);
-    ctx.store.setPart(targetId, key, stored);
+    const made = toStoredPart(part);
+    ctx.store.setPart(targetId, key, made);
     ctx.store.touch();
     out.rendered++;
-    return stored;
+    return made;
   };
   ctx.store.beginTarget(targetId);
-  for (const endpoint of api.endpoints) {
-    const key = partKey(ctx, endpoint);
-    let stored = ctx.store.getPart(targetId, key);
-    if (stored) {
-      kept.push([endpoint, key, stored]);
-      ctx.store.setPart(targetId, key, stored);
-    } else stored = render(endpoint, key);
-    fragments.push({ id: endpoint.id, fragment: stored.fragment });
-    assembleInputs.push(endpoint.id, stored.hash);
-  }
+  api.endpoints.forEach((endpoint, i) => {
+    const key = keys[i] as string;
+    const part = ctx.store.getPart(targetId, key);
+    if (part) {
+      kept.push(i);
+      ctx.store.setPart(targetId, key, part);
+      stored[i] = part;
+    } else stored[i] = render(endpoint, key);
+    outs[i] = aligned && last.stored[i] === stored[i] && last.prefix === prefix ? (last.outs[i] as readonly string[]) : toOutRels(prefix, (stored[i] as StoredPart).rels);
+  });
   // The shared files depend on the fragments and prepare's inputs only: unchanged ones on disk are kept.
-  const assembleKey = sha256(assembleInputs.join("\0"));
-  const assembleFiles = async () => parts.assemble(api, fragments, env, await preparePart(targetId, parts, api, env, ctx), assembleMemo(ctx, targetId));
+  const blocks = blockHashes(api.endpoints, stored, aligned ? last : undefined);
+  const assembleKey = assembleKeyOf(prepared, blocks);
+  rememberRun(ctx, targetId, api, { prepareKey: prepared, prefix, stored, outs, blocks });
+  const fragments = (): EndpointFragment[] => api.endpoints.map((endpoint, i) => ({ id: endpoint.id, fragment: (stored[i] as StoredPart).fragment }));
+  const assembleFiles = async () =>
+    parts.assemble(api, fragments(), env, await preparePart(targetId, parts, api, env, ctx), assembleMemo(ctx, targetId));
   const assemble = async () => {
     const assembled = await assembleFiles();
     for (const [rel, content] of assembled) out.files.set(rel, content);
@@ -112,40 +122,83 @@ export async function renderTargetParts(
   const complete = async (): Promise<PartsRender> => {
     await ctx.store.settleProbe();
     const intactOut: string[] = (out.intactOut = []);
-    for (const [endpoint, key, stored] of kept) {
-      if (isIntact(ctx, prefix, stored.rels)) {
-        out.intact.push(...stored.rels);
-        intactOut.push(...outRelsOf(prefix, stored.rels));
-        out.reused++;
-      } else render(endpoint, key); // the same fragment: what was assembled from it stands
+    const keep = (rels: readonly string[], outRels: readonly string[] = toOutRels(prefix, rels)): boolean => {
+      if (!outRels.every((rel) => ctx.store.isOutputIntact(ctx.outRoot, rel))) return false;
+      for (const rel of rels) out.intact.push(rel);
+      for (const rel of outRels) intactOut.push(rel);
+      return true;
+    };
+    for (const i of kept) {
+      if (keep((stored[i] as StoredPart).rels, outs[i])) out.reused++;
+      else render(api.endpoints[i] as Endpoint, keys[i] as string); // the same fragment: what was assembled from it stands
     }
     if (keptAssembled) {
-      if (isIntact(ctx, prefix, keptAssembled)) {
-        out.intact.push(...keptAssembled);
-        intactOut.push(...outRelsOf(prefix, keptAssembled));
-        ctx.store.setAssembled(targetId, assembleKey, keptAssembled);
-      } else await assemble();
+      if (keep(keptAssembled)) ctx.store.setAssembled(targetId, assembleKey, keptAssembled);
+      else await assemble();
     }
     return out;
   };
   return { ready: ctx.store.probeSettled, complete };
 }
 
-function isIntact(ctx: PartsContext, prefix: string, rels: readonly string[]): boolean {
-  return outRelsOf(prefix, rels).every((rel) => ctx.store.isOutputIntact(ctx.outRoot, rel));
-}
-
-function outRelsOf(prefix: string, rels: readonly string[]): readonly string[] {
-  let known = outRels.get(rels);
-  if (known?.[0] !== prefix) outRels.set(rels, (known = [prefix, rels.map((rel) => `${prefix}/${rel}`)]));
-  return known[1];
+/** What a target's run in this process used: the next run of the target hashes only the blocks of parts that differ. */
+interface TargetRun {
+  prepareKey: string;
+  /** The target's directory relative to the out root. */
+  prefix: string;
+  ids: readonly string[];
+  stored: readonly StoredPart[];
+  /** Each part's files relative to the out root (empty: not made). */
+  outs: readonly (readonly string[])[];
+  blocks: readonly string[];
 }
 
 /**
- * A stored part's files relative to the out root, made once per part: a watch session asks for the same ones each
- * run (GitHub: 11.7k), and the same string objects keep their hashes for the lookups.
+ * Target runs by the parts record each left in the store: a next run whose store holds that same record (the run
+ * was saved, and the store not read again since) finds its run here.
  */
-const outRels = new WeakMap<readonly string[], [string, string[]]>();
+const lastRuns = new WeakMap<object, TargetRun>();
+
+function rememberRun(ctx: PartsContext, targetId: string, api: Api, run: Omit<TargetRun, "ids">): void {
+  const record = ctx.store.usedPartsRecord(targetId);
+  if (record) lastRuns.set(record, { ...run, ids: api.endpoints.map((e) => e.id) });
+}
+
+/** The key of a target's assembled files: prepare's inputs, and each endpoint's id and part hash (in blocks). */
+function assembleKeyOf(prepared: string, blocks: readonly string[]): string {
+  return sha256(`${prepared}\0${blocks.join("\0")}`);
+}
+
+function sameIds(ids: readonly string[], endpoints: readonly Endpoint[]): boolean {
+  return ids.length === endpoints.length && endpoints.every((e, i) => e.id === ids[i]);
+}
+
+const BLOCK = 64;
+
+/**
+ * The endpoints' ids and part hashes hashed in blocks of BLOCK (what the assemble key is made of): a block whose
+ * parts are the ones of the last run (same ids in the same places) keeps that run's hash.
+ */
+function blockHashes(endpoints: readonly Endpoint[], stored: readonly StoredPart[], last: TargetRun | undefined): string[] {
+  const blocks: string[] = [];
+  for (let start = 0; start < endpoints.length; start += BLOCK) {
+    const end = Math.min(start + BLOCK, endpoints.length);
+    let same = last !== undefined && last.blocks.length > blocks.length;
+    for (let i = start; same && i < end; i++) same = stored[i] === last?.stored[i];
+    if (same) {
+      blocks.push((last as TargetRun).blocks[blocks.length] as string);
+      continue;
+    }
+    const inputs: string[] = [];
+    for (let i = start; i < end; i++) inputs.push((endpoints[i] as Endpoint).id, (stored[i] as StoredPart).hash);
+    blocks.push(sha256(inputs.join("\0")));
+  }
+  return blocks;
+}
+
+function toOutRels(prefix: string, rels: readonly string[]): string[] {
+  return rels.map((rel) => `${prefix}/${rel}`);
+}
 
 function toStoredPart(part: EndpointPart): StoredPart {
   const fragment = part.fragment ?? null;
@@ -156,19 +209,22 @@ function toStoredPart(part: EndpointPart): StoredPart {
 async function renderAllParts(targetId: string, parts: TargetParts, api: Api, env: RenderEnv, ctx: PartsContext): Promise<PartsRender> {
   const all = await (parts.renderAll as NonNullable<TargetParts["renderAll"]>)(api, env);
   const out: PartsRender = { files: new Map(), intact: [], rendered: api.endpoints.length, reused: 0 };
-  const assembleInputs: string[] = [prepareKey(ctx, targetId)];
+  const prepared = prepareKey(ctx, targetId);
+  const keys = partKeysOf(ctx, api);
   ctx.store.beginTarget(targetId);
-  api.endpoints.forEach((endpoint, i) => {
+  const stored = api.endpoints.map((_endpoint, i) => {
     const part = all.parts[i] as EndpointPart;
     for (const [rel, content] of part.files) out.files.set(rel, content);
-    const stored = toStoredPart(part);
-    ctx.store.setPart(targetId, partKey(ctx, endpoint), stored);
-    assembleInputs.push(endpoint.id, stored.hash);
+    const made = toStoredPart(part);
+    ctx.store.setPart(targetId, keys[i] as string, made);
+    return made;
   });
-  if (parts.prepare) ctx.store.setPrepared(targetId, prepareKey(ctx, targetId), all.prepared);
+  if (parts.prepare) ctx.store.setPrepared(targetId, prepared, all.prepared);
   if (all.memo) assembleMemo(ctx, targetId).set(...all.memo);
   for (const [rel, content] of all.assembled) out.files.set(rel, content);
-  ctx.store.setAssembled(targetId, sha256(assembleInputs.join("\0")), [...all.assembled.keys()]);
+  const blocks = blockHashes(api.endpoints, stored, undefined);
+  rememberRun(ctx, targetId, api, { prepareKey: prepared, prefix: "", stored, outs: [], blocks });
+  ctx.store.setAssembled(targetId, assembleKeyOf(prepared, blocks), [...all.assembled.keys()]);
   ctx.store.touch();
   return out;
 }
@@ -197,28 +253,29 @@ function prepareKey(ctx: PartsContext, targetId: string): string {
 
 /** Whether some endpoint's part of the target is not in the store (it will render, not be reused). */
 export function hasUnkeptParts(targetId: string, api: Api, ctx: PartsContext): boolean {
-  return api.endpoints.some((endpoint) => !ctx.store.getPart(targetId, partKey(ctx, endpoint)));
+  return partKeysOf(ctx, api).some((key) => !ctx.store.getPart(targetId, key));
 }
 
 /**
- * The key of an endpoint's part: the same for every target (each target's parts are kept apart by the store),
- * so it is hashed once per endpoint and run.
+ * The keys of the endpoints' parts, in `api.endpoints` order: the same for every target (each target's parts are
+ * kept apart by the store), so they are made once per run.
  */
-function partKey(ctx: PartsContext, endpoint: Endpoint): string {
+function partKeysOf(ctx: PartsContext, api: Api): readonly string[] {
   let keys = partKeys.get(ctx);
-  if (!keys) partKeys.set(ctx, (keys = new Map()));
-  let key = keys.get(endpoint.id);
-  if (key === undefined) {
-    const input = ctx.inputHashes.get(endpoint.source.file) ?? "";
-    const last = lastKeys.get(endpoint.id);
-    if (last && last[0] === ctx.contextKey && last[1] === input) key = last[2];
-    else lastKeys.set(endpoint.id, [ctx.contextKey, input, (key = sha256(`${ctx.contextKey}\0${endpoint.id}\0${input}`))]);
-    keys.set(endpoint.id, key);
-  }
+  if (keys?.[0] !== api) partKeys.set(ctx, (keys = [api, api.endpoints.map((endpoint) => partKey(ctx, endpoint))]));
+  return keys[1];
+}
+
+function partKey(ctx: PartsContext, endpoint: Endpoint): string {
+  const input = ctx.inputHashes.get(endpoint.source.file) ?? "";
+  const last = lastKeys.get(endpoint.id);
+  if (last && last[0] === ctx.contextKey && last[1] === input) return last[2];
+  const key = sha256(`${ctx.contextKey}\0${endpoint.id}\0${input}`);
+  lastKeys.set(endpoint.id, [ctx.contextKey, input, key]);
   return key;
 }
 
-const partKeys = new WeakMap<PartsContext, Map<string, string>>();
+const partKeys = new WeakMap<PartsContext, [Api, string[]]>();
 /** The last key made for each endpoint id and what it was made from: a watch session's next run hashes only what changed. */
 const lastKeys = new Map<string, [context: string, input: string, key: string]>();
 

@@ -106,3 +106,45 @@ test("reused parts are checked once the stamps are in; a tampered one renders ag
   expect([...kept.files.keys()]).toEqual(["index.md"]);
   expect(kept.intact.sort()).toEqual(["a.md", "b.md", "c.md"]);
 });
+
+test("the assemble key, hashed in blocks of endpoints and kept between runs of a process, follows an edit in any block and equals a fresh process's", async () => {
+  forgetPartMemory();
+  const prefix = "api/many";
+  const manyIds = Array.from({ length: 150 }, (_, i) => `e${i}`);
+  const manyApi = { endpoints: manyIds.map((id) => ({ id, source: { file: `${id}.yaml` } })) } as unknown as Api;
+  const manyTexts = new Map(manyIds.map((id) => [id, `text of ${id}`]));
+  let assembled = 0;
+  const manyParts: TargetParts = {
+    endpoint: (_api, endpoint) => ({ files: new Map([[`${endpoint.id}.md`, "page\n"]]), fragment: manyTexts.get(endpoint.id) }),
+    assemble(_api, fragments) {
+      assembled++;
+      return new Map([["index.md", fragments.map((f) => String(f.fragment)).join("\n")]]);
+    },
+  };
+  const manyContext = (store: PartStore): PartsContext => ({ ...context(store), inputHashes: new Map([...manyTexts].map(([id, text]) => [`${id}.yaml`, text])) });
+  const run = async (fromDisk = false) => {
+    if (fromDisk) forgetPartMemory();
+    const store = await PartStore.open(cacheDir, spec, out);
+    const rendered = await (await renderTargetParts("many", prefix, manyParts, manyApi, env, manyContext(store))).complete();
+    mkdirSync(path.join(out, prefix), { recursive: true });
+    for (const [rel, content] of rendered.files) writeFileSync(path.join(out, prefix, rel), textOf(content));
+    const written = [...rendered.files.keys()].map((rel) => `${prefix}/${rel}`);
+    store.updateOutputs(out, { fresh: written, produced: new Set([...written, ...rendered.intact.map((rel) => `${prefix}/${rel}`)]), owned: [prefix] });
+    await store.save();
+    return rendered;
+  };
+  await run();
+  // The first endpoint, one in the middle of the second block, and the last one (in a short third block).
+  for (const id of ["e0", "e100", "e149"]) {
+    manyTexts.set(id, `edited ${id}`);
+    assembled = 0;
+    const edited = await run();
+    expect(assembled, id).toBe(1);
+    expect(textOf(edited.files.get("index.md") as FileText).split("\n")).toEqual(manyIds.map((e) => manyTexts.get(e)));
+    // Nothing changed since: kept, in this process and in a fresh one (whose key is made without the last run).
+    assembled = 0;
+    await run();
+    await run(true);
+    expect(assembled, id).toBe(0);
+  }
+});
