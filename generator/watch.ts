@@ -26,6 +26,15 @@ export async function runWatch(opts: WatchOptions): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   let flushTimer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  // Runs chained on `running` that have not started: a change queued one, whose own checks come after it.
+  let queued = 0;
+  const queue = (run: () => Promise<void>) => {
+    queued++;
+    running = running.then(() => {
+      queued--;
+      return run();
+    });
+  };
   // A run loads only the files the watchers named (see LoadOptions.since) after a run that succeeded; the others are
   // checked once it is done (Drift.inputs), and a change the watchers missed regenerates then.
   let trusted = false;
@@ -54,16 +63,16 @@ export async function runWatch(opts: WatchOptions): Promise<void> {
         outputs.push(...drift.outputs);
         inputs.push(...drift.inputs);
       }
-      if (timer !== undefined) {
-        // A change is queued: its run comes next.
+      if (timer !== undefined || queued > 0) {
+        // A change is pending or queued: its run comes next, and checks again after it.
       } else if (inputs.length > 0) {
         trusted = false;
-        running = running.then(() => regenerate(`changed ${describeFiles(inputs)}`));
+        queue(() => regenerate(`changed ${describeFiles(inputs)}`));
       } else {
         const fresh = outputs.filter((rel) => !(repair && restored.has(rel)));
         if (fresh.length > 0) {
           restored = new Set(outputs);
-          running = running.then(() => regenerate(`outputs changed ${describeFiles(fresh)}`, { files: new Set(), listing: false }, true));
+          queue(() => regenerate(`outputs changed ${describeFiles(fresh)}`, { files: new Set(), listing: false }, true));
         }
       }
     } catch (error) {
@@ -92,7 +101,7 @@ export async function runWatch(opts: WatchOptions): Promise<void> {
           const since: LoadHint = { files: new Set(files), listing: renamed };
           changed.clear();
           renamed = false;
-          running = running.then(() => regenerate(`changed ${describeFiles(files)}`, since));
+          queue(() => regenerate(`changed ${describeFiles(files)}`, since));
         }, opts.debounceMs ?? 100);
       }),
     );
