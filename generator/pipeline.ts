@@ -147,9 +147,10 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
     set: (value: string[]) => void (merged = value),
   });
   const prime = async (): Promise<Drift> => {
+    // The outputs are stat'ed in the write worker while this thread checks the spec files.
+    const probed = parts.store.enabled ? primeProbe(dir, selected, opts.out) : undefined;
     const inputs = loadDrift(dir).map((rel) => path.join(dir, ...rel.split("/")));
-    if (!parts.store.enabled) return { outputs: [], inputs };
-    const probed = primeProbe(dir, selected, opts.out);
+    if (!probed) return { outputs: [], inputs };
     env.warm?.();
     for (const id of active) targets[id].parts?.warm?.(api);
     parts.store.readKept();

@@ -97,12 +97,13 @@ export async function renderTargetParts(
       ctx.store.setPart(targetId, key, part);
       stored[i] = part;
     } else stored[i] = render(endpoint, key);
-    outs[i] = aligned && last.stored[i] === stored[i] && last.prefix === prefix ? (last.outs[i] as readonly string[]) : toOutRels(prefix, (stored[i] as StoredPart).rels);
+    const known = aligned && last.stored[i] === stored[i] ? last.outs?.[i] : undefined;
+    outs[i] = known ?? toOutRels(prefix, (stored[i] as StoredPart).rels);
   });
   // The shared files depend on the fragments and prepare's inputs only: unchanged ones on disk are kept.
   const blocks = blockHashes(api.endpoints, stored, aligned ? last : undefined);
   const assembleKey = assembleKeyOf(prepared, blocks);
-  rememberRun(ctx, targetId, api, { prepareKey: prepared, prefix, stored, outs, blocks });
+  rememberRun(ctx, targetId, api, { prepareKey: prepared, stored, outs, blocks });
   const fragments = (): EndpointFragment[] => api.endpoints.map((endpoint, i) => ({ id: endpoint.id, fragment: (stored[i] as StoredPart).fragment }));
   const assembleFiles = async () =>
     parts.assemble(api, fragments(), env, await preparePart(targetId, parts, api, env, ctx), assembleMemo(ctx, targetId));
@@ -144,12 +145,10 @@ export async function renderTargetParts(
 /** What a target's run in this process used: the next run of the target hashes only the blocks of parts that differ. */
 interface TargetRun {
   prepareKey: string;
-  /** The target's directory relative to the out root. */
-  prefix: string;
   ids: readonly string[];
   stored: readonly StoredPart[];
-  /** Each part's files relative to the out root (empty: not made). */
-  outs: readonly (readonly string[])[];
+  /** Each part's files relative to the out root (absent: a whole render, which does not make them). */
+  outs?: readonly (readonly string[])[];
   blocks: readonly string[];
 }
 
@@ -223,7 +222,7 @@ async function renderAllParts(targetId: string, parts: TargetParts, api: Api, en
   if (all.memo) assembleMemo(ctx, targetId).set(...all.memo);
   for (const [rel, content] of all.assembled) out.files.set(rel, content);
   const blocks = blockHashes(api.endpoints, stored, undefined);
-  rememberRun(ctx, targetId, api, { prepareKey: prepared, prefix: "", stored, outs: [], blocks });
+  rememberRun(ctx, targetId, api, { prepareKey: prepared, stored, blocks });
   ctx.store.setAssembled(targetId, assembleKeyOf(prepared, blocks), [...all.assembled.keys()]);
   ctx.store.touch();
   return out;
