@@ -11,8 +11,9 @@ import { CODE_ROOT } from "./code-root.js";
 import { UNREADABLE, forgetDiskState, readStoreDir, readStoreOutputs, writeStoreDir, type StoreData, type StoredPart } from "./parts-disk.js";
 
 export type { StoredPart } from "./parts-disk.js";
+export { UNREADABLE } from "./parts-disk.js";
 
-const FORMAT = "specsmith-parts/2";
+const FORMAT = "specsmith-parts/3";
 const MAX_MEMORY = 4;
 
 const memory = new Map<string, StoreData>();

@@ -1,17 +1,20 @@
 // The part store on disk: one directory per (spec dir, out root), split into shard files so that a run that changed
 // a few parts writes a few small files: `meta.json` (assembled files, output stamps, and the keys of the values
 // below), one file per target's `prepare` value and one per target's assemble memo (read only when asked for), and
-// each target's parts in 16 buckets by key. Each file is written atomically; any mix of old and new files is safe,
-// since every reuse is checked by key and stamp (a stale shard only costs a re-render).
+// each target's parts in 16 buckets by key. A bucket's first line holds its parts' keys, files and hashes, its
+// second line their fragments, parsed only when one is first asked for (a target whose shared files are kept never
+// reads them). Each file is written atomically; any mix of old and new files is safe, since every reuse is checked
+// by key and stamp (a stale shard only costs a re-render).
 import { existsSync, readFileSync } from "node:fs";
 import { readFile, readdir, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
-import { forgetShards, parseJson, rememberShards, signatureOf, writeShards, type Shard } from "./shard-files.js";
+import { forgetShards, parseJson, parseShardText, rememberShards, signatureOf, toShardText, writeShards, type Shard } from "./shard-files.js";
 import { writeAtomic } from "./write/file-ops.js";
 
 export interface StoredPart {
   /** File paths relative to the target's outDir. */
   rels: string[];
+  /** What the target's assemble reads of the endpoint; UNREADABLE when read from a damaged shard (render it again). */
   fragment: unknown;
   /** sha256 of the fragment's JSON: the assembled files depend on it. */
   hash: string;
@@ -56,7 +59,9 @@ export async function readStoreDir(dir: string, format: string, version: string)
   const signatures = new Map<string, string>();
   let meta = false;
   eager.forEach((name, i) => {
-    const shard = parseJson(texts[i]);
+    const text = texts[i] ?? null;
+    const firstLine = text?.indexOf("\n") ?? -1;
+    const shard = parseJson(firstLine < 0 ? text : (text as string).slice(0, firstLine));
     if (!isStoreShard(shard, format, version)) return;
     const target = shard["target"];
     if (name === "meta.json" && isRecord(shard["assembled"]) && isRecord(shard["outputs"])) {
@@ -72,8 +77,16 @@ export async function readStoreDir(dir: string, format: string, version: string)
           signatures.set(file, key);
         }
       }
-    } else if (typeof target === "string" && isRecord(shard["parts"])) {
-      Object.assign((data.parts[target] ??= {}), shard["parts"]);
+    } else if (typeof target === "string" && isRecord(shard["parts"]) && firstLine >= 0) {
+      const fragments = (text as string).slice(firstLine + 1);
+      if (fragments.length !== shard["fragmentsLength"]) return; // cut short: its parts render again
+      const parts = (data.parts[target] ??= {});
+      const fragmentOf = lazyFragments(fragments);
+      for (const [key, entry] of Object.entries(shard["parts"])) {
+        if (isRecord(entry) && isStringArray(entry["rels"]) && typeof entry["hash"] === "string") {
+          parts[key] = storedPart(entry["rels"], entry["hash"], () => fragmentOf(key));
+        }
+      }
       signatures.set(name, signatureOf(Object.keys(shard["parts"])));
     }
   });
@@ -81,6 +94,52 @@ export async function readStoreDir(dir: string, format: string, version: string)
   rememberShards(dir, signatures);
   await utimes(path.join(dir, "meta.json"), new Date(), new Date()).catch(() => undefined); // recently used
   return data;
+}
+
+/** A bucket's fragments line, parsed when a fragment is first asked for: key → fragment (UNREADABLE if damaged). */
+function lazyFragments(line: string): (key: string) => unknown {
+  let text: string | null = line;
+  let fragments: Record<string, unknown> | null = null;
+  return (key) => {
+    if (text !== null) {
+      const parsed = parseJson(text);
+      fragments = isRecord(parsed) ? parsed : null;
+      text = null;
+    }
+    return fragments !== null && Object.hasOwn(fragments, key) ? fragments[key] : UNREADABLE;
+  };
+}
+
+/** A part read from disk: its fragment is read when first asked for (and written back as read). */
+function storedPart(rels: string[], hash: string, read: () => unknown): StoredPart {
+  let fragment: unknown;
+  let known = false;
+  const part = { rels, hash } as StoredPart;
+  Object.defineProperty(part, "fragment", {
+    enumerable: true,
+    get() {
+      if (!known) {
+        fragment = read();
+        known = true;
+      }
+      return fragment;
+    },
+  });
+  return part;
+}
+
+/** A bucket's text: its parts' keys, files and hashes on the first line, their fragments on the second. */
+function partsShardText(head: { format: string; version: string }, target: string, parts: Record<string, StoredPart>, keys: readonly string[]): string {
+  const index: Record<string, { rels: string[]; hash: string }> = {};
+  const fragments: Record<string, unknown> = {};
+  for (const key of keys) {
+    const part = parts[key] as StoredPart;
+    if (part.fragment === UNREADABLE) continue; // read damaged: not kept (its endpoint was rendered again, or will be)
+    index[key] = { rels: part.rels, hash: part.hash };
+    fragments[key] = part.fragment;
+  }
+  const line = JSON.stringify(fragments);
+  return `${JSON.stringify({ ...head, target, parts: index, fragmentsLength: line.length })}\n${line}`;
 }
 
 /** The output paths meta.json recorded; null when absent, unreadable, or made by another format or version. */
@@ -110,7 +169,7 @@ function storedEntry(file: string, expect: { format: string; version: string; ta
       if (!read) {
         read = true;
         unread.delete(entry);
-        const shard = parseJson(readTextSync(file));
+        const shard = parseShardText(readTextSync(file));
         const stored = isStoreShard(shard, expect.format, expect.version) && shard["target"] === expect.target ? shard[expect.field] : undefined;
         value = Array.isArray(stored) && stored[0] === expect.key && stored.length === 2 ? stored[1] : UNREADABLE;
       }
@@ -142,7 +201,7 @@ export async function writeStoreDir(dir: string, data: StoreData): Promise<void>
       if (file !== undefined ? !existsSync(file) : entry[1] === UNREADABLE) continue;
       const text = () => {
         if (entry[1] === UNREADABLE) throw new Error(`part store: ${name} is no longer readable`);
-        return JSON.stringify({ ...head, target, [field]: entry });
+        return toShardText({ ...head, target, [field]: entry });
       };
       wanted.set(name, { signature: String(entry[0]), text });
       (keys[field] ??= {})[target] = String(entry[0]);
@@ -155,7 +214,7 @@ export async function writeStoreDir(dir: string, data: StoreData): Promise<void>
       buckets.get(bucket)?.push(key) ?? buckets.set(bucket, [key]);
     }
     for (const [bucket, keys] of buckets) {
-      const text = () => JSON.stringify({ ...head, target, parts: Object.fromEntries(keys.map((k) => [k, parts[k]])) });
+      const text = () => partsShardText(head, target, parts, keys);
       wanted.set(`parts.${fileSafe(target)}.${bucket}.json`, { signature: signatureOf(keys), text });
     }
   }
@@ -191,6 +250,10 @@ function fileSafe(targetId: string): string {
 /** A shard of this store's format and version (anything else is not trusted). */
 function isStoreShard(value: unknown, format: string, version: string): value is Record<string, unknown> {
   return isRecord(value) && value["format"] === format && value["version"] === version;
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((x) => typeof x === "string");
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

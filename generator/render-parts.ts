@@ -6,7 +6,7 @@ import type { Api, Endpoint } from "./model/types.js";
 // What `prepare` may read beyond the API context: the bundled document's components (every file's own).
 export { componentsKey } from "./model/components-key.js";
 import type { RenderEnv } from "./render/env.js";
-import { generatorVersion, hashTree, type PartStore, type StoredPart } from "./parts-cache.js";
+import { generatorVersion, hashTree, UNREADABLE, type PartStore, type StoredPart } from "./parts-cache.js";
 import type { AssembleMemo, EndpointFragment, EndpointPart, FileSink, TargetParts } from "./targets/target.js";
 import type { FileText } from "./write/text.js";
 
@@ -104,7 +104,16 @@ export async function renderTargetParts(
   const blocks = blockHashes(api.endpoints, stored, aligned ? last : undefined);
   const assembleKey = assembleKeyOf(prepared, blocks);
   rememberRun(ctx, targetId, api, { prepareKey: prepared, stored, outs, blocks });
-  const fragments = (): EndpointFragment[] => api.endpoints.map((endpoint, i) => ({ id: endpoint.id, fragment: (stored[i] as StoredPart).fragment }));
+  // A reused part whose fragment the store could not read back (a damaged shard) is rendered again for it.
+  const redone = new Set<number>();
+  const fragmentOf = (i: number): unknown => {
+    if ((stored[i] as StoredPart).fragment === UNREADABLE) {
+      stored[i] = render(api.endpoints[i] as Endpoint, keys[i] as string);
+      redone.add(i);
+    }
+    return (stored[i] as StoredPart).fragment;
+  };
+  const fragments = (): EndpointFragment[] => api.endpoints.map((endpoint, i) => ({ id: endpoint.id, fragment: fragmentOf(i) }));
   const assembleFiles = async () =>
     parts.assemble(api, fragments(), env, await preparePart(targetId, parts, api, env, ctx), assembleMemo(ctx, targetId));
   const assemble = async () => {
@@ -130,6 +139,7 @@ export async function renderTargetParts(
       return true;
     };
     for (const i of kept) {
+      if (redone.has(i)) continue;
       if (keep((stored[i] as StoredPart).rels, outs[i])) out.reused++;
       else render(api.endpoints[i] as Endpoint, keys[i] as string); // the same fragment: what was assembled from it stands
     }

@@ -63,6 +63,65 @@ export async function writeShards(dir: string, wanted: ReadonlyMap<string, Shard
   }
 }
 
+/**
+ * Strings at least this long are kept out of a shard's JSON, as raw text after it (toShardText): JSON.parse of a
+ * long string scans and copies it character by character (a 9 MB document text took 60–100 ms), a slice of the
+ * file's text costs nothing.
+ */
+const RAW_MIN_LENGTH = 64 * 1024;
+/** The key of the object that stands for a raw string in the JSON: `{ [RAW_KEY]: index }`. */
+const RAW_KEY = "\u0000specsmith-raw";
+
+/**
+ * A shard's text: `value`'s JSON, and when it holds long strings, a line with their lengths and then the strings
+ * themselves, raw (JSON.stringify writes no newline, so the first one ends the JSON). Plain JSON when no string is
+ * long enough, when a long one is not well-formed UTF-16 (it would not survive UTF-8), or when the value has an
+ * object key of the marker's own.
+ */
+export function toShardText(value: unknown): string {
+  const raws: string[] = [];
+  const markers = new WeakSet<object>();
+  let clash = false;
+  const json = JSON.stringify(value, function (this: unknown, key: string, v: unknown) {
+    if (key === RAW_KEY && !markers.has(this as object)) clash = true;
+    if (typeof v !== "string" || v.length < RAW_MIN_LENGTH || !isWellFormed(v)) return v;
+    const marker = { [RAW_KEY]: raws.push(v) - 1 };
+    markers.add(marker);
+    return marker;
+  });
+  if (raws.length === 0) return json;
+  if (clash) return JSON.stringify(value);
+  return `${json}\n${JSON.stringify(raws.map((raw) => raw.length))}\n${raws.join("")}`;
+}
+
+/** No lone surrogates (String.prototype.isWellFormed: in Node 20, not yet in the ES2022 typings). */
+function isWellFormed(text: string): boolean {
+  return (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+}
+
+/** What toShardText wrote (or plain JSON); null for no text or a damaged one. */
+export function parseShardText(text: string | null | undefined): unknown {
+  if (text === null || text === undefined) return null;
+  const end = text.indexOf("\n");
+  if (end < 0) return parseJson(text);
+  const lineEnd = text.indexOf("\n", end + 1);
+  const lengths = lineEnd < 0 ? null : parseJson(text.slice(end + 1, lineEnd));
+  if (!Array.isArray(lengths) || !lengths.every((n) => Number.isSafeInteger(n) && n >= 0)) return null;
+  let at = lineEnd + 1;
+  const raws = (lengths as number[]).map((n) => text.slice(at, (at += n)));
+  if (at !== text.length) return null;
+  try {
+    return JSON.parse(text.slice(0, end), (_key, v: unknown) => {
+      if (typeof v !== "object" || v === null || !Object.hasOwn(v, RAW_KEY)) return v;
+      const raw = raws[(v as Record<string, number>)[RAW_KEY] as number];
+      if (raw === undefined) throw new Error("no such raw string");
+      return raw;
+    });
+  } catch {
+    return null;
+  }
+}
+
 /** JSON.parse, or null for no text or text that is not JSON. */
 export function parseJson(text: string | null | undefined): unknown {
   if (text === null || text === undefined) return null;

@@ -1,6 +1,6 @@
 // The part store on disk (parts-disk.ts): shards round-trip, a save rewrites only the shards whose parts changed,
 // and damaged or foreign files are ignored rather than trusted.
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, expect, test } from "vitest";
@@ -133,4 +133,35 @@ test("a save keeps unread prepared and memo shards as they are, and drops one de
   const next = (await readStoreDir(dir, "f/1", "v1")) as StoreData;
   expect(next.prepared).toEqual(data.prepared);
   expect(next.memos).toEqual({});
+});
+
+test("a bucket's fragments are parsed when first asked for: a damaged line reads as UNREADABLE, a cut one drops its parts", async () => {
+  const data = storeWith(40);
+  await writeStoreDir(dir, data);
+  const bucket = (b: string) => path.join(dir, `parts.docs~gitbook.${b}.json`);
+  const secondLine = (b: string) => {
+    const text = readFileSync(bucket(b), "utf8");
+    return [text, text.indexOf("\n")] as const;
+  };
+  // Bucket 3: its fragments line damaged, the same length. Bucket 5: cut short by one character.
+  const [three, at3] = secondLine("3");
+  writeFileSync(bucket("3"), three.slice(0, at3 + 1) + "{" + " ".repeat(three.length - at3 - 2));
+  const [five] = secondLine("5");
+  writeFileSync(bucket("5"), five.slice(0, -1));
+  forgetDiskState();
+  const read = (await readStoreDir(dir, "f/1", "v1")) as StoreData;
+  const parts = read.parts["docs/gitbook"] as StoreData["parts"][string];
+  expect(parts[key(3)]?.rels).toEqual(["p3.md"]);
+  expect(parts[key(3)]?.hash).toBe("h3");
+  expect(parts[key(3)]?.fragment).toBe(UNREADABLE);
+  expect(parts[key(5)]).toBeUndefined();
+  expect(parts[key(4)]).toEqual(part(4));
+  // A save leaves out what could not be read.
+  forgetDiskState();
+  await writeStoreDir(dir, read);
+  forgetDiskState();
+  const again = (await readStoreDir(dir, "f/1", "v1")) as StoreData;
+  expect(again.parts["docs/gitbook"]?.[key(3)]).toBeUndefined();
+  expect(again.parts["docs/gitbook"]?.[key(20)]).toEqual(part(20));
+  expect(Object.keys(again.parts["docs/gitbook"] ?? {}).length).toBe(40 - 3 - 3); // buckets 3 and 5 held 3 parts each
 });

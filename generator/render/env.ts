@@ -1,7 +1,7 @@
 // Handlebars environment: one per render, templates read from templates/<target>/ with an optional override dir.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import Handlebars from "handlebars";
+import { HandlebarsRuntime } from "./handlebars.js";
 import { CODE_ROOT } from "../code-root.js";
 import { UserError } from "../errors.js";
 import { registerHelpers } from "./helpers.js";
@@ -56,7 +56,7 @@ function templatesStamp(roots: string[]): string {
 }
 
 function buildRenderEnv(opts: { overrideDir?: string }): RenderEnv {
-  const hb = Handlebars.create();
+  const hb = HandlebarsRuntime.create();
   registerHelpers(hb);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   const partialsLoaded = new Set<string>();
@@ -140,7 +140,7 @@ function buildRenderEnv(opts: { overrideDir?: string }): RenderEnv {
  * compiled source of a bundled template comes with the build (template-precompile.ts); any other is kept between
  * runs (template-cache.ts): a later run evaluates it instead.
  */
-function compileChecked(hb: typeof Handlebars, text: string, file: string): HandlebarsTemplateDelegate {
+function compileChecked(hb: typeof HandlebarsRuntime, text: string, file: string): HandlebarsTemplateDelegate {
   const key = templateTextKey(text);
   const bundled = precompiledTemplates().get(key);
   if (bundled !== undefined) {

@@ -5,7 +5,7 @@
 // the build, has another key and is compiled as before.
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import Handlebars from "handlebars";
+import { handlebarsCompiler, HandlebarsRuntime } from "./handlebars.js";
 import { CODE_ROOT } from "../code-root.js";
 import { templateKey } from "./template-cache.js";
 
@@ -25,11 +25,12 @@ function compileOptions(): { noEscape: boolean; strict: boolean; data: boolean }
 
 /** The key a template text's compiled source is kept under (template-cache.ts, and the build's precompiled set). */
 export function templateTextKey(text: string): string {
-  return templateKey(Handlebars.VERSION, compileOptions(), text);
+  return templateKey(HandlebarsRuntime.VERSION, compileOptions(), text);
 }
 
 /** Handlebars' compiled source of a template text (what `precompile` makes); throws Handlebars' error. */
 export function compileTemplateSource(text: string): string {
+  const Handlebars = handlebarsCompiler();
   const stages = Handlebars as unknown as HandlebarsStages;
   const options = compileOptions();
   const ast = Handlebars.parse(text, options as Handlebars.ParseOptions);

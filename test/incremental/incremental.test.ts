@@ -109,6 +109,27 @@ describe.each(cases)("incremental generate of spec/%s equals a fresh generate (%
     expect(report.reused).toBeGreaterThan(0);
   });
 
+  test("fragments the part store cannot read back are rendered again, and the tree equals a fresh one", async () => {
+    // Every bucket's fragments line (its second) damaged, the same length: keys, files and hashes still read.
+    const stores = path.join(tmp, "cache", "parts");
+    let damaged = 0;
+    for (const rel of readdirSync(stores, { recursive: true, encoding: "utf8" })) {
+      if (!/(^|[/\\])parts\.[^/\\]+\.json$/.test(rel)) continue;
+      const file = path.join(stores, rel);
+      const text = readFileSync(file, "utf8");
+      const at = text.indexOf("\n");
+      expect(at, rel).toBeGreaterThan(0);
+      writeFileSync(file, text.slice(0, at + 1) + "x".repeat(text.length - at - 1));
+      damaged++;
+    }
+    expect(damaged).toBeGreaterThan(10);
+    const file = firstEndpointFile();
+    writeFileSync(file, readFileSync(file, "utf8").replace(/summary: ([^>|\n].*)\n/, (_m, d: string) => `summary: ${d} Damaged\n`));
+    // Shared files assemble (the summary is in them): their fragments are read then, and found damaged.
+    const report = await generateAndCompare("damaged-fragments", { cold: true });
+    expect(report.reused).toBeGreaterThan(0); // targets that keep their shared files never read them
+  });
+
   test("an endpoint file is added, then removed", async () => {
     const file = firstEndpointFile();
     const text = readFileSync(file, "utf8");
