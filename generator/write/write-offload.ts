@@ -33,8 +33,8 @@ const inFlight = new Set<Promise<unknown>>();
  * transferred, not copied (the worker writes the bytes as they are), so the caller may drop its strings.
  */
 export function writePrefixOffThread(dir: string, files: ReadonlyMap<string, FileText>): Promise<PrefixWriteResult> {
-  const { bytes, ends, shared } = encodeAll(dir, files);
-  return ask<PrefixWriteResult>({ kind: "write", dir, rels: [...files.keys()], bytes, ends, shared }, [bytes.buffer]);
+  const { bytes, ends, shared, differing } = encodeAll(dir, files);
+  return ask<PrefixWriteResult>({ kind: "write", dir, rels: [...files.keys()], bytes, ends, shared, differing }, [bytes.buffer]);
 }
 
 let nextStream = 0;
@@ -102,15 +102,22 @@ function ask<T>(message: Record<string, unknown>, transfer: ArrayBuffer[] = []):
  * text, 3 bytes per UTF-16 unit, saves measuring each one first, but cost about 90 MB more peak RSS on GitHub's
  * spec for no clear gain in time: measured, then left.)
  */
-function encodeAll(dir: string, files: ReadonlyMap<string, FileText>): { bytes: Uint8Array<ArrayBuffer>; ends: Uint32Array; shared?: (Uint8Array | null)[] } {
+function encodeAll(
+  dir: string,
+  files: ReadonlyMap<string, FileText>,
+): { bytes: Uint8Array<ArrayBuffer>; ends: Uint32Array; shared?: (Uint8Array | null)[]; differing?: string[] } {
   let capacity = 0;
   let shared: (Uint8Array | null)[] | undefined;
+  let differing: string[] | undefined;
   let i = 0;
   for (const [rel, content] of files) {
     // Only a large text in pieces, or a file that was one, has retained bytes (no path made for the rest).
     const kept = retainable(content);
-    if (kept) (shared ??= new Array<Uint8Array | null>(files.size).fill(null))[i] = encodeRetained(path.join(dir, rel), kept);
-    else if (retained.size > 0) retained.delete(path.join(dir, rel));
+    if (kept) {
+      const encoded = encodeRetained(path.join(dir, rel), kept);
+      (shared ??= new Array<Uint8Array | null>(files.size).fill(null))[i] = encoded.bytes;
+      if (encoded.differs) (differing ??= []).push(rel);
+    } else if (retained.size > 0) retained.delete(path.join(dir, rel));
     if (!shared?.[i]) capacity += typeof content === "string" ? Buffer.byteLength(content) : byteLengthOf(content.pieces);
     i++;
   }
@@ -128,7 +135,7 @@ function encodeAll(dir: string, files: ReadonlyMap<string, FileText>): { bytes: 
     }
     ends[i++] = at;
   }
-  return { bytes: new Uint8Array(buffer, view.byteOffset, at), ends, ...(shared && { shared }) };
+  return { bytes: new Uint8Array(buffer, view.byteOffset, at), ends, ...(shared && { shared }), ...(differing && { differing }) };
 }
 
 function byteLengthOf(pieces: readonly string[]): number {
@@ -184,7 +191,11 @@ export function retainWritten(abs: string, content: FileText): void {
   if (!entry.spare) (entry.spare = new Uint8Array(new SharedArrayBuffer(entry.bytes.buffer.byteLength))).fill(0);
 }
 
-function encodeRetained(abs: string, text: TextPieces): Uint8Array {
+/**
+ * The text's bytes, spliced from the ones it had last time (see retainWrites); `differs`: they are known to differ
+ * from those (the file holds other bytes than these, unless someone else wrote these very bytes there since).
+ */
+function encodeRetained(abs: string, text: TextPieces): { bytes: Uint8Array; differs: boolean } {
   const pieces = text.pieces;
   const old = retained.get(abs);
   // Pieces equal at the start and at the end (mostly the very same strings: the fragments kept between runs).
@@ -234,8 +245,15 @@ function encodeRetained(abs: string, text: TextPieces): Uint8Array {
     at += tailBytes;
   }
   const written = bytes.subarray(0, at);
+  // Known to differ when the length differs, or the bytes between the equal head and tail do (a memory compare: the
+  // write worker need not read the file to find it changed).
+  const differs = old !== undefined && (at !== old.bytes.length || !sameBytes(old.bytes, written, headBytes, at - tailBytes));
   retained.set(abs, { pieces, ends, bytes: written, spare: old ? new Uint8Array(old.bytes.buffer) : null });
-  return written;
+  return { bytes: written, differs };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array, from: number, to: number): boolean {
+  return Buffer.from(a.buffer, a.byteOffset + from, to - from).equals(Buffer.from(b.buffer, b.byteOffset + from, to - from));
 }
 
 function startWriteWorker(): WriteWorker {

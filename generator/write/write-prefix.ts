@@ -14,24 +14,35 @@ export interface PrefixWriteResult {
 /**
  * Writes `files` (relative posix paths, already validated; text or its UTF-8 bytes) under `dir`: only changed files, each atomically; an
  * absent directory is built aside and renamed in, so readers never see a partial tree. `listed`: the directory's
- * listing when the caller has it already.
+ * listing when the caller has it already. `differing`: files known to differ from what is on disk (their bytes differ
+ * from the ones last written there): written without reading the file to compare.
  */
-export function writePrefixSync(dir: string, files: ReadonlyMap<string, string | Uint8Array>, listed?: Tree | null): PrefixWriteResult {
+export function writePrefixSync(
+  dir: string,
+  files: ReadonlyMap<string, string | Uint8Array>,
+  listed?: Tree | null,
+  differing?: ReadonlySet<string>,
+): PrefixWriteResult {
   let tree = listed === undefined ? listTree(dir) : listed;
   if (tree === null && files.size > 0) {
     if (buildAside(dir, files)) return { existing: [], written: [...files.keys()], unchanged: [] };
     tree = listTree(dir);
   }
   const existing = [...(tree?.files ?? [])];
-  return { existing, ...updateInPlace(dir, files, tree ?? { files: new Set(), dirs: new Set() }) };
+  return { existing, ...updateInPlace(dir, files, tree ?? { files: new Set(), dirs: new Set() }, differing) };
 }
 
-function updateInPlace(dir: string, files: ReadonlyMap<string, string | Uint8Array>, tree: Tree): { written: string[]; unchanged: string[] } {
+function updateInPlace(
+  dir: string,
+  files: ReadonlyMap<string, string | Uint8Array>,
+  tree: Tree,
+  differing: ReadonlySet<string> | undefined,
+): { written: string[]; unchanged: string[] } {
   const unchanged: string[] = [];
   const changed: string[] = [];
   for (const [rel, content] of files) {
     // The listing says which files exist: an absent one needs no probe.
-    const same = tree.files.has(rel) && compareFileSync(path.join(dir, rel), content) === "same";
+    const same = tree.files.has(rel) && !differing?.has(rel) && compareFileSync(path.join(dir, rel), content) === "same";
     (same ? unchanged : changed).push(rel);
   }
   if (changed.length > 0) createDirsSync(dir, changed, tree.dirs);

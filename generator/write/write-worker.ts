@@ -18,6 +18,8 @@ interface WriteJob {
   ends: Uint32Array;
   /** …unless shared[i] holds its bytes (shared memory, see write-offload.ts' retainWrites). */
   shared?: (Uint8Array | null)[];
+  /** Files whose bytes are known to differ from the ones last written there (no need to read them to compare). */
+  differing?: string[];
 }
 
 /** One batch of a new directory's files; the final one renames it into place, an abort removes it. */
@@ -59,7 +61,7 @@ parentPort?.on("message", (job: WriteJob | StreamJob | StatJob | ListJob) => {
 });
 
 function write(job: WriteJob) {
-  return writePrefixSync(job.dir, decode(job));
+  return writePrefixSync(job.dir, decode(job), undefined, job.differing && new Set(job.differing));
 }
 
 function decode({ rels, bytes, ends, shared }: Pick<WriteJob, "rels" | "bytes" | "ends" | "shared">): Map<string, Uint8Array> {

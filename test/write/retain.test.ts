@@ -1,6 +1,6 @@
 // retainWrites (a watch session): a large text in pieces is written again by splicing the bytes of the pieces that
 // did not change around the ones that did. Whatever changed, the file must hold exactly the new text's UTF-8.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, expect, test } from "vitest";
@@ -101,4 +101,32 @@ test("a text retained without being written (a watch session's rehearsal) is wha
   retainWrites(false);
   retainWritten(path.join(root, "api/big/doc.txt"), new TextPieces(["stale"]));
   expect(await writeAndRead(root, text)).toBe(text.toString());
+});
+
+test("a change of the same length is written without reading the file; a text unchanged since is still compared with the disk", async () => {
+  retainWrites(true);
+  const root = path.join(tmp, "same-length");
+  const file = path.join(root, "api/big/doc.txt");
+  const next = random(11);
+  const base = Array.from({ length: 100 }, () => piece(next, 12000));
+  const write = async (text: TextPieces) => {
+    const writer = createTreeWriter({ root });
+    writer.add("api/big", new Map([["doc.txt", text]]));
+    return (await writer.finish()).written;
+  };
+  expect(await write(new TextPieces(base))).toEqual(["api/big/doc.txt"]);
+  // Piece 60's first character replaced by as many "a"s as it had bytes: the same length in bytes.
+  const edited = new TextPieces(base.map((p, i) => (i === 60 ? p.replace(/^./u, (c) => "a".repeat(Buffer.byteLength(c))) : p)));
+  expect(Buffer.byteLength(edited.toString())).toBe(Buffer.byteLength(base.join("")));
+  expect(edited.toString()).not.toBe(base.join(""));
+  // The file already holds the new bytes (put there behind the writer's back): read, it would be found unchanged.
+  writeFileSync(file, edited.toString());
+  expect(await write(edited)).toEqual(["api/big/doc.txt"]); // known to differ from the last write: not read
+  expect(readFileSync(file, "utf8")).toBe(edited.toString());
+  // The same text again (other strings): nothing known to differ, so the file is compared, and found unchanged.
+  expect(await write(new TextPieces(edited.pieces.map((p) => ` ${p}`.slice(1))))).toEqual([]);
+  // Changed on disk behind the writer's back (the same size), the text unchanged: the compare finds it, the write restores it.
+  writeFileSync(file, `b${edited.toString().slice(1)}`);
+  expect(await write(new TextPieces([...edited.pieces]))).toEqual(["api/big/doc.txt"]);
+  expect(readFileSync(file, "utf8")).toBe(edited.toString());
 });
