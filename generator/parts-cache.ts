@@ -165,6 +165,14 @@ export class PartStore {
       : stamps.then((found) => settle(found), () => settle(null));
   }
 
+  /**
+   * Every recorded output was found on disk with its recorded stamp (a primed probe found no drift, see useProbe):
+   * a file recorded is intact. False until the probe has settled.
+   */
+  get recordTrusted(): boolean {
+    return this.driftFree && this.probeSettled;
+  }
+
   /** Waits for the stamps handed to useProbe; call it before asking isOutputIntact. */
   async settleProbe(): Promise<void> {
     if (!this.probeSettled) await this.probing;
@@ -185,7 +193,7 @@ export class PartStore {
   isOutputIntact(outRoot: string, rel: string): boolean {
     const known = this.data.outputs[rel];
     if (!known) return false;
-    if (this.driftFree && this.probeSettled) return true;
+    if (this.recordTrusted) return true;
     let now = this.probed?.get(rel);
     if (now === undefined) {
       const info = statSync(path.join(outRoot, rel), { throwIfNoEntry: false });

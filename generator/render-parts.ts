@@ -132,15 +132,25 @@ export async function renderTargetParts(
   const complete = async (): Promise<PartsRender> => {
     await ctx.store.settleProbe();
     const intactOut: string[] = (out.intactOut = []);
-    const keep = (rels: readonly string[], outRels: readonly string[] = toOutRels(prefix, rels)): boolean => {
-      if (!outRels.every((rel) => ctx.store.isOutputIntact(ctx.outRoot, rel))) return false;
+    const take = (rels: readonly string[], outRels: readonly string[]) => {
       for (const rel of rels) out.intact.push(rel);
       for (const rel of outRels) intactOut.push(rel);
+    };
+    const keep = (rels: readonly string[], outRels: readonly string[] = toOutRels(prefix, rels)): boolean => {
+      for (const rel of outRels) if (!ctx.store.isOutputIntact(ctx.outRoot, rel)) return false;
+      take(rels, outRels);
       return true;
     };
+    // A part of this process's last run of the target (the very object) had its files recorded when that run was
+    // saved; while every recorded output is on disk as recorded (see PartStore.recordTrusted), they still are.
+    const trusted = aligned && ctx.store.recordTrusted ? last.stored : undefined;
     for (const i of kept) {
       if (redone.has(i)) continue;
-      if (keep((stored[i] as StoredPart).rels, outs[i])) out.reused++;
+      const part = stored[i] as StoredPart;
+      if (trusted?.[i] === part) {
+        take(part.rels, outs[i] as readonly string[]);
+        out.reused++;
+      } else if (keep(part.rels, outs[i])) out.reused++;
       else render(api.endpoints[i] as Endpoint, keys[i] as string); // the same fragment: what was assembled from it stands
     }
     if (keptAssembled) {
