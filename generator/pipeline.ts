@@ -76,7 +76,7 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
   const opened = openStore(dir, selected, opts);
   opened.catch(() => undefined);
   const spec = await timer.time("load", () => loadSpec(dir, { examples: opts.examples ?? "error", since: opts.since }));
-  reportWarnings(spec.warnings, opts.warn);
+  if (opts.warn) reportWarnings(spec.warnings, opts.warn);
   const api = await timer.time("model", () => buildApi(spec));
   const env = createRenderEnv({ overrideDir: opts.templates });
   const active = selected.filter((id) => targets[id].appliesTo(api));

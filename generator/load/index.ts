@@ -65,9 +65,21 @@ export async function loadSpec(dir: string, opts: LoadOptions = {}): Promise<Loa
 
   const root = opts.displayRoot ?? process.cwd();
   assertNoProblems(locateFindings(findings, byRel, root), `invalid spec ${toDisplayPath(root, dir)}`);
-  const warnings = opts.examples === "warn" ? sortProblems(locateFindings(checked.examples, byRel, root)) : [];
   const inputHashes = new Map(files.map((f) => [f.rel, toInputHash(f, checked.entries[f.rel]?.check?.deps ?? NO_DEPS)]));
-  return { apiId: path.basename(path.resolve(dir)), dir, shared, endpoints, resolve, warnings, inputHashes };
+  // Located and sorted when first read: a watch session, which does not print them, never pays for it (GitHub's
+  // spec has 818 of them, every run).
+  let warnings: Problem[] | undefined;
+  return {
+    apiId: path.basename(path.resolve(dir)),
+    dir,
+    shared,
+    endpoints,
+    resolve,
+    get warnings() {
+      return (warnings ??= opts.examples === "warn" ? sortProblems(locateFindings(checked.examples, byRel, root)) : []);
+    },
+    inputHashes,
+  };
 }
 
 /** checkFileName's findings for the file, once per file object (a load told what changed reuses the others). */
