@@ -1,6 +1,6 @@
 // One endpoint file → Endpoint[] (one per alias group of methods).
 import { toPointer } from "../errors.js";
-import { buildExamples } from "./examples.js";
+import { buildExamples, declaresExamples } from "./examples.js";
 import { buildSdkNaming } from "./naming.js";
 import { classifyResponse, isErrorStatus, isSuccessStatus, pickSuccess } from "./response.js";
 import { isObject, type SchemaFlattener } from "./schema.js";
@@ -78,7 +78,20 @@ function buildEndpoint({ file, methods, ctx, id }: BuildInput): Endpoint {
     ...LAZY_TAIL,
     source: { file: file.rel, pointer: toPointer(base) },
   } as Record<string, unknown>;
+  operations.set(endpoint, op);
   return withLazyBody(endpoint, (current) => buildBody(file, op, pathItem, base, current), ctx);
+}
+
+/** Each endpoint's operation: what can be told from it alone is, without building the body (see hasExamples). */
+const operations = new WeakMap<object, Record<string, any>>();
+
+/**
+ * Whether the endpoint has examples (`examples.length > 0`), read from its operation while its body is not built:
+ * a run that reuses every part then flattens no schema to find out.
+ */
+export function hasExamples(endpoint: Endpoint): boolean {
+  const op = unbuilt.has(endpoint) ? operations.get(endpoint) : undefined;
+  return op ? declaresExamples(op) : endpoint.examples.length > 0;
 }
 
 /** Endpoints whose body has not been built yet (see withLazyBody), each with what points its builder at a new build. */

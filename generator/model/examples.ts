@@ -20,23 +20,7 @@ interface Entry {
 }
 
 export function buildExamples(input: ExamplesInput): Example[] {
-  const { op } = input;
-  const bodyContent = op.requestBody?.content ?? {};
-  const bodyMedia = Object.keys(bodyContent)[0];
-  const bodyExamples: Record<string, Entry> = bodyMedia ? examplesOf(bodyContent[bodyMedia]) : {};
-  const paramExamples = ((op.parameters ?? []) as any[]).map((p) => ({ param: p, examples: examplesOf(p) }));
-  const responseExamples = Object.entries((op.responses ?? {}) as Record<string, any>).map(([status, res]) => {
-    const content = res?.content ?? {};
-    const media = Object.keys(content)[0];
-    return { status, examples: media ? examplesOf(content[media]) : {} };
-  });
-
-  const keys: string[] = [];
-  const add = (k: string) => keys.includes(k) || keys.push(k);
-  Object.keys(bodyExamples).forEach(add);
-  paramExamples.forEach(({ examples }) => Object.keys(examples).forEach(add));
-  responseExamples.forEach(({ examples }) => Object.keys(examples).forEach(add));
-
+  const { keys, bodyExamples, paramExamples, responseExamples } = exampleSources(input.op);
   return keys.map((key): Example => {
     const body = bodyExamples[key];
     const parameters: ExampleValue[] = [];
@@ -59,6 +43,30 @@ export function buildExamples(input: ExamplesInput): Example[] {
       source: { file: input.file.rel, pointer: toPointer([...input.base]) },
     };
   });
+}
+
+/** Whether the operation declares an example (buildExamples would make one): read from the operation alone. */
+export function declaresExamples(op: Record<string, any>): boolean {
+  return exampleSources(op).keys.length > 0;
+}
+
+/** The operation's examples by where they are declared, and their keys in order (one example per key). */
+function exampleSources(op: Record<string, any>) {
+  const bodyContent = op.requestBody?.content ?? {};
+  const bodyMedia = Object.keys(bodyContent)[0];
+  const bodyExamples: Record<string, Entry> = bodyMedia ? examplesOf(bodyContent[bodyMedia]) : {};
+  const paramExamples = ((op.parameters ?? []) as any[]).map((p) => ({ param: p, examples: examplesOf(p) }));
+  const responseExamples = Object.entries((op.responses ?? {}) as Record<string, any>).map(([status, res]) => {
+    const content = res?.content ?? {};
+    const media = Object.keys(content)[0];
+    return { status, examples: media ? examplesOf(content[media]) : {} };
+  });
+  const keys: string[] = [];
+  const add = (k: string) => keys.includes(k) || keys.push(k);
+  Object.keys(bodyExamples).forEach(add);
+  paramExamples.forEach(({ examples }) => Object.keys(examples).forEach(add));
+  responseExamples.forEach(({ examples }) => Object.keys(examples).forEach(add));
+  return { keys, bodyExamples, paramExamples, responseExamples };
 }
 
 function examplesOf(holder: unknown): Record<string, Entry> {

@@ -3,6 +3,7 @@
 import { exampleTabs, type SnippetTab } from "../render/endpoint-snippets.js";
 import { httpSnippetLanguages } from "../render/http-snippets/index.js";
 import { sdkSnippetLanguages } from "../render/snippets/index.js";
+import { hasExamples } from "../model/endpoint.js";
 import type { Api, Endpoint } from "../model/types.js";
 import { endpointFileName } from "./model-json.js";
 import { renderByParts, type EndpointFragment, type Target, type TargetParts } from "./target.js";
@@ -126,7 +127,7 @@ const printedEntries = new WeakMap<object, string>();
 export const snippetsIndexTarget: Target = {
   description: "snippets.json: endpoint → example → language → {title, fence, request, output}",
   outDir: "snippets/index",
-  appliesTo: (api) => api.endpoints.some((e) => e.examples.length > 0),
+  appliesTo: (api) => api.endpoints.some(hasExamples),
   render: (api, env, sink) => renderByParts(snippetsIndexParts, api, env, sink),
   parts: snippetsIndexParts,
 };
