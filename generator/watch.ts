@@ -15,6 +15,8 @@ export interface WatchOptions extends GenerateOptions {
   cacheFlushMs?: number;
   /** Stop after this signal aborts (tests); otherwise runs until the process ends. */
   signal?: AbortSignal;
+  /** Tests: a run for a change waits for this before it starts (to hold it while more changes come). */
+  beforeChangeRun?: () => Promise<void>;
   io: { out: (line: string) => void; err: (line: string) => void };
 }
 
@@ -28,6 +30,8 @@ export async function runWatch(opts: WatchOptions): Promise<void> {
   let running: Promise<void> = Promise.resolve();
   // Runs chained on `running` that have not started: a change queued one, whose own checks come after it.
   let queued = 0;
+  // A run for changes is queued and has not taken them yet.
+  let changeRunWaiting = false;
   const queue = (run: () => Promise<void>) => {
     queued++;
     running = running.then(() => {
@@ -97,11 +101,19 @@ export async function runWatch(opts: WatchOptions): Promise<void> {
         clearTimeout(timer);
         timer = setTimeout(() => {
           timer = undefined;
-          const files = [...changed].sort();
-          const since: LoadHint = { files: new Set(files), listing: renamed };
-          changed.clear();
-          renamed = false;
-          queue(() => regenerate(`changed ${describeFiles(files)}`, since));
+          // A run for changes that has not started yet takes these too: it reads what has changed when it starts.
+          // (The events of one edit made while a run is busy can arrive on both sides of the debounce.)
+          if (changeRunWaiting) return;
+          changeRunWaiting = true;
+          queue(async () => {
+            await opts.beforeChangeRun?.();
+            changeRunWaiting = false;
+            const files = [...changed].sort();
+            const since: LoadHint = { files: new Set(files), listing: renamed };
+            changed.clear();
+            renamed = false;
+            return regenerate(`changed ${describeFiles(files)}`, since);
+          });
         }, opts.debounceMs ?? 100);
       }),
     );

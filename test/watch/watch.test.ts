@@ -168,3 +168,38 @@ test("a run told what changed loads only that; what it was not told of is found 
     process.env = saved;
   }
 }, 60_000);
+
+test("changes that come while a run for changes waits in the queue are taken by that run, not by one more", async () => {
+  const spec = path.join(tmp, "spec/petstore");
+  const out = path.join(tmp, "out");
+  await cp("test/fixtures/cli/petstore", spec, { recursive: true });
+  const lines: string[] = [];
+  const controller = new AbortController();
+  const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+  // Runs for changes wait at this gate while it is closed (as behind a long run).
+  let gate: Promise<void> = Promise.resolve();
+  let open = () => {};
+  const beforeChangeRun = () => gate;
+  const watching = runWatch({ spec: path.join(tmp, "spec"), out, targets: ["model/json"], io, signal: controller.signal, debounceMs: 50, beforeChangeRun });
+  await waitFor(lines, /^watching /, 0);
+  gate = new Promise((resolve) => (open = resolve));
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+  const mark = lines.length;
+  // Two files edited well apart (each past the debounce): the first queues a run, held at the gate.
+  const pets = path.join(spec, "pets.yaml");
+  await writeFile(pets, (await readFile(pets, "utf8")).replace("summary: Two pets", "summary: Two held pets"));
+  await settle();
+  const pet = path.join(spec, "pets/{petId}.yaml");
+  await writeFile(pet, (await readFile(pet, "utf8")).replaceAll("summary: Get Rex", "summary: Get held Rex"));
+  await settle();
+  expect(lines.slice(mark)).toEqual([]);
+  open();
+  await waitFor(lines, /^changed /, mark);
+  await settle();
+  const runs = lines.slice(mark).filter((l) => l.startsWith("changed "));
+  expect(runs).toHaveLength(1);
+  expect(runs[0]).toMatch(/^changed .*pets\.yaml.*\{petId\}\.yaml.*: regenerated in \d+ ms \(2 files changed\)$|^changed .*\{petId\}\.yaml.*pets\.yaml.*: regenerated in \d+ ms \(2 files changed\)$/);
+  expect(JSON.parse(await readFile(path.join(out, "petstore/model/pets.json"), "utf8")).examples[0].title).toBe("Two held pets");
+  controller.abort();
+  await watching;
+}, 60_000);
