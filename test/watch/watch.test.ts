@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect, test } from "vitest";
 import { forgetCacheMemory } from "../../generator/load/cache-store.js";
 import { forgetPartMemory } from "../../generator/parts-cache.js";
 import { runGenerate } from "../../generator/pipeline.js";
-import { runWatch } from "../../generator/watch.js";
+import { runWatch, type WatchOptions } from "../../generator/watch.js";
 import { listFiles } from "../../generator/write/index.js";
 
 let tmp: string;
@@ -32,14 +32,24 @@ function waitFor(lines: string[], pattern: RegExp, from: number): Promise<void> 
   });
 }
 
-test("regenerates on change, survives a broken file and recovers when it is fixed", async () => {
+/** Watches the petstore fixture (copied into tmp, model/json only): the lines it logs, and how to stop it. */
+async function watchPetstore(extra: Partial<WatchOptions> = {}) {
   const spec = path.join(tmp, "spec/petstore");
   const out = path.join(tmp, "out");
   await cp("test/fixtures/cli/petstore", spec, { recursive: true });
   const lines: string[] = [];
   const controller = new AbortController();
   const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
-  const watching = runWatch({ spec: path.join(tmp, "spec"), out, targets: ["model/json"], io, signal: controller.signal, debounceMs: 50 });
+  const watching = runWatch({ spec: path.join(tmp, "spec"), out, targets: ["model/json"], io, signal: controller.signal, debounceMs: 50, ...extra });
+  const stop = async () => {
+    controller.abort();
+    await watching;
+  };
+  return { spec, out, lines, stop };
+}
+
+test("regenerates on change, survives a broken file and recovers when it is fixed", async () => {
+  const { spec, out, lines, stop } = await watchPetstore();
   await waitFor(lines, /^watching /, 0);
   expect(lines[0]).toMatch(/^start: regenerated in \d+ ms \(3 files changed\)$/);
 
@@ -56,8 +66,7 @@ test("regenerates on change, survives a broken file and recovers when it is fixe
   const model = JSON.parse(await readFile(path.join(out, "petstore/model/pets.json"), "utf8"));
   expect(model.examples[0].title).toBe("Two good pets");
 
-  controller.abort();
-  await watching;
+  await stop();
 }, 60_000);
 
 test("caches stay in memory while the session is busy and reach the disk when it ends; a later run reuses them", async () => {
@@ -170,17 +179,10 @@ test("a run told what changed loads only that; what it was not told of is found 
 }, 60_000);
 
 test("changes that come while a run for changes waits in the queue are taken by that run, not by one more", async () => {
-  const spec = path.join(tmp, "spec/petstore");
-  const out = path.join(tmp, "out");
-  await cp("test/fixtures/cli/petstore", spec, { recursive: true });
-  const lines: string[] = [];
-  const controller = new AbortController();
-  const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
   // Runs for changes wait at this gate while it is closed (as behind a long run).
   let gate: Promise<void> = Promise.resolve();
   let open = () => {};
-  const beforeChangeRun = () => gate;
-  const watching = runWatch({ spec: path.join(tmp, "spec"), out, targets: ["model/json"], io, signal: controller.signal, debounceMs: 50, beforeChangeRun });
+  const { spec, out, lines, stop } = await watchPetstore({ beforeChangeRun: () => gate });
   await waitFor(lines, /^watching /, 0);
   gate = new Promise((resolve) => (open = resolve));
   const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
@@ -200,6 +202,5 @@ test("changes that come while a run for changes waits in the queue are taken by 
   expect(runs).toHaveLength(1);
   expect(runs[0]).toMatch(/^changed .*pets\.yaml.*\{petId\}\.yaml.*: regenerated in \d+ ms \(2 files changed\)$|^changed .*\{petId\}\.yaml.*pets\.yaml.*: regenerated in \d+ ms \(2 files changed\)$/);
   expect(JSON.parse(await readFile(path.join(out, "petstore/model/pets.json"), "utf8")).examples[0].title).toBe("Two held pets");
-  controller.abort();
-  await watching;
+  await stop();
 }, 60_000);
