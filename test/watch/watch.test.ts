@@ -32,6 +32,14 @@ function waitFor(lines: string[], pattern: RegExp, from: number): Promise<void> 
   });
 }
 
+/** The cache on, in tmp, for one test: returns what puts the environment back. */
+function useTmpCache(): () => void {
+  const saved = { ...process.env };
+  process.env["SPECSMITH_CACHE_DIR"] = path.join(tmp, "cache");
+  delete process.env["SPECSMITH_CACHE"];
+  return () => void (process.env = saved);
+}
+
 /** Watches the petstore fixture (copied into tmp, model/json only): the lines it logs, and how to stop it. */
 async function watchPetstore(extra: Partial<WatchOptions> = {}) {
   const spec = path.join(tmp, "spec/petstore");
@@ -112,9 +120,7 @@ test("an output changed or removed by hand is restored; a run after an idle spel
   const out = path.join(tmp, "out");
   const fresh = path.join(tmp, "fresh");
   await cp("test/fixtures/cli/petstore", spec, { recursive: true });
-  const saved = { ...process.env };
-  process.env["SPECSMITH_CACHE_DIR"] = path.join(tmp, "cache");
-  delete process.env["SPECSMITH_CACHE"];
+  const restoreEnv = useTmpCache();
   const lines: string[] = [];
   const controller = new AbortController();
   const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
@@ -142,7 +148,7 @@ test("an output changed or removed by hand is restored; a run after an idle spel
   } finally {
     controller.abort();
     await watching;
-    process.env = saved;
+    restoreEnv();
   }
 }, 60_000);
 
@@ -150,9 +156,7 @@ test("a run told what changed loads only that; what it was not told of is found 
   const spec = path.join(tmp, "spec/petstore");
   const out = path.join(tmp, "out");
   await cp("test/fixtures/cli/petstore", spec, { recursive: true });
-  const saved = { ...process.env };
-  process.env["SPECSMITH_CACHE_DIR"] = path.join(tmp, "cache");
-  delete process.env["SPECSMITH_CACHE"];
+  const restoreEnv = useTmpCache();
   try {
     const opts = { spec: path.join(tmp, "spec"), out, targets: ["model/json"] };
     const [first] = await runGenerate(opts);
@@ -174,7 +178,7 @@ test("a run told what changed loads only that; what it was not told of is found 
     expect(JSON.parse(await readFile(page, "utf8")).examples[0].title).toBe("Two told pets");
     expect((await told!.prime()).inputs).toEqual([]);
   } finally {
-    process.env = saved;
+    restoreEnv();
   }
 }, 60_000);
 
