@@ -14,7 +14,7 @@ import { apiContextKey, componentsKey, hasUnkeptParts, renderTargetParts, type P
 import { TARGET_IDS, isTargetId, targets, type TargetId } from "./targets/index.js";
 import { renderPieces, type FileSink, type Target } from "./targets/target.js";
 import type { FileText } from "./write/text.js";
-import { createTreeWriter, type PrefixStream, type WriteResult } from "./write/index.js";
+import { createTreeWriter, STREAM_BATCH_FILES, type PrefixStream, type WriteResult } from "./write/index.js";
 import { saveTemplateCache } from "./render/template-cache.js";
 import type { Tree } from "./write/file-ops.js";
 import { listOffThread, retainWritten, statOffThread, type OutputStamps } from "./write/write-offload.js";
@@ -266,7 +266,7 @@ export const tuning = {
   /** A warm run probes its outputs in the write worker from this many recorded outputs on. */
   probeMinOutputs: 1000,
   /** A target's files go to the write worker in batches of this many as they render (into a new directory). */
-  streamBatchFiles: 256,
+  streamBatchFiles: STREAM_BATCH_FILES,
 };
 
 /** Records the size and mtime of what is now on disk as produced (written or found equal), then saves the parts. */

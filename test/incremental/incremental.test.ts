@@ -10,6 +10,7 @@ import YAML from "yaml";
 import { forgetCacheMemory } from "../../generator/load/cache-store.js";
 import { forgetPartMemory } from "../../generator/parts-cache.js";
 import { runGenerate, tuning, type ApiReport } from "../../generator/pipeline.js";
+import { STREAM_BATCH_FILES } from "../../generator/write/index.js";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -28,7 +29,7 @@ function listTree(root: string): Map<string, string> {
 
 // Outputs probed up front in the write worker (as on large specs), or stat'ed and listed as needed (small ones);
 // targets rendering into a new directory stream their files to the write worker in batches of 3 (as large specs'
-// do in batches of 256), or in one piece.
+// do in batches of STREAM_BATCH_FILES), or in one piece.
 const cases = ["keyhub", "groups"].flatMap((api) => [
   [api, "outputs probed in the write worker, files streamed in batches", 0, 3],
   [api, "outputs stat'ed as needed", Infinity, 256],
@@ -52,7 +53,7 @@ describe.each(cases)("incremental generate of spec/%s equals a fresh generate (%
   });
   afterAll(() => {
     tuning.probeMinOutputs = 1000;
-    tuning.streamBatchFiles = 256;
+    tuning.streamBatchFiles = STREAM_BATCH_FILES;
     process.env = savedEnv;
     rmSync(tmp, { recursive: true, force: true });
   });

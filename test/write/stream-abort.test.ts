@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { runGenerate, tuning } from "../../generator/pipeline.js";
+import { STREAM_BATCH_FILES } from "../../generator/write/index.js";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 let tmp: string;
@@ -18,7 +19,7 @@ beforeAll(() => {
   tuning.streamBatchFiles = 2;
 });
 afterAll(() => {
-  tuning.streamBatchFiles = 256;
+  tuning.streamBatchFiles = STREAM_BATCH_FILES;
   process.env = saved;
   rmSync(tmp, { recursive: true, force: true });
 });
