@@ -11,7 +11,7 @@ import { loadSpec } from "../../generator/load/index.js";
 import type { Api } from "../../generator/model/types.js";
 import type { Database } from "@seamapi/fake-seam-connect";
 import { startFakeSeam, type FakeSeam } from "./fake-seam.js";
-import { buildClientApi, compilePackage, importPackage, makeTempDir, typecheckUsage, writeClient } from "./harness.js";
+import { buildClientApi, compilePackage, importPackage, makeTempDir, REPO, typecheckUsage, writeClient } from "./harness.js";
 import { readSeamHttpMethodPaths } from "./seam-oracle.js";
 
 let api: Api;
@@ -42,10 +42,15 @@ describe("seam client: package", () => {
   });
 
   test("npm pack → install offline into a scratch project → import by package name", async () => {
-    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: dir, encoding: "utf8" }).trim().split("\n").pop()!;
+    const pack = (from: string) =>
+      path.join(dir, execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", dir], { cwd: from, encoding: "utf8" }).trim().split("\n").pop()!);
+    const tarball = pack(dir);
+    // Its dependency (and that one's) go in as tarballs of the copies `npm ci` installed here: offline, a version
+    // range needs the registry's metadata in npm's cache, which a fresh machine's `npm ci` does not put there.
+    const deps = ["openapi-fetch", "openapi-typescript-helpers"].map((name) => pack(path.join(REPO, "node_modules", name)));
     const scratch = makeTempDir("seam-scratch");
     writeFileSync(path.join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module" }));
-    execFileSync("npm", ["install", path.join(dir, tarball), "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: scratch, stdio: "pipe" });
+    execFileSync("npm", ["install", tarball, ...deps, "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: scratch, stdio: "pipe" });
     mkdirSync(path.join(scratch, "src"));
     writeFileSync(path.join(scratch, "src/main.js"), `export { SeamClient, SeamError, AuthError } from "seam-client";\n`);
     const mod = await import(pathToFileURL(path.join(scratch, "src/main.js")).href);
