@@ -26,11 +26,21 @@ export function createBundler(spec: BundleInput, names: Map<string, string> = as
   const head: Record<string, any> = spec.shared?.doc ?? spec.endpoints[0]?.doc ?? {};
   const rewrite = createRewriter(spec, names);
   const security = head["security"] ?? spec.endpoints[0]?.doc?.security;
+  // Each file's path item and the components are rewritten once per bundler: the document, its frame and the
+  // endpoints' path items share them (read-only, like everything the bundler returns). On GitHub's spec the
+  // document and the frame had each rewritten every component, the document and docs/mintlify every path item.
+  const items = new WeakMap<SpecEndpointFile, Record<string, any>>();
   const pathItem = (file: SpecEndpointFile) => {
-    const item = rewrite(file.doc?.paths?.[file.path] ?? {}, file.rel) as Record<string, any>;
-    return pushDownSecurity(item, file.doc?.security, security);
+    let item = items.get(file);
+    if (!item) {
+      item = pushDownSecurity(rewrite(file.doc?.paths?.[file.path] ?? {}, file.rel) as Record<string, any>, file.doc?.security, security);
+      items.set(file, item);
+    }
+    return item;
   };
-  const build = (withPaths: boolean) => {
+  let bundled: Record<string, Record<string, unknown>> | undefined;
+  const bundleComponents = () => {
+    if (bundled) return bundled;
     const components: Record<string, Record<string, unknown>> = {};
     for (const file of componentFiles(spec)) {
       for (const kind of COMPONENT_KINDS) {
@@ -44,6 +54,10 @@ export function createBundler(spec: BundleInput, names: Map<string, string> = as
       const schemes = file.doc?.components?.securitySchemes;
       if (isObject(schemes)) for (const [id, s] of Object.entries(schemes)) ((components["securitySchemes"] ??= {})[id] ??= s as never);
     }
+    return (bundled = components);
+  };
+  const build = (withPaths: boolean) => {
+    const components = bundleComponents();
     const paths: Record<string, unknown> = {};
     const files = withPaths ? [...spec.endpoints].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) : [];
     for (const file of files) paths[file.path] = pathItem(file);
