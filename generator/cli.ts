@@ -44,7 +44,7 @@ const generateHelp = `Options:
   --templates <dir>   override templates: files here replace bundled ones with the same path
   --examples <mode>   error: an example that does not match its schema fails the run [default]
                       warn: report such examples as warnings (for vendor specs with abbreviated samples)
-  -q, --quiet         print nothing but errors`;
+  -q, --quiet         print nothing but errors and warnings (on stderr)`;
 
 const commands: Record<string, Command> = {
   import: {
@@ -71,7 +71,7 @@ Options:
   --settings <file>       YAML/JSON mapping of API-level x- keys merged into _api.yaml
                           (x-client-name, x-docs-gitbook, x-snippets… — see README)
   --check                 write nothing; exit 1 if the output directory is not up to date
-  -q, --quiet             print nothing but errors`,
+  -q, --quiet             print nothing but errors and warnings (on stderr)`,
     async run(values, positionals, io) {
       const source = positionals[0];
       if (!source) throw new UserError("import: missing <spec> argument (see specsmith import --help)");
