@@ -1,6 +1,8 @@
 // The model as JSON, one file per endpoint: what every template sees, for debugging templates and diffing model changes.
 import type { Api, Endpoint, FlatSchema, Route } from "../model/types.js";
 import { encodeSegment } from "../load/file-names.js";
+import type { RenderEnv } from "../render/env.js";
+import { TextPieces, type FileText } from "../write/text.js";
 import { renderByParts, type EndpointFragment, type Target, type TargetParts } from "./target.js";
 
 /** What api.json needs from an endpoint: its route (its id comes with the fragment), to list the route's endpoints. */
@@ -16,7 +18,7 @@ const modelParts: TargetParts = {
     return { files, fragment };
   },
   assemble(api, fragments, env) {
-    return new Map([["api.json", env.render("model", "api.json", { api: plainApi(api, fragments) })]]);
+    return new Map([["api.json", renderApiJson(api, fragments, env)]]);
   },
 };
 
@@ -35,17 +37,54 @@ export function endpointFileName(endpoint: Endpoint, ext: string): string {
   return endpoint.id === endpoint.path ? `${safe}${ext}` : `${safe}.${endpoint.preferredMethod}${ext}`;
 }
 
+// A string no API holds: it stands where the resources go in api.json's text.
+const RESOURCES_MARK = "\u0000specsmith:resources\u0000";
+const PRINTED_MARK = JSON.stringify(RESOURCES_MARK);
+// What precedes the mark when the template prints the API as `JSON.stringify(api, null, 2)` does (`{{{json api}}}`).
+const MEMBER_KEY = `\n  "resources": `;
+// JSON.stringify([[value]], null, 2) is the value printed two levels deep between these.
+const NESTED_HEAD = "[\n  [\n    ";
+const NESTED_TAIL = "\n  ]\n]";
+
+/**
+ * api.json: the template's text, with the resources (most of it: 27 of GitHub's 30 MB) printed one by one as pieces
+ * of it, each from its own plain copy, rather than one copy of them all printed as one string; the same text.
+ * A template that prints them otherwise (another indent, another shape, more than once) is given them as they are.
+ */
+function renderApiJson(api: Api, fragments: readonly EndpointFragment[], env: RenderEnv): FileText {
+  const text = env.render("model", "api.json", { api: plainApi(api, fragments, RESOURCES_MARK) });
+  const at = text.indexOf(PRINTED_MARK);
+  const once = at >= 0 && text.indexOf(PRINTED_MARK, at + 1) < 0 && !text.includes(RESOURCES_MARK);
+  if (!once || text.slice(at - MEMBER_KEY.length, at) !== MEMBER_KEY) return env.render("model", "api.json", { api: plainApi(api, fragments) });
+  const head = text.slice(0, at);
+  const tail = text.slice(at + PRINTED_MARK.length);
+  if (api.resources.length === 0) return head + "[]" + tail;
+  const pieces = [head, "[\n    "];
+  api.resources.forEach((resource, i) => {
+    if (i > 0) pieces.push(",\n    ");
+    // Printed two levels deep, as in the whole text; the wrapper's own text is cut off (no copy: a slice).
+    const nested = JSON.stringify([[plainResource(resource)]], null, 2);
+    pieces.push(nested.slice(NESTED_HEAD.length, nested.length - NESTED_TAIL.length));
+  });
+  pieces.push("\n  ]", tail);
+  return new TextPieces(pieces);
+}
+
 /** The API's own keys in their order; endpoints as ids and each route's endpointIds rebuilt from the fragments. */
-function plainApi(api: Api, fragments: readonly EndpointFragment[]): unknown {
+function plainApi(api: Api, fragments: readonly EndpointFragment[], resources?: string): unknown {
   const idsByRoute = groupIdsByRoute(fragments);
   const plain: Record<string, unknown> = {};
   for (const key of Object.keys(api)) {
     if (key === "endpoints") plain[key] = fragments.map((f) => f.id);
     else if (key === "routes") plain[key] = api.routes.map((r) => plainRoute(r, idsByRoute.get(r.path) ?? []));
-    else if (key === "resources") plain[key] = api.resources.map((r) => ({ ...r, schema: plainSchema(r.schema, 0) }));
+    else if (key === "resources") plain[key] = resources ?? api.resources.map(plainResource);
     else plain[key] = (api as unknown as Record<string, unknown>)[key];
   }
   return plain;
+}
+
+function plainResource(resource: Api["resources"][number]): unknown {
+  return { ...resource, schema: plainSchema(resource.schema, 0) };
 }
 
 /** Route path → ids of its endpoints in `api.endpoints` order (the fragments' order), as buildRoutes lists them. */

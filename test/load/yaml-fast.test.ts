@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { importSpec } from "../../generator/import/index.js";
 import { isFoldable } from "../../generator/import/yaml-style.js";
-import { parseYamlFast } from "../../generator/load/yaml-fast.js";
+import v8 from "node:v8";
+import { parseYamlFast, splitLines } from "../../generator/load/yaml-fast.js";
 import { emitYaml, type FoldRule } from "../../generator/render/yaml-emit.js";
 import { importSeamSpec, requireCorpus } from "../helpers/seam.js";
 import { repoRoot } from "./fixtures.js";
@@ -62,6 +63,49 @@ describe("findDifference (the comparison the other tests rely on)", () => {
     ["deep equal", { a: [1, { b: "x" }] }, { a: [1, { b: "x" }] }, true],
   ];
   it.each(cases)("%s", (_, a, b, same) => expect(findDifference(a, b) === null).toBe(same));
+});
+
+/** How V8 holds a string, read from its own serializer's tag: one byte per unit, or two. */
+function representation(s: string): "one-byte" | "two-byte" {
+  const bytes = v8.serialize(s);
+  let i = 2; // after the version header; padding (0) aligns a two-byte string's units
+  while (bytes[i] === 0) i++;
+  if (bytes[i] === 0x22) return "one-byte";
+  if (bytes[i] === 0x63) return "two-byte";
+  throw new Error(`unexpected tag ${bytes[i]}`);
+}
+
+describe("splitLines: the lines of text.split, Latin-1 lines one-byte", () => {
+  const cases: [string, string][] = [
+    ["all ASCII", "a: 1\nb: two\n"],
+    ["em dash mid-file", "title: plain ascii line here\ndescription: a \u2014 b\nnext: another ascii line\n"],
+    ["emoji (surrogate pair) on the first line", "\u{1F692}: fire engine\nrest: ascii text that is long\n"],
+    ["several on one line, last line without newline", "a: ascii line long enough\nb: \u00e9\u4e2d\u{1F36B} x \u2014"],
+    ["Latin-1 only", "name: caf\u00e9\nother: plain ascii, long enough\n"],
+    ["Latin-1 and wider lines", "name: caf\u00e9 cr\u00e8me br\u00fbl\u00e9e\nwide: \u2014\nlast: \u00ff\u00a0 long enough\n"],
+    ["empty lines and CRLF", "\r\n\u2014\r\n\n\nlast: ascii line long enough\r\n"],
+  ];
+  it.each(cases)("%s", (_, text) => {
+    const lines = splitLines(text);
+    expect(lines).toEqual(text.split("\n"));
+    for (const line of lines) if (!/[^\x00-\xff]/.test(line)) expect(representation(line), JSON.stringify(line)).toBe("one-byte");
+  });
+
+  it("the test's reader of V8's representation tells the two apart", () => {
+    const twoByte = `${"x".repeat(40)}\u2014`;
+    expect(representation(twoByte)).toBe("two-byte");
+    expect(representation(twoByte.slice(0, 20))).toBe("two-byte"); // cut from a two-byte string: two-byte too
+    expect(representation("x".repeat(40))).toBe("one-byte");
+  });
+
+  it("values parsed from a text with one wide line are one-byte, and yaml's equal", () => {
+    const text = "info:\n  title: An API whose description is long\n  description: caf\u00e9 \u2014 \u{1F692}\npaths:\n  /things/list:\n    summary: List the things in the store\n";
+    expect(checkAgainstYaml(text, "non-ASCII")).toBe("fast");
+    const value = parseYamlFast(text)?.value as { info: { title: string }; paths: Record<string, { summary: string }> };
+    expect(representation(value.info.title)).toBe("one-byte");
+    expect(representation(value.paths["/things/list"]!.summary)).toBe("one-byte");
+    expect(representation(JSON.stringify(value.paths))).toBe("one-byte");
+  });
 });
 
 describe("parseYamlFast on tricky scalars and structures (oracle: YAML.parse)", () => {
