@@ -21,10 +21,19 @@ export function startModuleWorker(rel: string): Worker {
  */
 function withParentFlags(entry: URL | string, opts: WorkerOptions): Worker {
   const execArgv = process.execArgv.filter((arg) => !arg.startsWith("--input-type"));
+  const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
   try {
-    return new Worker(entry, { ...opts, execArgv });
+    return new Worker(entry, { ...opts, execArgv, resourceLimits });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ERR_WORKER_INVALID_EXEC_ARGV") throw error;
-    return new Worker(entry, { ...opts, execArgv: [] });
+    return new Worker(entry, { ...opts, execArgv: [], resourceLimits });
   }
 }
+
+/**
+ * A worker's young generation: 4 MB semi-spaces (V8 sizes it as three of them) instead of V8's default of up to
+ * 16. What the workers keep is small (the writer's) or made in one pass (the client's types), and a large young
+ * generation stays committed: with it, a cold run's peak RSS was 25 MB lower on Seam's spec and GitHub's, with no
+ * change in wall time beyond this machine's noise.
+ */
+export const WORKER_YOUNG_GENERATION_MB = 12;
