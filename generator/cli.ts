@@ -100,7 +100,7 @@ Options:
     options: generateOptions,
     help: generateHelp,
     async run(values, _positionals, io) {
-      await runGenerate({ ...generateArgs(values), log: values["quiet"] ? undefined : io.out, warn: io.err });
+      await runGenerate({ ...generateArgs(values), once: true, log: values["quiet"] ? undefined : io.out, warn: io.err });
       return 0;
     },
   },
@@ -130,7 +130,7 @@ Options:
     options: generateOptions,
     help: generateHelp,
     async run(values, _positionals, io) {
-      const reports = await runGenerate({ ...generateArgs(values), check: true, log: values["quiet"] ? undefined : io.out, warn: io.err });
+      const reports = await runGenerate({ ...generateArgs(values), check: true, once: true, log: values["quiet"] ? undefined : io.out, warn: io.err });
       const problems = reports.flatMap(({ result: r }) => [
         ...r.stale.map((f) => `stale    ${f}`),
         ...r.missing.map((f) => `missing  ${f}`),

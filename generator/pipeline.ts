@@ -6,7 +6,7 @@ import { loadDrift, loadSpec, type LoadHint } from "./load/index.js";
 import { buildApi } from "./model/index.js";
 import type { Api } from "./model/types.js";
 import { createRenderEnv, type RenderEnv } from "./render/env.js";
-import { warmSchemaWorker } from "./targets/client/schema-types.js";
+import { closeSchemaWorker, warmSchemaWorker } from "./targets/client/schema-types.js";
 import { engineFallbacks } from "./targets/client/openapi-types.js";
 import { findCacheDir } from "./load/cache-store.js";
 import { PartStore } from "./parts-cache.js";
@@ -30,6 +30,8 @@ export interface GenerateOptions {
   examples?: "error" | "warn";
   /** What changed since this process last ran on the same spec, as a watcher saw it (see LoadOptions.since). */
   since?: LoadHint;
+  /** The process ends after this run (a CLI run): a worker is ended as soon as the run needs it no more. */
+  once?: boolean;
   log?: (line: string) => void;
   warn?: (line: string) => void;
 }
@@ -64,8 +66,9 @@ export async function runGenerate(opts: GenerateOptions): Promise<ApiReport[]> {
   }
   const reports: ApiReport[] = [];
   const dirs = findApiDirs(opts.spec);
-  for (const dir of dirs) {
-    reports.push(await generateApi(dir, selected, opts));
+  for (const [i, dir] of dirs.entries()) {
+    // The APIs of a spec root share the workers: only the last one's run may end them.
+    reports.push(await generateApi(dir, selected, { ...opts, once: opts.once === true && i === dirs.length - 1 }));
   }
   return reports;
 }
@@ -112,7 +115,7 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
     return stream;
   };
   try {
-    await renderTargets(api, env, active, timer, parts, (id) => (files) => streamOf(id).write(files), (id, rendered) => {
+    await renderTargets(api, env, active, timer, parts, opts.once === true, (id) => (files) => streamOf(id).write(files), (id, rendered) => {
       const prefix = `${api.id}/${targets[id].outDir}`;
       owned.push(prefix);
       for (const rel of rendered.intactOut ?? rendered.intact.map((rel) => `${prefix}/${rel}`)) intact.add(rel);
@@ -290,6 +293,7 @@ async function renderTargets(
   active: readonly TargetId[],
   timer: ReturnType<typeof createTimer>,
   parts: PartsContext,
+  once: boolean,
   sinkFor: (id: TargetId) => FileSink,
   done: (id: TargetId, rendered: PartsRender) => void,
 ): Promise<void> {
@@ -310,10 +314,15 @@ async function renderTargets(
     const result = timer.start(`render ${id}`, () => renderTarget(id, api, env, parts));
     // Awaited below; until then a failure must not count as unhandled.
     if (result instanceof Promise) result.catch(() => undefined);
+    // A run that ends the process needs the client's worker no more once its render is done: the worker's heap (a
+    // copy of the document and what it made of it; 50 to 100 MB) goes back while the other targets render.
+    if (once && id === "client/typescript") void Promise.resolve(result).then(closeSchemaWorker, () => undefined);
     started.set(id, result);
   }
   for (const id of active.filter((t) => !OFF_THREAD.has(t))) {
     await progress(id, await timer.time(`render ${id}`, () => renderTarget(id, api, env, parts, sinkFor(id))));
+    // Between targets the event loop turns: a worker's answer (the client's types) is taken as soon as it is in.
+    if (early.length > 0) await new Promise((resolve) => setImmediate(resolve));
   }
   for (const id of late) await progress(id, await timer.time(`render ${id}`, () => renderTarget(id, api, env, parts)));
   for (const [id, result] of started) await progress(id, await timer.time(`render ${id}`, () => result));

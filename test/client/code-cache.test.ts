@@ -14,15 +14,18 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-code-cache-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const SCRIPT = `
-import { requireCached, saveCodeCaches, codeCacheLoads } from "./generator/targets/client/code-cache.ts";
+import { requireCached, saveCodeCaches, codeCacheLoads, hasUnsavedCodeCaches } from "./generator/targets/client/code-cache.ts";
 import { createRequire } from "node:module";
+const unsaved = [hasUnsavedCodeCaches()];
 const ts = requireCached(import.meta.url, "typescript");
+unsaved.push(hasUnsavedCodeCaches());
 const again = createRequire(import.meta.url)("typescript");
 const f = ts.factory;
 const node = f.createTypeAliasDeclaration(undefined, "Id", undefined, f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword));
 const text = ts.createPrinter().printNode(ts.EmitHint.Unspecified, node, ts.createSourceFile("x.ts", "", ts.ScriptTarget.ESNext));
 await saveCodeCaches();
-console.log(JSON.stringify({ loads: codeCacheLoads.map((l) => l.cache), same: again === ts, version: ts.version, text }));
+unsaved.push(hasUnsavedCodeCaches());
+console.log(JSON.stringify({ loads: codeCacheLoads.map((l) => l.cache), unsaved, same: again === ts, version: ts.version, text }));
 `;
 
 function run(env: Record<string, string>) {
@@ -32,18 +35,19 @@ function run(env: Record<string, string>) {
     env: { ...process.env, ...env },
   });
   expect(result.stderr).toBe("");
-  return JSON.parse(result.stdout) as { loads: string[]; same: boolean; version: string; text: string };
+  return JSON.parse(result.stdout) as { loads: string[]; unsaved: boolean[]; same: boolean; version: string; text: string };
 }
 
 test("absent, then used; damaged, rejected and rewritten; off, not used", () => {
   const cacheDir = path.join(tmp, "cache");
   const env = { SPECSMITH_CACHE_DIR: cacheDir, SPECSMITH_CACHE: "" };
   const first = run(env);
-  expect(first).toMatchObject({ loads: ["absent"], same: true, text: "type Id = string;" });
+  // Before the require, after it, after saving: a cache to write only between the last two (what a worker reports).
+  expect(first).toMatchObject({ loads: ["absent"], unsaved: [false, true, false], same: true, text: "type Id = string;" });
   expect(first.version).toBe((JSON.parse(spawnSync(process.execPath, ["-p", "JSON.stringify(require('typescript').version)"], { cwd: REPO, encoding: "utf8" }).stdout) as string));
   const bins = readdirSync(path.join(cacheDir, "v8"));
   expect(bins).toHaveLength(1);
-  expect(run(env)).toMatchObject({ loads: ["used"], same: true, text: "type Id = string;" });
+  expect(run(env)).toMatchObject({ loads: ["used"], unsaved: [false, false, false], same: true, text: "type Id = string;" });
 
   const bin = path.join(cacheDir, "v8", bins[0]!);
   expect(statSync(bin).mode & 0o777).toBe(0o600);

@@ -1,7 +1,7 @@
 // Worker entry: the client's types (openapi-types.ts) for each document it is sent (already a copy, so it may mutate it),
 // and tasks asked synchronously (schema-types.ts: printPathShare, printEntangledShare) against API-level documents it keeps.
 import { parentPort, type MessagePort } from "node:worker_threads";
-import { saveCodeCaches } from "./code-cache.js";
+import { hasUnsavedCodeCaches, saveCodeCaches } from "./code-cache.js";
 import { engineFallbacks } from "./openapi-types.js";
 import { runSchemaTaskOn, runSyncTask, warmPathContext, type SyncTask } from "./schema-all.js";
 import type { SchemaTask } from "./schema-types.js";
@@ -28,9 +28,9 @@ parentPort?.on("message", ({ id, task, document, sync }: Message) => {
   }
   try {
     const result = runSchemaTaskOn(task, document);
-    parentPort?.postMessage({ id, result, fallbacks: { ...engineFallbacks } });
+    parentPort?.postMessage({ id, result, fallbacks: { ...engineFallbacks }, unsaved: hasUnsavedCodeCaches() });
   } catch (error) {
-    parentPort?.postMessage({ id, error: describe(error), fallbacks: { ...engineFallbacks } });
+    parentPort?.postMessage({ id, error: describe(error), fallbacks: { ...engineFallbacks }, unsaved: hasUnsavedCodeCaches() });
   }
 });
 
@@ -51,9 +51,9 @@ function listenSync(port: MessagePort, signal: Int32Array): void {
       if (rest) keepContext(context, rest);
       const known = contexts.get(context);
       if (!known) throw new Error(`unknown document context ${context}`);
-      reply = { result: runSyncTask(known, task), fallbacks: { ...engineFallbacks } };
+      reply = { result: runSyncTask(known, task), fallbacks: { ...engineFallbacks }, unsaved: hasUnsavedCodeCaches() };
     } catch (error) {
-      reply = { error: describe(error), fallbacks: { ...engineFallbacks } };
+      reply = { error: describe(error), fallbacks: { ...engineFallbacks }, unsaved: hasUnsavedCodeCaches() };
     }
     port.postMessage(reply);
     // The caller blocks until the flag is set, then reads the answer already queued on its port.

@@ -35,6 +35,8 @@ interface SchemaWorker {
   used: boolean;
   /** How many of the worker's calls fell back to openapi-typescript, as last reported (see countFallbacks). */
   fallbacks: number;
+  /** The worker has code caches to write (it loaded typescript for a fallback), as last reported. */
+  unsaved: boolean;
 }
 
 interface WorkerReply {
@@ -42,10 +44,13 @@ interface WorkerReply {
   error?: string;
   /** The worker's engineFallbacks after the task. */
   fallbacks?: { count: number; last: string };
+  /** Whether the worker has code caches to write after the task (see hasUnsavedCodeCaches). */
+  unsaved?: boolean;
 }
 
 /** The worker's fallbacks to openapi-typescript count in this thread's engineFallbacks, which the run reports. */
-function countFallbacks(w: SchemaWorker, reported: WorkerReply["fallbacks"]): void {
+function countFallbacks(w: SchemaWorker, { fallbacks: reported, unsaved }: WorkerReply = {}): void {
+  if (unsaved !== undefined) w.unsaved = unsaved;
   if (!reported || reported.count <= w.fallbacks) return;
   engineFallbacks.count += reported.count - w.fallbacks;
   engineFallbacks.last = reported.last;
@@ -146,7 +151,7 @@ function askWorkerSync(rest: Record<string, unknown>, task: SyncTask): unknown {
     throw new Error(`client types worker did not answer within ${SYNC_TIMEOUT_MS / 1000} s (did it fail to start?)`);
   }
   const reply = receiveMessageOnPort(w.port)?.message as WorkerReply | undefined;
-  countFallbacks(w, reply?.fallbacks);
+  countFallbacks(w, reply);
   if (!reply || reply.error !== undefined) {
     if (fresh) w.contexts.delete(contextKey(rest));
     throw new Error(`client types failed: ${reply?.error ?? "no answer"}`);
@@ -165,8 +170,11 @@ export function warmSchemaWorker(): void {
 }
 
 /** Posting structured-clones the document, so the worker's copy is its own to mutate. */
-function askWorker(task: SchemaTask | "save", document: Record<string, unknown>): Promise<unknown> {
-  const w = (shared ??= startWorker());
+function askWorker(task: SchemaTask, document: Record<string, unknown>): Promise<unknown> {
+  return askWorkerOf((shared ??= startWorker()), task, document);
+}
+
+function askWorkerOf(w: SchemaWorker, task: SchemaTask | "save", document: Record<string, unknown>): Promise<unknown> {
   w.used = true;
   const id = w.next++;
   return new Promise((resolve, reject) => {
@@ -183,9 +191,10 @@ function startWorker(): SchemaWorker {
   worker.postMessage({ sync: { port: sync.port2, signal } }, [sync.port2]);
   // Read with receiveMessageOnPort only: the port must not keep the process alive.
   sync.port1.unref();
-  const w: SchemaWorker = { worker, pending: new Map(), next: 0, port: sync.port1, signal, contexts: new WeakMap(), used: false, fallbacks: 0 };
-  w.worker.on("message", ({ id, result, error, fallbacks }: WorkerReply & { id: number }) => {
-    countFallbacks(w, fallbacks);
+  const w: SchemaWorker = { worker, pending: new Map(), next: 0, port: sync.port1, signal, contexts: new WeakMap(), used: false, fallbacks: 0, unsaved: false };
+  w.worker.on("message", (reply: WorkerReply & { id: number }) => {
+    const { id, result, error } = reply;
+    countFallbacks(w, reply);
     const p = w.pending.get(id);
     w.pending.delete(id);
     // Idle, the worker must not keep the process alive.
@@ -210,10 +219,10 @@ function startWorker(): SchemaWorker {
 export async function closeSchemaWorker(): Promise<void> {
   const w = shared;
   if (!w) return;
-  // A worker that did some work writes its code caches first (a few ms, once: see code-cache.ts); one only warmed
-  // (still loading, maybe) or dead is just ended.
-  if (w.used) await askWorker("save", {}).catch(() => undefined);
+  // A worker that loaded typescript (for a fallback) writes its code caches first (a few ms, once: see
+  // code-cache.ts); one that did not, only warmed (still loading, maybe) or dead is just ended.
   shared = undefined;
+  if (w.used && w.unsaved) await askWorkerOf(w, "save", {}).catch(() => undefined);
   w.port.close();
   await w.worker.terminate();
 }
