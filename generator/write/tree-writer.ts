@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { assertSafeRelPath, compareFileSync, listTree, removeEmptyDirsSync, writeAtomicSync, type Tree } from "./file-ops.js";
-import { abortStreamOffThread, newStreamId, writePrefixOffThread, writeStreamBatchOffThread } from "./write-offload.js";
+import { abortStreamOffThread, newStreamId, writePrefixOffThread, writeStreamBatchOffThread, type KnownTree } from "./write-offload.js";
 import { writePrefixSync, type PrefixWriteResult } from "./write-prefix.js";
 import { textOf, textsOf, type FileText } from "./text.js";
 import type { FileMap, WriteResult } from "./types.js";
@@ -212,7 +212,10 @@ export class PrefixWriter implements TreeWriter {
       for (const rel of tree?.files ?? []) this.existing.add(underPrefix(prefix, rel));
       this.compareAll(dir, files, full, tree);
     } else if (this.offloads(files)) {
-      const job = writePrefixOffThread(dir, files).then(
+      // With the listing known here, the worker is told only what it says of these files (it would list the whole
+      // directory again: 20 ms for docs/mintlify's 1.2k files on GitHub's spec, in every watch edit).
+      if (listed) for (const rel of listed.files) this.existing.add(underPrefix(prefix, rel));
+      const job = writePrefixOffThread(dir, files, listed && treeOf(listed, files.keys())).then(
         (result) => this.record(prefix, result),
         (error: unknown) => void (this.firstError ??= error),
       );
@@ -308,4 +311,15 @@ export class PrefixWriter implements TreeWriter {
 function asStrings(files: FileMap): ReadonlyMap<string, string> {
   for (const content of files.values()) if (typeof content !== "string") return textsOf(files);
   return files as ReadonlyMap<string, string>;
+}
+
+/** What `tree` (a directory's listing) says of `rels`: those of them it lists, and the directories above them it lists. */
+function treeOf(tree: Tree, rels: Iterable<string>): KnownTree {
+  const files: string[] = [];
+  const dirs = new Set<string>();
+  for (const rel of rels) {
+    if (tree.files.has(rel)) files.push(rel);
+    for (let dir = path.posix.dirname(rel); dir !== "." && !dirs.has(dir); dir = path.posix.dirname(dir)) if (tree.dirs.has(dir)) dirs.add(dir);
+  }
+  return { files, dirs: [...dirs] };
 }

@@ -32,9 +32,18 @@ const inFlight = new Set<Promise<unknown>>();
  * writePrefixSync(dir, files) in the write worker. The contents are UTF-8 encoded here into one buffer that is
  * transferred, not copied (the worker writes the bytes as they are), so the caller may drop its strings.
  */
-export function writePrefixOffThread(dir: string, files: ReadonlyMap<string, FileText>): Promise<PrefixWriteResult> {
+export function writePrefixOffThread(dir: string, files: ReadonlyMap<string, FileText>, known?: KnownTree | null): Promise<PrefixWriteResult> {
   const { bytes, ends, shared, differing } = encodeAll(dir, files);
-  return ask<PrefixWriteResult>({ kind: "write", dir, rels: [...files.keys()], bytes, ends, shared, differing }, [bytes.buffer]);
+  return ask<PrefixWriteResult>({ kind: "write", dir, rels: [...files.keys()], bytes, ends, shared, differing, known }, [bytes.buffer]);
+}
+
+/**
+ * What the caller's listing of a directory says of the files it sends (those present, and the directories above
+ * them that exist); null: the directory is absent. The worker's result then lists only those as `existing`.
+ */
+export interface KnownTree {
+  files: string[];
+  dirs: string[];
 }
 
 let nextStream = 0;

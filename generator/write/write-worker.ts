@@ -7,6 +7,7 @@ import path from "node:path";
 import { parentPort } from "node:worker_threads";
 import { listTree, type Tree } from "./file-ops.js";
 import { abortStream, beginStream, finishStream, writePrefixSync, writeStreamBatch, type PrefixStream } from "./write-prefix.js";
+import type { KnownTree } from "./write-offload.js";
 
 interface WriteJob {
   kind: "write";
@@ -20,6 +21,8 @@ interface WriteJob {
   shared?: (Uint8Array | null)[];
   /** Files whose bytes are known to differ from the ones last written there (no need to read them to compare). */
   differing?: string[];
+  /** What the caller's listing says of these files (null: the directory is absent); else it is listed here. */
+  known?: KnownTree | null;
 }
 
 /** One batch of a new directory's files; the final one renames it into place, an abort removes it. */
@@ -61,7 +64,8 @@ parentPort?.on("message", (job: WriteJob | StreamJob | StatJob | ListJob) => {
 });
 
 function write(job: WriteJob) {
-  return writePrefixSync(job.dir, decode(job), undefined, job.differing && new Set(job.differing));
+  const listed = job.known && { files: new Set(job.known.files), dirs: new Set(job.known.dirs) };
+  return writePrefixSync(job.dir, decode(job), job.known === undefined ? undefined : listed, job.differing && new Set(job.differing));
 }
 
 function decode({ rels, bytes, ends, shared }: Pick<WriteJob, "rels" | "bytes" | "ends" | "shared">): Map<string, Uint8Array> {

@@ -378,6 +378,28 @@ describe("createTreeWriter: listings given as a promise", () => {
     expect(await listFiles(path.join(root, "a"))).toEqual(["keep.txt", "new.txt"]);
   });
 
+  test("in the write worker, told only what the listing says of its files: new and nested dirs, unchanged, stale", async () => {
+    await run([["a", files({ "old.txt": "o", "keep.txt": "k", "d/same.txt": "s", "d/e/edit.txt": "1", "x/y/gone.txt": "g" })]]);
+    const listing = listTree(path.join(root, "a"));
+    const writer = createTreeWriter({ root, offloadMinFiles: 0, listings: new Map([[path.join(root, "a"), listing]]) });
+    writer.add("a", files({ "keep.txt": "k", "d/same.txt": "s", "d/e/edit.txt": "2", "d/f/g/new.txt": "n", "x/y/z/deep.txt": "z" }));
+    const result = await writer.finish();
+    expect({ ...result, written: [...result.written].sort(), unchanged: [...result.unchanged].sort() }).toMatchObject({
+      written: ["a/d/e/edit.txt", "a/d/f/g/new.txt", "a/x/y/z/deep.txt"],
+      unchanged: ["a/d/same.txt", "a/keep.txt"],
+      removed: expect.arrayContaining(["a/old.txt", "a/x/y/gone.txt"]),
+    });
+    expect(await listFiles(path.join(root, "a"))).toEqual(["d/e/edit.txt", "d/f/g/new.txt", "d/same.txt", "keep.txt", "x/y/z/deep.txt"]);
+    expect(await readFile(path.join(root, "a/d/e/edit.txt"), "utf8")).toBe("2");
+  });
+
+  test("in the write worker, a listing that says the directory is absent: it is built", async () => {
+    const writer = createTreeWriter({ root, offloadMinFiles: 0, listings: new Map([[path.join(root, "b"), null]]) });
+    writer.add("b", files({ "n/one.txt": "1" }));
+    expect(await writer.finish()).toMatchObject({ written: ["b/n/one.txt"], removed: [] });
+    expect(await readFile(path.join(root, "b/n/one.txt"), "utf8")).toBe("1");
+  });
+
   test("a promise that gives nothing (a failed probe): each prefix is listed as it is written", async () => {
     await run([["a", files({ "old.txt": "o" })]]);
     const writer = createTreeWriter({ root, offloadMinFiles: Infinity, listings: Promise.resolve(undefined) });
