@@ -2,10 +2,11 @@
 import type { Api, Endpoint } from "../../model/types.js";
 import { renderByParts, type EndpointFragment, type Target, type TargetParts } from "../target.js";
 import { buildEndpointPageView } from "./endpoint-view.js";
+import { endpointPagePath } from "./markdown.js";
 import { buildRouteEntry, buildRoutePageViews, buildSummaryView, isPublished, type RouteEntry } from "./routes.js";
 import { readGitbookSettings } from "./settings.js";
 
-export { isPublished };
+export { endpointPagePath, isPublished };
 
 const TEMPLATES = "docs/gitbook";
 
@@ -49,8 +50,3 @@ export function documentedEndpoints(api: Api): Endpoint[] {
   return api.endpoints.filter(isPublished);
 }
 
-/** `/acs/users/create` → `acs/users/create.md`; REST endpoints sharing a path get the method appended. */
-export function endpointPagePath(endpoint: Endpoint): string {
-  const base = endpoint.path.replace(/^\//, "").replace(/[{}]/g, "") || "index";
-  return endpoint.id === endpoint.path ? `${base}.md` : `${base}-${endpoint.preferredMethod}.md`;
-}

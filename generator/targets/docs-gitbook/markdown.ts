@@ -1,4 +1,6 @@
-// Markdown text rules of GitBook pages: escaping, description normalising, naive plurals.
+// Markdown text rules of GitBook pages: escaping, description normalising, naive plurals, where pages go and links.
+import path from "node:path";
+import type { Endpoint } from "../../model/types.js";
 
 /** `action_attempt` → `action\_attempt`: underscores would start emphasis in link texts. */
 export function escapeMarkdownText(text: string): string {
@@ -21,6 +23,18 @@ export function pluralizeName(name: string): string {
 }
 
 /** Relative link from one route to another, as GitBook pages write it: `.` for the same route, else `./<relative>`. */
+/** `/acs/users/create` → `acs/users/create.md`; REST endpoints sharing a path get the method appended. */
+export function endpointPagePath(endpoint: Endpoint): string {
+  const base = endpoint.path.replace(/^\//, "").replace(/[{}]/g, "") || "index";
+  return endpoint.id === endpoint.path ? `${base}.md` : `${base}-${endpoint.preferredMethod}.md`;
+}
+
+/** The directory of the endpoint's page as a route path (`/acs/users`; `/` at the top): where its links start. */
+export function pageDirOf(endpoint: Endpoint): string {
+  const dir = path.posix.dirname(endpointPagePath(endpoint));
+  return dir === "." ? "/" : `/${dir}`;
+}
+
 export function relativeRouteLink(fromRoute: string, toRoute: string): string {
   const from = fromRoute.split("/").filter(Boolean);
   const to = toRoute.split("/").filter(Boolean);

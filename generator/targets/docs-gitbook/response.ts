@@ -1,6 +1,6 @@
 // The "Returns" hint of a page and the resource sample shown under it.
 import type { Api, Endpoint, FlatSchema, Resource } from "../../model/types.js";
-import { escapeMarkdownText, pluralizeName, relativeRouteLink } from "./markdown.js";
+import { escapeMarkdownText, pageDirOf, pluralizeName, relativeRouteLink } from "./markdown.js";
 import { formatJsonLikePrettier } from "./prettier-json.js";
 
 export interface ReturnsView {
@@ -22,7 +22,7 @@ export function buildReturnsView(endpoint: Endpoint, api: Api): ReturnsView {
   if (shape === null) return { isVoid: true, returns: "**void**", sample: "", hasSample: false };
   const batch = readBatchKeys(endpoint, shape);
   if (batch.length > 0) return buildBatchView(batch, endpoint, api);
-  const link = resourceLink(shape.resourceType, endpoint.routePath, api);
+  const link = resourceLink(shape.resourceType, endpoint, api);
   const name = escapeMarkdownText(shape.isList ? pluralizeName(shape.resourceType) : shape.resourceType);
   const returns = shape.isList ? `**Array of [${name}](${link})**` : `**[${name}](${link})**`;
   const sample = pickSample(findResource(api, shape.resourceType), endpoint);
@@ -55,7 +55,7 @@ function readBatchKeys(endpoint: Endpoint, shape: ResultShape): { key: string; r
 
 function buildBatchView(batch: { key: string; resourceType: string }[], endpoint: Endpoint, api: Api): ReturnsView {
   const lines = batch.map(({ key, resourceType }) => {
-    const link = resourceLink(resourceType, endpoint.routePath, api);
+    const link = resourceLink(resourceType, endpoint, api);
     return `- \`${key}\`: Array of [${escapeMarkdownText(pluralizeName(resourceType))}](${link})`;
   });
   const value: Record<string, unknown[]> = {};
@@ -66,11 +66,18 @@ function buildBatchView(batch: { key: string; resourceType: string }[], endpoint
   return { isVoid: false, returns: ["batch response", ...lines].join("\n"), sample: JSON.stringify(value, null, 2), hasSample: true };
 }
 
-/** A documented resource (an object with properties and a route) links to its route; anything else to `./`. */
-export function resourceLink(resourceType: string, fromRoute: string, api: Api): string {
+/**
+ * A documented resource (an object with properties and a route) links to its route; anything else to the
+ * endpoint's own route (`./` from a page in it). Links start from where the page is (a REST endpoint's page is not
+ * in its route's directory).
+ */
+export function resourceLink(resourceType: string, endpoint: Endpoint, api: Api): string {
+  const from = pageDirOf(endpoint);
   const resource = findResource(api, resourceType);
-  if (!resource || !isPlainResource(resource.schema) || resource.routePath === null) return "./";
-  return relativeRouteLink(fromRoute, resource.routePath);
+  if (!resource || !isPlainResource(resource.schema) || resource.routePath === null) {
+    return from === endpoint.routePath ? "./" : relativeRouteLink(from, endpoint.routePath);
+  }
+  return relativeRouteLink(from, resource.routePath);
 }
 
 function findResource(api: Api, name: string): Resource | undefined {

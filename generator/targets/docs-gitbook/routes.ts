@@ -1,6 +1,7 @@
 // Route READMEs and SUMMARY.md: the navigation of the documented routes.
+import path from "node:path";
 import type { Api, Endpoint, Route } from "../../model/types.js";
-import { normalizeDescription } from "./markdown.js";
+import { endpointPagePath, normalizeDescription } from "./markdown.js";
 import { buildResourceObjectViews, type ResourceObjectView } from "./resource-view.js";
 import type { GitbookSettings } from "./settings.js";
 
@@ -42,6 +43,8 @@ export interface SummaryView {
 /** What the route READMEs and SUMMARY.md need from one published endpoint (the gitbook fragment; JSON-safe). */
 export interface RouteEntry {
   path: string;
+  /** The endpoint's page (endpointPagePath), which every link to it names. */
+  page: string;
   title: string;
   routePath: string;
   /** First paragraph of the normalized description, as the route README lists it. */
@@ -57,7 +60,7 @@ export function isPublished(endpoint: Endpoint): boolean {
 export function buildRouteEntry(endpoint: Endpoint): RouteEntry | null {
   if (!isPublished(endpoint)) return null;
   const { path, title, routePath } = endpoint;
-  return { path, title, routePath, description: firstParagraph(normalizeDescription(endpoint.description)) };
+  return { path, page: endpointPagePath(endpoint), title, routePath, description: firstParagraph(normalizeDescription(endpoint.description)) };
 }
 
 /** The entries of every published endpoint, in `api.endpoints` order. */
@@ -75,11 +78,8 @@ export function buildRoutePageViews(api: Api, settings: GitbookSettings, entries
   const meta = readRouteMeta(api);
   const routes = documentedRoutes(api, entries);
   return routes.map((route) => {
-    const endpoints = routeEntries(entries, route).map((e) => ({
-      path: e.path,
-      link: `./${e.path.slice(route.path.length + 1)}.md`,
-      description: e.description,
-    }));
+    const dir = route.path === "/" ? "" : `${route.path.slice(1)}/`;
+    const endpoints = routeEntries(entries, route).map((e) => ({ path: e.path, link: relativeLink(dir, e.page), description: e.description }));
     const namespaceResources = endpoints.length === 0 ? buildNamespaceResources(api, routes, route) : [];
     const m = meta[route.path] ?? {};
     const overview = typeof m["overview"] === "string" ? m["overview"].trim() : "";
@@ -89,7 +89,7 @@ export function buildRoutePageViews(api: Api, settings: GitbookSettings, entries
       overviewIsHeader: overview !== "" && route.resources.length > 0,
     };
     return {
-      dir: route.path === "/" ? "" : `${route.path.slice(1)}/`,
+      dir,
       title: route.title,
       description: route.description,
       overview,
@@ -100,6 +100,15 @@ export function buildRoutePageViews(api: Api, settings: GitbookSettings, entries
       resourceObjects: buildResourceObjectViews(api, route, endpoints.length > 0, settings, resourceMeta),
     };
   });
+}
+
+/**
+ * A page's link from a README in `dir` (both relative to the docs root): `./create.md` beside it, `../…` elsewhere
+ * (a REST API's route, named after its SDK group, is not where its endpoints' paths put their pages).
+ */
+function relativeLink(dir: string, page: string): string {
+  const rel = path.posix.relative(dir === "" ? "." : dir, page);
+  return rel.startsWith("../") ? rel : `./${rel}`;
 }
 
 function firstParagraph(text: string): string {
@@ -135,7 +144,7 @@ export function buildSummaryView(api: Api, settings: GitbookSettings, entries: r
     const pad = "  ".repeat(depth);
     lines.push(`${pad}* [${route.title}](${route.path.slice(1)}/README.md)`);
     const pages = routeEntries(entries, route).sort((a, b) => compareTitles(a.title, b.title));
-    for (const e of pages) lines.push(`${pad}  * [${e.title}](${e.path.slice(1)}.md)`);
+    for (const e of pages) lines.push(`${pad}  * [${e.title}](${e.page})`);
     const children = routes.filter((r) => route.children.includes(r.path) && paths.has(r.path));
     for (const child of children.sort((a, b) => compareTitles(a.title, b.title))) visit(child, depth + 1);
   };
