@@ -1,6 +1,8 @@
 // The naming rule of spec-format.md: URL path ⇄ endpoint file name, and which paths can be files at all.
 
 const SAFE_CHAR = /[A-Za-z0-9._~{}@-]/;
+// A segment of safe characters only, not starting with `_`: its own encoding (most segments; checked once, not per character).
+const SAFE_SEGMENT = /^(?!_)[A-Za-z0-9._~{}@-]*$/;
 const RESERVED = new Set(["__proto__", "constructor", "prototype"]);
 
 /** `/a/b/{c}` → `a/b/{c}` (the file name without extension); `/` → `_root`. */
@@ -14,6 +16,7 @@ export function toEndpointFileStem(urlPath: string): string {
  * specsmith's own files, like `_api.yaml`). The one encoder of URL path segments into file names.
  */
 export function encodeSegment(segment: string): string {
+  if (SAFE_SEGMENT.test(segment)) return segment;
   let out = "";
   for (const ch of segment) {
     if (SAFE_CHAR.test(ch) && !(out === "" && ch === "_")) out += ch;

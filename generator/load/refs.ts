@@ -25,16 +25,29 @@ export function createResolver(files: ReadonlyMap<string, LoadedFile>, unparsed:
     const file = filePart === "" ? files.get(fromRel) : findFile(files, fromRel, filePart);
     if (!file) throw new RefError(`no file ${fromRel}`);
     if (unparsed.has(file.rel)) throw new RefError(`${file.rel} does not parse`, true);
-    const pointer = decodeFragment(fragment);
-    if (pointer !== "" && !pointer.startsWith("/")) throw new RefError(`"#${fragment}" is not a JSON pointer`);
+    const { pointer, segments } = pointerOf(fragment);
     let value: unknown = file.doc;
-    for (const seg of fromPointer(pointer)) {
+    for (const seg of segments) {
       value = step(value, seg);
       if (value === undefined) throw new RefError(`${file.rel} has nothing at "${pointer}"`);
     }
     return { file, pointer, value };
   };
 }
+
+/** A fragment's JSON pointer and its segments: a spec's references name a few hundred components, each many times. */
+function pointerOf(fragment: string): { pointer: string; segments: readonly string[] } {
+  let known = pointers.get(fragment);
+  if (known === undefined) {
+    const pointer = decodeFragment(fragment);
+    if (pointer !== "" && !pointer.startsWith("/")) throw new RefError(`"#${fragment}" is not a JSON pointer`);
+    if (pointers.size >= MAX_MEMO_ENTRIES) pointers.clear();
+    pointers.set(fragment, (known = { pointer, segments: fromPointer(pointer) }));
+  }
+  return known;
+}
+
+const pointers = new Map<string, { pointer: string; segments: readonly string[] }>();
 
 function findFile(files: ReadonlyMap<string, LoadedFile>, fromRel: string, filePart: string): LoadedFile {
   if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) throw new RefError("only local and relative file references are supported");
@@ -48,9 +61,21 @@ function findFile(files: ReadonlyMap<string, LoadedFile>, fromRel: string, fileP
 
 /** The spec-relative path a relative file reference names (null when it leaves the directory). */
 function toRefFileRel(fromRel: string, filePart: string): string | null {
-  const rel = path.posix.normalize(path.posix.join(path.posix.dirname(fromRel), filePart));
-  return rel === ".." || rel.startsWith("../") ? null : rel;
+  // Most references of a spec are a few texts (`../_api.yaml`) written in a few directories: each pair is joined once.
+  const dir = path.posix.dirname(fromRel);
+  const key = `${dir}\0${filePart}`;
+  let rel = joinedRefs.get(key);
+  if (rel === undefined) {
+    if (joinedRefs.size >= MAX_MEMO_ENTRIES) joinedRefs.clear();
+    const joined = path.posix.normalize(path.posix.join(dir, filePart));
+    joinedRefs.set(key, (rel = joined === ".." || joined.startsWith("../") ? null : joined));
+  }
+  return rel;
 }
+
+const joinedRefs = new Map<string, string | null>();
+/** Each memo above starts over when this full (a long watch session over changing specs). */
+const MAX_MEMO_ENTRIES = 10_000;
 
 /** Every file (rel) a `$ref` written in `fromRel` may resolve to; [] for local, remote or outside refs. */
 export function listRefFiles(fromRel: string, ref: string): string[] {
