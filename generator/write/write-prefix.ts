@@ -46,7 +46,17 @@ function updateInPlace(
     (same ? unchanged : changed).push(rel);
   }
   if (changed.length > 0) createDirsSync(dir, changed, tree.dirs);
-  for (const rel of changed) writeAtomicSync(path.join(dir, rel), files.get(rel) as string | Uint8Array);
+  for (const rel of changed) {
+    const abs = path.join(dir, rel);
+    try {
+      writeAtomicSync(abs, files.get(rel) as string | Uint8Array);
+    } catch (error) {
+      // A listing taken before someone removed a directory (a watch session's probe): it is made again.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      mkdirSync(path.dirname(abs), { recursive: true });
+      writeAtomicSync(abs, files.get(rel) as string | Uint8Array);
+    }
+  }
   return { written: changed, unchanged };
 }
 

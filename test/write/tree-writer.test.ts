@@ -393,6 +393,19 @@ describe("createTreeWriter: listings given as a promise", () => {
     expect(await readFile(path.join(root, "a/d/e/edit.txt"), "utf8")).toBe("2");
   });
 
+  test.each([
+    ["here", Infinity],
+    ["in the write worker", 0],
+  ])("%s, a listing taken before a directory was removed: the directory is made again", async (_, offload) => {
+    await run([["a", files({ "d/e/one.txt": "1", "keep.txt": "k" })]]);
+    const listing = listTree(path.join(root, "a"));
+    await rm(path.join(root, "a/d"), { recursive: true });
+    const writer = createTreeWriter({ root, offloadMinFiles: offload, listings: new Map([[path.join(root, "a"), listing]]) });
+    writer.add("a", files({ "d/e/one.txt": "2", "keep.txt": "k" }));
+    expect(await writer.finish()).toMatchObject({ written: ["a/d/e/one.txt"], unchanged: ["a/keep.txt"] });
+    expect(await readFile(path.join(root, "a/d/e/one.txt"), "utf8")).toBe("2");
+  });
+
   test("in the write worker, a listing that says the directory is absent: it is built", async () => {
     const writer = createTreeWriter({ root, offloadMinFiles: 0, listings: new Map([[path.join(root, "b"), null]]) });
     writer.add("b", files({ "n/one.txt": "1" }));
