@@ -67,7 +67,9 @@ function renderApiJson(api: Api, fragments: readonly EndpointFragment[], env: Re
     pieces.push(nested.slice(NESTED_HEAD.length, nested.length - NESTED_TAIL.length));
   });
   pieces.push("\n  ]", tail);
-  return new TextPieces(pieces);
+  // An endpoint edit leaves api.json as it is (its resources, routes and endpoint ids are API-level): a watch session
+  // need not keep its 30 MB of bytes (GitHub's spec) for a next write.
+  return new TextPieces(pieces, { retain: false });
 }
 
 /** The API's own keys in their order; endpoints as ids and each route's endpointIds rebuilt from the fragments. */

@@ -6,11 +6,21 @@
 export class TextPieces {
   /** Characters (UTF-16 units) in all. */
   readonly length: number;
+  /**
+   * Whether a watch session keeps this text's bytes for the file's next write (see retainWrites): not for a file
+   * that an endpoint edit leaves as it is (api.json changes with the API-level data only), whose kept bytes would
+   * only cost memory.
+   */
+  readonly retain: boolean;
 
-  constructor(readonly pieces: readonly string[]) {
+  constructor(
+    readonly pieces: readonly string[],
+    options: { retain?: boolean } = {},
+  ) {
     let length = 0;
     for (const piece of pieces) length += piece.length;
     this.length = length;
+    this.retain = options.retain ?? true;
   }
 
   /** The whole text (one string: what the pieces are spared in the writer). */

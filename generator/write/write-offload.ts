@@ -171,7 +171,7 @@ const RETAIN_MIN_CHARS = 1 << 20;
 
 /** The text when writes are retained and it is one kept (a large text in pieces), else null. */
 function retainable(content: FileText): TextPieces | null {
-  return retaining && content instanceof TextPieces && content.length >= RETAIN_MIN_CHARS ? content : null;
+  return retaining && content instanceof TextPieces && content.retain && content.length >= RETAIN_MIN_CHARS ? content : null;
 }
 const retained = new Map<string, Retained>();
 let retaining = false;

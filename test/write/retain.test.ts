@@ -130,3 +130,26 @@ test("a change of the same length is written without reading the file; a text un
   expect(await write(new TextPieces([...edited.pieces]))).toEqual(["api/big/doc.txt"]);
   expect(readFileSync(file, "utf8")).toBe(edited.toString());
 });
+
+test("a text in pieces that is not to be retained (api.json) keeps no bytes: its next write is compared with the disk", async () => {
+  retainWrites(true);
+  const root = path.join(tmp, "not-retained");
+  const file = path.join(root, "api/big/doc.txt");
+  const next = random(17);
+  const base = Array.from({ length: 100 }, () => piece(next, 12000));
+  const write = async (text: TextPieces) => {
+    const writer = createTreeWriter({ root });
+    writer.add("api/big", new Map([["doc.txt", text]]));
+    return (await writer.finish()).written;
+  };
+  expect(await write(new TextPieces(base, { retain: false }))).toEqual(["api/big/doc.txt"]);
+  const edited = base.map((p, i) => (i === 60 ? p.replace(/^./u, (c) => "a".repeat(Buffer.byteLength(c))) : p));
+  // The file already holds the new bytes: with no bytes kept from the last write, nothing says they differ, so the
+  // file is read and found unchanged (a retained text would be written without reading it: the test above).
+  writeFileSync(file, edited.join(""));
+  expect(await write(new TextPieces(edited, { retain: false }))).toEqual([]);
+  // And a real change is written whole, and right.
+  const changed = new TextPieces(base.map((p, i) => (i === 10 ? piece(next, 300) : p)), { retain: false });
+  expect(await write(changed)).toEqual(["api/big/doc.txt"]);
+  expect(readFileSync(file, "utf8")).toBe(changed.toString());
+});
