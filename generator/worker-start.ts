@@ -31,9 +31,9 @@ function withParentFlags(entry: URL | string, opts: WorkerOptions): Worker {
 }
 
 /**
- * A worker's young generation: 4 MB semi-spaces (V8 sizes it as three of them) instead of V8's default of up to
- * 16. What the workers keep is small (the writer's) or made in one pass (the client's types), and a large young
- * generation stays committed: with it, a cold run's peak RSS was 25 MB lower on Seam's spec and GitHub's, with no
- * change in wall time beyond this machine's noise.
+ * A worker's young generation, in MB: 4 MB semi-spaces (V8 sizes it as three of them) where V8's default lets them
+ * grow to 16. What the workers keep is small (the writer's) or made in one pass (the client's types), and a young
+ * generation once grown stays committed. With this limit a cold run's peak RSS was about 20 MB lower on Seam's spec
+ * and on GitHub's, and wall time did not change beyond this machine's noise.
  */
 export const WORKER_YOUNG_GENERATION_MB = 12;
