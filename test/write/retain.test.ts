@@ -103,17 +103,22 @@ test("a text retained without being written (a watch session's rehearsal) is wha
   expect(await writeAndRead(root, text)).toBe(text.toString());
 });
 
-test("a change of the same length is written without reading the file; a text unchanged since is still compared with the disk", async () => {
-  retainWrites(true);
-  const root = path.join(tmp, "same-length");
-  const file = path.join(root, "api/big/doc.txt");
-  const next = random(11);
+/** A 1.2 M-character text in 100 random pieces (seeded), and a writer run of a text as api/big/doc.txt under tmp/name. */
+function bigDoc(name: string, seed: number) {
+  const root = path.join(tmp, name);
+  const next = random(seed);
   const base = Array.from({ length: 100 }, () => piece(next, 12000));
   const write = async (text: TextPieces) => {
     const writer = createTreeWriter({ root });
     writer.add("api/big", new Map([["doc.txt", text]]));
     return (await writer.finish()).written;
   };
+  return { file: path.join(root, "api/big/doc.txt"), next, base, write };
+}
+
+test("a change of the same length is written without reading the file; a text unchanged since is still compared with the disk", async () => {
+  retainWrites(true);
+  const { file, base, write } = bigDoc("same-length", 11);
   expect(await write(new TextPieces(base))).toEqual(["api/big/doc.txt"]);
   // Piece 60's first character replaced by as many "a"s as it had bytes: the same length in bytes.
   const edited = new TextPieces(base.map((p, i) => (i === 60 ? p.replace(/^./u, (c) => "a".repeat(Buffer.byteLength(c))) : p)));
@@ -133,15 +138,7 @@ test("a change of the same length is written without reading the file; a text un
 
 test("a text in pieces that is not to be retained (api.json) keeps no bytes: its next write is compared with the disk", async () => {
   retainWrites(true);
-  const root = path.join(tmp, "not-retained");
-  const file = path.join(root, "api/big/doc.txt");
-  const next = random(17);
-  const base = Array.from({ length: 100 }, () => piece(next, 12000));
-  const write = async (text: TextPieces) => {
-    const writer = createTreeWriter({ root });
-    writer.add("api/big", new Map([["doc.txt", text]]));
-    return (await writer.finish()).written;
-  };
+  const { file, next, base, write } = bigDoc("not-retained", 17);
   expect(await write(new TextPieces(base, { retain: false }))).toEqual(["api/big/doc.txt"]);
   const edited = base.map((p, i) => (i === 60 ? p.replace(/^./u, (c) => "a".repeat(Buffer.byteLength(c))) : p));
   // The file already holds the new bytes: with no bytes kept from the last write, nothing says they differ, so the
