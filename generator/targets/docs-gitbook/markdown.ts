@@ -22,7 +22,6 @@ export function pluralizeName(name: string): string {
   return `${name}s`;
 }
 
-/** Relative link from one route to another, as GitBook pages write it: `.` for the same route, else `./<relative>`. */
 /** `/acs/users/create` → `acs/users/create.md`; REST endpoints sharing a path get the method appended. */
 export function endpointPagePath(endpoint: Endpoint): string {
   const base = endpoint.path.replace(/^\//, "").replace(/[{}]/g, "") || "index";
@@ -35,6 +34,7 @@ export function pageDirOf(endpoint: Endpoint): string {
   return dir === "." ? "/" : `/${dir}`;
 }
 
+/** Relative link from one route to another, as GitBook pages write it: `.` for the same route, else `./<relative>`. */
 export function relativeRouteLink(fromRoute: string, toRoute: string): string {
   const from = fromRoute.split("/").filter(Boolean);
   const to = toRoute.split("/").filter(Boolean);

@@ -1,7 +1,6 @@
 // Route READMEs and SUMMARY.md: the navigation of the documented routes.
-import path from "node:path";
 import type { Api, Endpoint, Route } from "../../model/types.js";
-import { endpointPagePath, normalizeDescription } from "./markdown.js";
+import { endpointPagePath, normalizeDescription, relativeRouteLink } from "./markdown.js";
 import { buildResourceObjectViews, type ResourceObjectView } from "./resource-view.js";
 import type { GitbookSettings } from "./settings.js";
 
@@ -78,8 +77,8 @@ export function buildRoutePageViews(api: Api, settings: GitbookSettings, entries
   const meta = readRouteMeta(api);
   const routes = documentedRoutes(api, entries);
   return routes.map((route) => {
-    const dir = route.path === "/" ? "" : `${route.path.slice(1)}/`;
-    const endpoints = routeEntries(entries, route).map((e) => ({ path: e.path, link: relativeLink(dir, e.page), description: e.description }));
+    // From the README to the page: beside it for an RPC route; elsewhere for a REST route (an SDK group).
+    const endpoints = routeEntries(entries, route).map((e) => ({ path: e.path, link: relativeRouteLink(route.path, `/${e.page}`), description: e.description }));
     const namespaceResources = endpoints.length === 0 ? buildNamespaceResources(api, routes, route) : [];
     const m = meta[route.path] ?? {};
     const overview = typeof m["overview"] === "string" ? m["overview"].trim() : "";
@@ -89,7 +88,7 @@ export function buildRoutePageViews(api: Api, settings: GitbookSettings, entries
       overviewIsHeader: overview !== "" && route.resources.length > 0,
     };
     return {
-      dir,
+      dir: route.path === "/" ? "" : `${route.path.slice(1)}/`,
       title: route.title,
       description: route.description,
       overview,
@@ -100,15 +99,6 @@ export function buildRoutePageViews(api: Api, settings: GitbookSettings, entries
       resourceObjects: buildResourceObjectViews(api, route, endpoints.length > 0, settings, resourceMeta),
     };
   });
-}
-
-/**
- * A page's link from a README in `dir` (both relative to the docs root): `./create.md` beside it, `../…` elsewhere
- * (a REST API's route, named after its SDK group, is not where its endpoints' paths put their pages).
- */
-function relativeLink(dir: string, page: string): string {
-  const rel = path.posix.relative(dir === "" ? "." : dir, page);
-  return rel.startsWith("../") ? rel : `./${rel}`;
 }
 
 function firstParagraph(text: string): string {
