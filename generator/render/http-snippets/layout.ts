@@ -62,9 +62,35 @@ export function fromJson(value: unknown): Node {
 /** Prints `node` starting at `column`, nested `level` indents deep; `reserve` counts characters that follow on the line. */
 export function printNode(node: Node, syntax: Syntax, opts: { column?: number; level?: number; reserve?: number } = {}): string {
   const { column = 0, level = 0, reserve = 0 } = opts;
-  const flat = printFlat(node, syntax);
-  if (isLeaf(node) || (!flat.includes("\n") && column + flat.length + reserve <= syntax.width)) return flat;
-  return printBroken(node, syntax, level);
+  if (isLeaf(node)) return printFlat(node, syntax);
+  return printFlatWithin(node, syntax, syntax.width - column - reserve) ?? printBroken(node, syntax, level);
+}
+
+/**
+ * printFlat(node) when it is one line of at most `limit` characters, else undefined: given up as soon as the
+ * line is too long, so that a large value broken over many lines is not printed flat again at every level
+ * (that made printing quadratic in the value's depth).
+ */
+function printFlatWithin(node: Node, syntax: Syntax, limit: number): string | undefined {
+  if (limit < 0) return undefined;
+  if (node.kind === "raw" || node.kind === "string" || node.kind === "scalar") {
+    const flat = printFlat(node, syntax);
+    return flat.length <= limit && !flat.includes("\n") ? flat : undefined;
+  }
+  const { open, close, items } = partsOf(node, syntax);
+  const pad = node.kind === "object" && syntax.objectPadding && items.length > 0 ? " " : "";
+  const end = pad + close;
+  let out = open + pad;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as Parts["items"][number];
+    out += i > 0 ? ", " + item.prefix : item.prefix;
+    // What is left of the line once the closing bracket is counted.
+    const value = printFlatWithin(item.node, syntax, limit - out.length - end.length);
+    if (value === undefined) return undefined;
+    out += value;
+  }
+  out += end;
+  return out.length <= limit && !out.includes("\n") ? out : undefined;
 }
 
 function isLeaf(node: Node): boolean {

@@ -19,7 +19,11 @@ function isLoneSurrogate(c: string): boolean {
 
 const COMMON: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\", '"': '\\"' };
 
+/** Characters some language escapes (or checks: surrogates); a string with none is the same in every language. */
+const SPECIAL = /[\x00-\x1f"#$\\\x7f-\x9f\u2028\u2029\ud800-\udfff]/;
+
 function quoteWith(s: string, escape: (c: string) => string | undefined): string {
+  if (!SPECIAL.test(s)) return `"${s}"`;
   let out = '"';
   for (const c of s) out += escape(c) ?? COMMON[c] ?? c;
   return out + '"';

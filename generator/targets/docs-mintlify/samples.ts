@@ -1,8 +1,8 @@
 // The `x-codeSamples` of one endpoint, from its first example: SDK calls (with results) for APIs with an SDK,
 // raw HTTP requests otherwise.
-import { buildSnippetInputs } from "../../render/endpoint-snippets.js";
+import { buildSnippetInputs, exampleTabs, type SnippetTab } from "../../render/endpoint-snippets.js";
 import type { Api, Endpoint, Example } from "../../model/types.js";
-import { buildHttpRequestInput, httpSnippetLanguages } from "../../render/http-snippets/index.js";
+import { httpSnippetLanguages } from "../../render/http-snippets/index.js";
 import { sdkSnippetLanguages } from "../../render/snippets/index.js";
 import type { CurlInput, OutputInput, SdkCallInput } from "../../render/snippets/types.js";
 import {
@@ -93,12 +93,14 @@ export function buildCodeSamples(api: Api, endpoint: Endpoint): CodeSample[] {
       source: joinSample(l.request(inputs), l.output(inputs), l.wrap),
     }));
   }
-  const request = buildHttpRequestInput(api, endpoint, example);
-  return Object.values(httpSnippetLanguages).map((l) => ({
+  // The example's tabs (exampleTabs: one per raw-HTTP printer, in this order) hold these requests, printed once for
+  // the docs pages and the snippet files.
+  const tabs = exampleTabs(api, endpoint, example);
+  return Object.values(httpSnippetLanguages).map((l, i) => ({
     lang: HTTP_LANGS[l.fence] ?? l.fence,
     label: l.title,
     // Printers end files with a newline; samples end at their last line, as the SDK samples do.
-    source: trimTrailingNewlines(l.request(request)),
+    source: trimTrailingNewlines((tabs[i] as SnippetTab).request),
   }));
 }
 
