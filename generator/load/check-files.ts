@@ -1,8 +1,8 @@
 // Per-file checks (structure, refs, names, examples), reused from the cache while a file and its $ref targets are unchanged.
 import type { CacheEntry, CachedCheck } from "./cache-store.js";
 import { checkExamples } from "./examples.js";
-import { checkNames } from "./names.js";
-import { checkRefs, type Resolve } from "./refs.js";
+import { checkRefsAndNames } from "./names.js";
+import type { Resolve } from "./refs.js";
 import { collectRefClosure, scanDocument } from "./scan.js";
 import type { SchemaValidator } from "./schema-validator.js";
 import { checkStructure } from "./structure.js";
@@ -93,8 +93,7 @@ async function checkFile(
   const report = (f: Finding) => findings.push(f);
   const isShared = file === input.shared;
   checkStructure(file, isShared, report, input.resolve);
-  checkRefs(file, input.resolve, report);
-  checkNames(file, report);
+  checkRefsAndNames(file, input.resolve, report);
   if (input.checkExamples && !isShared && hasOnePath(file.doc)) {
     const endpoint = { ...file, path: Object.keys(file.doc.paths)[0] as string } as LoadedEndpointFile;
     checkExamples(endpoint, { resolve: input.resolve, validator: await getValidator(), report: (f) => examples.push(f) });

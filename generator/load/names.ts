@@ -1,28 +1,27 @@
 // Names that later become file paths, object keys or SDK identifiers must be safe.
 import { toPointer } from "../errors.js";
 import { describeBadIdentifier, describeBadOperationId, describeUnsafeName, isReservedName } from "./file-names.js";
-import { walkSpecObjects } from "./refs.js";
+import { refChecker, walkDocument, type Resolve } from "./refs.js";
 import { isHttpMethod, isObject, type LoadedFile, type Report } from "./types.js";
 
 type At = readonly (string | number)[];
 
-export function checkNames(file: LoadedFile, report: Report): void {
+/**
+ * Reports unresolved `$ref`s (refChecker), unsafe names, and `__proto__` as a key anywhere (example data included:
+ * it can rewrite prototypes in naive consumers), in one walk of the document.
+ */
+export function checkRefsAndNames(file: LoadedFile, resolve: Resolve, report: Report): void {
   const say = (at: At, message: string) => report({ rel: file.rel, pointer: toPointer(at), message });
-  checkProtoKeys(file.doc, [], say);
-  walkSpecObjects(file.doc, [], (obj, at) => checkObjectNames(obj, at, say));
+  const refs = refChecker(file, resolve, report);
+  walkDocument(
+    file.doc,
+    (obj, at) => {
+      refs(obj, at);
+      checkObjectNames(obj, at, say);
+    },
+    (at) => say(at, `"__proto__" is not allowed as a key`),
+  );
   checkOperations(file.doc, say);
-}
-
-/** `__proto__` as a key anywhere (example data included) can rewrite prototypes in naive consumers. */
-function checkProtoKeys(value: unknown, at: (string | number)[], say: (at: At, m: string) => void): void {
-  if (typeof value !== "object" || value === null) return;
-  const keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
-  for (const key of keys) {
-    at.push(key);
-    if (key === "__proto__") say(at, `"__proto__" is not allowed as a key`);
-    else checkProtoKeys((value as any)[key], at, say);
-    at.pop();
-  }
 }
 
 function checkObjectNames(obj: Record<string, any>, at: At, say: (at: At, m: string) => void): void {
@@ -43,7 +42,7 @@ function checkKeys(
   describe: (name: string) => string | null = (n) => (isReservedName(n) && n !== "__proto__" ? "is a reserved name" : null),
 ): void {
   for (const key of Object.keys(map)) {
-    if (key === "__proto__") continue; // reported by checkProtoKeys
+    if (key === "__proto__") continue; // reported as a key of its own (checkRefsAndNames)
     const why = describe(key);
     if (why) say([...at, key], `${what} "${key}" ${why}`);
   }

@@ -106,9 +106,9 @@ function safeDecode(s: string): string {
   }
 }
 
-/** Reports every `$ref` in the file that does not resolve (skipping example data and x- extensions). */
-export function checkRefs(file: LoadedFile, resolve: Resolve, report: Report): void {
-  walkSpecObjects(file.doc, [], (obj, at) => {
+/** A visitor (see walkDocument) that reports the object's `$ref` when it does not resolve. */
+export function refChecker(file: LoadedFile, resolve: Resolve, report: Report): SpecVisitor {
+  return (obj, at) => {
     const ref = obj["$ref"];
     if (typeof ref !== "string") return;
     try {
@@ -117,36 +117,43 @@ export function checkRefs(file: LoadedFile, resolve: Resolve, report: Report): v
       if (!(err instanceof RefError)) throw err;
       if (!err.broken) report({ rel: file.rel, pointer: toPointer([...at, "$ref"]), message: `unresolved $ref "${ref}": ${err.message}` });
     }
-  });
+  };
 }
+
+export type SpecVisitor = (obj: Record<string, any>, at: readonly (string | number)[]) => void;
 
 const DATA_KEYS = new Set(["example", "default", "enum", "const"]);
 const NAME_MAPS = new Set(["properties", "patternProperties"]);
 
-/** Visits every object that OpenAPI reads as structure (not example values, defaults or vendor data). */
-export function walkSpecObjects(
-  value: unknown,
-  at: (string | number)[],
-  visit: (obj: Record<string, any>, at: readonly (string | number)[]) => void,
-): void {
+/**
+ * One walk over a document for the checks that read it all: `visit` is called on every object that OpenAPI reads
+ * as structure (not example values, defaults or vendor data), and `onProtoKey` at every `__proto__` key anywhere
+ * (example data included; the walk for it does not go below one).
+ */
+export function walkDocument(doc: unknown, visit: SpecVisitor, onProtoKey: (at: readonly (string | number)[]) => void): void {
   // One shared path stack (push/pop): this walk runs over every node of every file.
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      at.push(i);
-      walkSpecObjects(value[i], at, visit);
+  const at: (string | number)[] = [];
+  const walk = (value: unknown, spec: boolean, proto: boolean): void => {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        at.push(i);
+        walk(value[i], spec, proto);
+        at.pop();
+      }
+      return;
+    }
+    if (!isObject(value)) return;
+    if (spec) visit(value, at);
+    const inNameMap = spec && NAME_MAPS.has(String(at[at.length - 1]));
+    const inExample = spec && at[at.length - 2] === "examples";
+    for (const key of Object.keys(value)) {
+      at.push(key);
+      const isProto = proto && key === "__proto__";
+      if (isProto) onProtoKey(at);
+      const specChild = spec && (inNameMap || !(key.startsWith("x-") || DATA_KEYS.has(key))) && !(inExample && key === "value");
+      if (specChild || (proto && !isProto)) walk(value[key], specChild, proto && !isProto);
       at.pop();
     }
-    return;
-  }
-  if (!isObject(value)) return;
-  visit(value, at);
-  const inNameMap = NAME_MAPS.has(String(at[at.length - 1]));
-  const inExample = at[at.length - 2] === "examples";
-  for (const key of Object.keys(value)) {
-    if (!inNameMap && (key.startsWith("x-") || DATA_KEYS.has(key))) continue;
-    if (inExample && key === "value") continue;
-    at.push(key);
-    walkSpecObjects(value[key], at, visit);
-    at.pop();
-  }
+  };
+  walk(doc, true, true);
 }
