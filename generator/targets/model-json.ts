@@ -32,10 +32,17 @@ export const modelJsonTarget: Target = {
 
 /** `/acs/users/remove_from_access_group` → `acs/users/remove_from_access_group.json`; REST aliases get the method appended. */
 export function endpointFileName(endpoint: Endpoint, ext: string): string {
-  const base = endpoint.path.replace(/^\//, "") || "_root";
-  const safe = base === "_root" ? base : base.split("/").map(encodeSegment).join("/");
-  return endpoint.id === endpoint.path ? `${safe}${ext}` : `${safe}.${endpoint.preferredMethod}${ext}`;
+  let stem = fileStems.get(endpoint);
+  if (stem === undefined) {
+    const base = endpoint.path.replace(/^\//, "") || "_root";
+    const safe = base === "_root" ? base : base.split("/").map(encodeSegment).join("/");
+    fileStems.set(endpoint, (stem = endpoint.id === endpoint.path ? safe : `${safe}.${endpoint.preferredMethod}`));
+  }
+  return stem + ext;
 }
+
+/** Each endpoint's file name without extension: every target names files after it, some several per endpoint. */
+const fileStems = new WeakMap<Endpoint, string>();
 
 // A string no API holds: it stands where the resources go in api.json's text.
 const RESOURCES_MARK = "\u0000specsmith:resources\u0000";
