@@ -126,8 +126,9 @@ function publishedMethods(endpoint: Endpoint): ReadonlySet<string> {
 
 /** The page of an endpoint on the docs site: `<prefix><path>`, plus the method for REST endpoints. */
 export function pageHref(prefix: string, endpoint: Endpoint): string {
-  const base = `${prefix.replace(/\/$/, "")}${endpoint.path}`;
-  return endpoint.id === endpoint.path ? base : `${base}/${endpoint.preferredMethod}`;
+  // The API's root (`/`) is the prefix's own page (`/api`), not `/api/` (a page file named `api/.md`).
+  const base = `${prefix.replace(/\/$/, "")}${endpoint.path === "/" ? "" : endpoint.path}`;
+  return (endpoint.id === endpoint.path ? base : `${base}/${endpoint.preferredMethod}`) || "/";
 }
 
 /**

@@ -10,7 +10,7 @@ import { createRenderEnv } from "../../../generator/render/env.js";
 import { bundleDocument } from "../../../generator/model/document.js";
 import { sliceEndpointDocument } from "../../../generator/targets/docs-mintlify/endpoint-page.js";
 import { renderMintlify } from "../../../generator/targets/docs-mintlify/index.js";
-import { specInput } from "../../model/spec-input.js";
+import { endpointDoc, specInput } from "../../model/spec-input.js";
 import { extractFence } from "./fence.js";
 
 const NASTY = 'say "hi" it\'s `x` ${HOME} #{y} */ -- \\ \u00e9\n---\n````\nEOF\n# not a heading';
@@ -196,5 +196,25 @@ describe("page settings", () => {
     expect(JSON.parse(files.get("openapi.json") as string).paths["/things/create"].post["x-mint"]).toEqual({
       href: "/reference/things/create",
     });
+  });
+
+  test("the API's root (`/`) is the prefix's own page: no page file without a name, no href ending in a slash", () => {
+    const ok = { description: "OK", content: { "application/json": { schema: { type: "object" } } } };
+    for (const [prefix, page, href] of [
+      ["/api", "api.md", "/api"],
+      ["/", "_root.md", "/"],
+    ] as const) {
+      const spec = specInput({
+        shared: { openapi: "3.0.0", info: { title: "T", version: "1" }, servers: [{ url: "https://example.com" }], paths: {}, "x-mintlify-href-prefix": prefix },
+        endpoints: {
+          "_root.yaml": endpointDoc("/", { get: { summary: "Root", responses: { "200": ok } } }),
+          "things.yaml": endpointDoc("/things", { get: { summary: "Things", responses: { "200": ok } } }),
+        },
+      });
+      const files = renderMintlify({ api: buildApi(spec), env: createRenderEnv(), document: bundleDocument(spec) });
+      expect([...files.keys()].filter((rel) => rel.split("/").some((name) => name === "" || name.startsWith(".")))).toEqual([]);
+      expect(files.has(page), `${prefix}: ${[...files.keys()].join(", ")}`).toBe(true);
+      expect(JSON.parse(files.get("openapi.json") as string).paths["/"].get["x-mint"]).toEqual({ href });
+    }
   });
 });
