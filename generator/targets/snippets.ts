@@ -57,6 +57,7 @@ function languageTarget(id: LanguageId): Target {
     appliesTo: (api) => snippetLanguageIds(api).includes(id),
     render: (api, env, sink) => renderByParts(parts, api, env, sink),
     parts,
+    writeBound: true,
   };
 }
 

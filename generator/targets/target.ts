@@ -17,6 +17,11 @@ export interface Target {
   render(api: Api, env: RenderEnv, sink?: FileSink): Map<string, string> | Promise<Map<string, string>>;
   /** The same files, split per endpoint so a regeneration re-renders only the endpoints that changed. */
   parts?: TargetParts;
+  /**
+   * Writing its files (many small ones, each in a directory of its own) takes longer than rendering them: a run
+   * renders it before the other targets, so that the write worker writes them while the rest render.
+   */
+  writeBound?: boolean;
 }
 
 /** What one endpoint contributes to a target. */
