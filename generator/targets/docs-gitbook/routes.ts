@@ -5,6 +5,8 @@ import { buildResourceObjectViews, type ResourceObjectView } from "./resource-vi
 import type { GitbookSettings } from "./settings.js";
 
 export interface RouteEndpointView {
+  /** The HTTP method when endpoints of the API share a path (REST), so that each entry says which one it is; else "". */
+  method: string;
   path: string;
   /** Page link relative to the route README, e.g. `./create.md`. */
   link: string;
@@ -42,6 +44,10 @@ export interface SummaryView {
 /** What the route READMEs and SUMMARY.md need from one published endpoint (the gitbook fragment; JSON-safe). */
 export interface RouteEntry {
   path: string;
+  /** The endpoint's method (upper case)… */
+  method: string;
+  /** …and whether another endpoint has the same path (the page name then holds the method too). */
+  sharesPath: boolean;
   /** The endpoint's page (endpointPagePath), which every link to it names. */
   page: string;
   title: string;
@@ -59,7 +65,8 @@ export function isPublished(endpoint: Endpoint): boolean {
 export function buildRouteEntry(endpoint: Endpoint): RouteEntry | null {
   if (!isPublished(endpoint)) return null;
   const { path, title, routePath } = endpoint;
-  return { path, page: endpointPagePath(endpoint), title, routePath, description: firstParagraph(normalizeDescription(endpoint.description)) };
+  const method = endpoint.preferredMethod.toUpperCase();
+  return { path, method, sharesPath: endpoint.id !== path, page: endpointPagePath(endpoint), title, routePath, description: firstParagraph(normalizeDescription(endpoint.description)) };
 }
 
 /** The entries of every published endpoint, in `api.endpoints` order. */
@@ -76,9 +83,16 @@ export function documentedRoutes(api: Api, entries: readonly RouteEntry[] = list
 export function buildRoutePageViews(api: Api, settings: GitbookSettings, entries: readonly RouteEntry[] = listRouteEntries(api)): RoutePageView[] {
   const meta = readRouteMeta(api);
   const routes = documentedRoutes(api, entries);
+  // A REST API lists `GET /groups` and `POST /groups`, not the same path twice; an RPC API (one method per path) the paths.
+  const named = entries.some((e) => e.sharesPath);
   return routes.map((route) => {
     // From the README to the page: beside it for an RPC route; elsewhere for a REST route (an SDK group).
-    const endpoints = routeEntries(entries, route).map((e) => ({ path: e.path, link: relativeRouteLink(route.path, `/${e.page}`), description: e.description }));
+    const endpoints = routeEntries(entries, route).map((e) => ({
+      method: named ? e.method : "",
+      path: e.path,
+      link: relativeRouteLink(route.path, `/${e.page}`),
+      description: e.description,
+    }));
     const namespaceResources = endpoints.length === 0 ? buildNamespaceResources(api, routes, route) : [];
     const m = meta[route.path] ?? {};
     const overview = typeof m["overview"] === "string" ? m["overview"].trim() : "";

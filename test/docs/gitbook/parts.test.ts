@@ -47,10 +47,10 @@ describe("a small API with undocumented, draft and nested-route endpoints", () =
       return [e.path, [...part.files.keys()], part.fragment] as const;
     });
     const want = [
-      ["/spaces/create", ["spaces/create.md"], { path: "/spaces/create", page: "spaces/create.md", title: "Create a Space", routePath: "/spaces", description: "Creates a space." }],
+      ["/spaces/create", ["spaces/create.md"], { path: "/spaces/create", method: "POST", sharesPath: false, page: "spaces/create.md", title: "Create a Space", routePath: "/spaces", description: "Creates a space." }],
       ["/spaces/draft", [], null],
       ["/spaces/secret", [], null],
-      ["/spaces/sub/ping", ["spaces/sub/ping.md"], { path: "/spaces/sub/ping", page: "spaces/sub/ping.md", title: "Ping", routePath: "/spaces/sub", description: "" }],
+      ["/spaces/sub/ping", ["spaces/sub/ping.md"], { path: "/spaces/sub/ping", method: "POST", sharesPath: false, page: "spaces/sub/ping.md", title: "Ping", routePath: "/spaces/sub", description: "" }],
     ];
     for (const [p, files, fragment] of want) expect(got.find((g) => g[0] === p), p as string).toEqual([p, files, fragment]);
   });

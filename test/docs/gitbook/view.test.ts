@@ -110,7 +110,7 @@ describe("navigation", () => {
 
   it("route pages link their endpoints relative to the README", () => {
     const sub = buildRoutePageViews(api, readGitbookSettings(api)).find((r) => r.dir === "spaces/sub/");
-    expect(sub?.endpoints).toEqual([{ path: "/spaces/sub/ping", link: "./ping.md", description: "" }]);
+    expect(sub?.endpoints).toEqual([{ method: "", path: "/spaces/sub/ping", link: "./ping.md", description: "" }]);
   });
 });
 
