@@ -1,6 +1,6 @@
 // Renders a target through its parts, reusing every endpoint part whose inputs are unchanged and whose files
 // are still on disk as written (see parts-cache.ts); only changed endpoints and the assembled files are made.
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import type { LoadedSpec } from "./load/index.js";
 import type { Api, Endpoint } from "./model/types.js";
 // What `prepare` may read beyond the API context: the bundled document's components (every file's own).
@@ -316,5 +316,5 @@ export function apiContextKey(spec: LoadedSpec, api: Api, templatesDir: string |
 }
 
 function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  return hash("sha256", text);
 }

@@ -1,7 +1,7 @@
 // A cache kept as a directory of JSON shard files (the part store, the load cache's documents). Each shard has a
 // signature (what its content is made from, e.g. its sorted keys): a save writes only the shards whose signature
 // differs from what this process last read or wrote there, and removes the shards no longer wanted.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { mkdir, readdir, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { writeAtomic } from "./write/file-ops.js";
@@ -17,7 +17,7 @@ const onDisk = new Map<string, Map<string, string>>();
 
 /** The signature of a shard made from these keys (in any order). */
 export function signatureOf(keys: Iterable<string>): string {
-  return createHash("sha256").update([...keys].sort().join("\n")).digest("hex");
+  return hash("sha256", [...keys].sort().join("\n"));
 }
 
 /** Records what a read found on disk in `dir` (shard name → signature). */

@@ -1,5 +1,5 @@
 // Finds and reads the files of a spec directory (parsed once, hashed, located lazily).
-import { createHash } from "node:crypto";
+import { hash as cryptoHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync, type Stats } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -56,7 +56,7 @@ export async function readSpecFile(dir: string, rel: string, findings: Finding[]
   const before = statSync(abs, { throwIfNoEntry: false });
   const text = await readFile(abs, "utf8");
   const stamp = toTrustedStamp(before, statSync(abs, { throwIfNoEntry: false }));
-  const hash = createHash("sha256").update(text).digest("hex");
+  const hash = cryptoHash("sha256", text);
   const key = `${rel.endsWith(".json") ? "json" : "yaml"}:${hash}`;
   let parsed: ParseResult | undefined = cached?.hash === hash && cached.doc !== undefined ? { ok: true, doc: cached.doc } : touch(parseCache, key);
   let locate: Locator | null = null;

@@ -4,7 +4,7 @@
 // every share from one worker call instead.
 import type { Api, Endpoint } from "../../model/types.js";
 import type { RenderEnv } from "../../render/env.js";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { AllParts, AssembleMemo, EndpointFragment, EndpointPart, TargetParts } from "../target.js";
 import type { AllTypes, EndpointShare } from "./schema-all.js";
 import type { EntangledRequest, EntangledShare } from "./schema-entangled.js";
@@ -156,7 +156,7 @@ function entangledRequest(api: Api, parts: readonly ClientFragment[]): Entangled
 /** The request's memo key: the share does not depend on the order of the items (the worker sorts them). */
 function entangledKey(req: EntangledRequest): string {
   const items = [...req.items].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  return createHash("sha256").update(JSON.stringify({ keys: req.keys, items })).digest("hex");
+  return hash("sha256", JSON.stringify({ keys: req.keys, items }));
 }
 
 /**
