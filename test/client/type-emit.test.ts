@@ -9,6 +9,7 @@ import { engineFallbacks, printOpenapiTypes, withTypesEngine, type EngineName } 
 import { childRef, createRef } from "../../generator/targets/client/pointer.js";
 import { componentState, printApiTypes, printComponentMember, printScannedPathTypes } from "../../generator/targets/client/schema-parts.js";
 import { quoteString } from "../../generator/targets/client/type-nodes.js";
+import { createRng } from "../helpers/random.js";
 
 type Doc = Record<string, any>;
 const schema = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -243,14 +244,7 @@ describe("pointers as openapi-typescript builds them", () => {
 
 /** A small seeded generator (mulberry32): the same documents on every run. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = createRng(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T,>(list: readonly T[]): T => list[int(list.length)] as T;
   return { next, int, pick, chance: (p: number) => next() < p };

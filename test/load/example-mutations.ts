@@ -1,19 +1,9 @@
 // Seeded mutations of example values: each breaks one spot the way a stale example does (a dropped or
 // unknown property, a wrong type, null, a bad enum value or format, a length or bound out of range).
 
-export type Rng = () => number;
+import { createRng, type Rng } from "../helpers/random.js";
 
-/** mulberry32: a small deterministic PRNG so failures reproduce. */
-export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRng, type Rng };
 
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)] as T;
 

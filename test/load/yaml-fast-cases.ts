@@ -1,5 +1,6 @@
 // Inputs for test/load/yaml-fast.test.ts: given YAML texts (the want is always YAML.parse) and a seeded
 // generator of JSON-like documents full of strings that look like other things.
+import { createRng } from "../helpers/random.js";
 
 /** [name, YAML text, which path parseYamlFast should take: "fast", "fallback" or "either"]. */
 export const TRICKY_CASES: [string, string, "fast" | "fallback" | "either"][] = [
@@ -137,7 +138,7 @@ const EDITS = [" ", "  ", "\n", "\n\n", ":", ": ", "#", " #", "-", "- ", "\t", "
 
 /** `text` with 1–3 random edits (delete a character, insert a YAML-significant piece, or duplicate a line). */
 export function mutateText(text: string, seed: number): string {
-  const rand = createRandom(seed ^ 0x5bd1e995);
+  const rand = createRng(seed ^ 0x5bd1e995);
   let out = text;
   const edits = 1 + Math.floor(rand() * 3);
   for (let e = 0; e < edits; e++) {
@@ -153,18 +154,6 @@ export function mutateText(text: string, seed: number): string {
     }
   }
   return out;
-}
-
-/** A seeded PRNG (mulberry32): the fuzz is the same on every run. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const FUZZ_SEED = 20261122;
@@ -208,7 +197,7 @@ function randomValue(rand: () => number, depth: number): unknown {
 
 /** A non-empty mapping (like a spec file) of random values. */
 export function randomDocument(seed: number): Record<string, unknown> {
-  const rand = createRandom(seed);
+  const rand = createRng(seed);
   const doc: Record<string, unknown> = { openapi: "3.1.0" };
   const size = 1 + Math.floor(rand() * 6);
   for (let i = 0; i < size; i++) doc[`k${i}`] = randomValue(rand, 0);

@@ -7,6 +7,7 @@ import { afterAll, afterEach, expect, test } from "vitest";
 import { createTreeWriter } from "../../generator/write/index.js";
 import { TextPieces } from "../../generator/write/text.js";
 import { closeWriteWorker, retainWritten, retainWrites } from "../../generator/write/write-offload.js";
+import { createRng } from "../helpers/random.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-retain-"));
 afterAll(async () => {
@@ -17,17 +18,6 @@ afterEach(() => retainWrites(false));
 
 // Text with one-, two-, three- and four-byte characters (a surrogate pair), so byte and character offsets differ.
 const ALPHABET = ["a", "Z", "\n", '"', "é", "ß", "中", "€", "😀", "\u2028"];
-
-/** A deterministic generator (mulberry32). */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function piece(next: () => number, length: number): string {
   let text = "";
@@ -45,7 +35,7 @@ async function writeAndRead(root: string, text: TextPieces): Promise<string> {
 test("edits at the start, the middle and the end, insertions, removals, equal copies and a new text", async () => {
   retainWrites(true);
   const root = path.join(tmp, "cases");
-  const next = random(1);
+  const next = createRng(1);
   const base = Array.from({ length: 300 }, () => piece(next, 4000));
   const versions: [string, string[]][] = [
     ["base", base],
@@ -69,7 +59,7 @@ test("edits at the start, the middle and the end, insertions, removals, equal co
 test("random edits of random pieces, against the joined text", async () => {
   retainWrites(true);
   const root = path.join(tmp, "random");
-  const next = random(7);
+  const next = createRng(7);
   let pieces = Array.from({ length: 200 }, () => piece(next, Math.floor(next() * 12000)));
   for (let round = 0; round < 25; round++) {
     const text = new TextPieces(pieces);
@@ -89,7 +79,7 @@ test("random edits of random pieces, against the joined text", async () => {
 test("a text retained without being written (a watch session's rehearsal) is what the next write is spliced from", async () => {
   retainWrites(true);
   const root = path.join(tmp, "rehearsed");
-  const next = random(3);
+  const next = createRng(3);
   const base = Array.from({ length: 100 }, () => piece(next, 12000));
   const text = new TextPieces(base);
   expect(await writeAndRead(root, text)).toBe(text.toString());
@@ -106,7 +96,7 @@ test("a text retained without being written (a watch session's rehearsal) is wha
 /** A 1.2 M-character text in 100 random pieces (seeded), and a writer run of a text as api/big/doc.txt under tmp/name. */
 function bigDoc(name: string, seed: number) {
   const root = path.join(tmp, name);
-  const next = random(seed);
+  const next = createRng(seed);
   const base = Array.from({ length: 100 }, () => piece(next, 12000));
   const write = async (text: TextPieces) => {
     const writer = createTreeWriter({ root });

@@ -4,6 +4,7 @@
 import { describe, expect, test } from "vitest";
 import { call, fromJson, printNode, raw, str, type Node, type Syntax } from "../../../generator/render/http-snippets/layout.js";
 import { jsonSyntax, jsSyntax, phpSyntax, pythonSyntax, rubySyntax } from "../../../generator/render/http-snippets/syntaxes.js";
+import { createRng } from "../../helpers/random.js";
 
 function flat(node: Node, s: Syntax): string {
   switch (node.kind) {
@@ -59,17 +60,6 @@ function broken(node: Node, s: Syntax, level: number): string {
   return [open, ...lines, s.indent.repeat(level) + close].join("\n");
 }
 
-/** A small deterministic generator (mulberry32), so a failure is reproducible from its seed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = ["id", "name", "a", "a much longer value that takes up room", "x".repeat(70), "two\nlines", 'quote "q"', "#{ruby}", "$php", "café"];
 
 function tree(next: () => number, depth: number): Node {
@@ -96,7 +86,7 @@ describe("http-snippets layout", () => {
     let compared = 0;
     let brokenSome = 0;
     for (let seed = 1; seed <= 300; seed++) {
-      const node = tree(random(seed), 5);
+      const node = tree(createRng(seed), 5);
       for (const width of [0, 12, 40, 80, 120]) {
         const s = { ...syntax, width };
         const got = printNode(node, s, { column: seed % 7, level: seed % 2, reserve: seed % 3 });
