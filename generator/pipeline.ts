@@ -352,7 +352,7 @@ function renderTarget(id: TargetId, api: Api, env: RenderEnv, parts: PartsContex
     return { ready: true, complete: async () => rendered };
   };
   // A target's render is its parts' unless it renders everything at once its own way: then its render is that way.
-  const files = target.parts && !target.parts.renderAll ? renderPieces(target.parts, api, env, sink) : target.render(api, env, sink);
+  const files = target.parts && !target.parts.renderAll ? renderPieces(target.parts, api, env, sink, id) : target.render(api, env, sink);
   return files instanceof Promise ? files.then(whole) : whole(files);
 }
 

@@ -7,7 +7,7 @@ import type { Api, Endpoint } from "./model/types.js";
 export { componentsKey } from "./model/components-key.js";
 import type { RenderEnv } from "./render/env.js";
 import { generatorVersion, hashTree, UNREADABLE, type PartStore, type StoredPart } from "./parts-cache.js";
-import type { AssembleMemo, EndpointFragment, EndpointPart, FileSink, TargetParts } from "./targets/target.js";
+import { FileOwners, type AssembleMemo, type EndpointFragment, type EndpointPart, type FileSink, type TargetParts } from "./targets/target.js";
 import type { FileText } from "./write/text.js";
 
 export interface PartsContext {
@@ -78,8 +78,11 @@ export async function renderTargetParts(
   // Each part's files relative to the out root (a watch session asks for the same 11.7k each run on GitHub's spec).
   const outs: (readonly string[])[] = new Array(api.endpoints.length);
   const kept: number[] = [];
+  // Every part's files, reused or rendered: an endpoint added since may name a file a reused part has.
+  const owners = new FileOwners(targetId);
   const render = (endpoint: Endpoint, key: string): StoredPart => {
     const part = parts.endpoint(api, endpoint, env);
+    owners.claim(endpoint, part.files.keys());
     if (sink) sink(part.files);
     else for (const [rel, content] of part.files) out.files.set(rel, content);
     const made = toStoredPart(part);
@@ -93,6 +96,7 @@ export async function renderTargetParts(
     const key = keys[i] as string;
     const part = ctx.store.getPart(targetId, key);
     if (part) {
+      owners.claim(endpoint, part.rels);
       kept.push(i);
       ctx.store.setPart(targetId, key, part);
       stored[i] = part;
@@ -231,8 +235,10 @@ async function renderAllParts(targetId: string, parts: TargetParts, api: Api, en
   const prepared = prepareKey(ctx, targetId);
   const keys = partKeysOf(ctx, api);
   ctx.store.beginTarget(targetId);
-  const stored = api.endpoints.map((_endpoint, i) => {
+  const owners = new FileOwners(targetId);
+  const stored = api.endpoints.map((endpoint, i) => {
     const part = all.parts[i] as EndpointPart;
+    owners.claim(endpoint, part.files.keys());
     for (const [rel, content] of part.files) out.files.set(rel, content);
     const made = toStoredPart(part);
     ctx.store.setPart(targetId, keys[i] as string, made);

@@ -1,5 +1,6 @@
 import type { Api, Endpoint } from "../model/types.js";
 import type { RenderEnv } from "../render/env.js";
+import { UserError } from "../errors.js";
 import { textsOf, type FileText } from "../write/text.js";
 
 /** A target: model → files (paths relative to generated/<api>/<outDir>/). */
@@ -103,12 +104,17 @@ export async function renderByParts(parts: TargetParts, api: Api, env: RenderEnv
   return textsOf(await renderPieces(parts, api, env, sink));
 }
 
-/** renderByParts with the assembled files' texts as assemble made them (maybe in pieces: what the writer takes). */
-export async function renderPieces(parts: TargetParts, api: Api, env: RenderEnv, sink?: FileSink): Promise<Map<string, FileText>> {
+/**
+ * renderByParts with the assembled files' texts as assemble made them (maybe in pieces: what the writer takes);
+ * `targetId` names the target in the error about two endpoints writing one file.
+ */
+export async function renderPieces(parts: TargetParts, api: Api, env: RenderEnv, sink?: FileSink, targetId?: string): Promise<Map<string, FileText>> {
   const files = new Map<string, FileText>();
   const fragments: EndpointFragment[] = [];
+  const owners = new FileOwners(targetId);
   for (const endpoint of api.endpoints) {
     const part = parts.endpoint(api, endpoint, env);
+    owners.claim(endpoint, part.files.keys());
     if (sink) sink(part.files);
     else for (const [rel, content] of part.files) files.set(rel, content);
     fragments.push({ id: endpoint.id, fragment: part.fragment });
@@ -116,4 +122,33 @@ export async function renderPieces(parts: TargetParts, api: Api, env: RenderEnv,
   const prepared = parts.prepare ? await parts.prepare(api, env) : undefined;
   for (const [rel, content] of await parts.assemble(api, fragments, env, prepared)) files.set(rel, content);
   return files;
+}
+
+/**
+ * Which endpoint each file of a target comes from. Two endpoints whose files have one name (paths that differ only
+ * in what the target's file names leave out: `/a/{b}` and `/a/b` are both gitbook's `a/b.md`) are an error that
+ * names them, not a page silently lost or a crash of the writer.
+ */
+export class FileOwners {
+  private readonly owners = new Map<string, Endpoint>();
+
+  constructor(private readonly targetId: string | undefined) {}
+
+  claim(endpoint: Endpoint, rels: Iterable<string>): void {
+    for (const rel of rels) {
+      const other = this.owners.get(rel);
+      if (other !== undefined && other !== endpoint) {
+        const target = this.targetId ?? "a target";
+        throw new UserError(
+          `${target}: ${describeEndpoint(other)} and ${describeEndpoint(endpoint)} would both be written to ${rel}` +
+            ` (its file names cannot tell these paths apart): rename one of the paths, or leave ${target} out with --targets`,
+        );
+      }
+      this.owners.set(rel, endpoint);
+    }
+  }
+}
+
+function describeEndpoint(endpoint: Endpoint): string {
+  return `${endpoint.preferredMethod.toUpperCase()} ${endpoint.path} (${endpoint.source.file})`;
 }
