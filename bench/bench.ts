@@ -191,12 +191,38 @@ async function benchSpec(c: SpecCase, tmp: string): Promise<Row[]> {
   }));
 }
 
-function toMarkdown(rows: Row[]): string {
+/** A fixed single-threaded workload (arithmetic and short-lived objects), run by a child process: its time in ms. */
+const CALIBRATION = `(() => { const t = performance.now(); let x = 0; const a = [];
+for (let i = 0; i < 3e7; i++) { x += Math.sqrt(i); if (i % 1000 === 0) a.push({ i, x }); if (a.length > 5000) a.length = 0; }
+process.stdout.write(String(Math.round(performance.now() - t))); })();`;
+
+/**
+ * How fast this machine is right now: the calibration workload alone, then two at once (on 2 cores they should take
+ * as long as one). This machine is shared: the same build's cold run varied by ±25 % between runs minutes apart, and
+ * by more when the other core was taken. Printed with the results, so that runs can be told apart.
+ */
+async function calibrate(): Promise<string> {
+  const run = () =>
+    new Promise<number>((resolve, reject) => {
+      const child = spawn("node", ["-e", CALIBRATION], { stdio: ["ignore", "pipe", "inherit"] });
+      let out = "";
+      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+      child.on("error", reject);
+      child.on("exit", () => resolve(Number(out)));
+    });
+  const alone = await run();
+  const both = await Promise.all([run(), run()]);
+  return `${alone} ms alone, ${Math.max(...both)} ms two at once`;
+}
+
+function toMarkdown(rows: Row[], machine: { before: string; after: string }): string {
   const cpu = os.cpus()[0]?.model ?? "unknown cpu";
   const lines = [
     "# specsmith benchmark",
     "",
     `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${cpu} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · median of ${RUNS} alternating runs`,
+    "",
+    `Calibration (a fixed one-thread workload; see bench.ts): ${machine.before} before the bench, ${machine.after} after.`,
     "",
     `Outputs go to fresh directories under ${os.tmpdir()}; nothing is deleted until the bench is done (see bench.ts).`,
     "",
@@ -222,6 +248,7 @@ async function main(): Promise<void> {
   const freeGiB = (free.bavail * free.bsize) / 2 ** 30;
   if (freeGiB < 3) throw new Error(`npm run bench keeps every run's outputs until it ends and needs about 3 GiB free under ${os.tmpdir()} (${freeGiB.toFixed(1)} GiB free); set TMPDIR to another directory`);
   const root = mkdtempSync(path.join(os.tmpdir(), "specsmith-bench-"));
+  const before = await calibrate();
   try {
     for (const c of cases.filter((c) => ONLY.length === 0 || ONLY.includes(c.name.split(" ")[0]!.toLowerCase()))) {
       const tmp = path.join(root, c.name.split(" ")[0]!.toLowerCase());
@@ -231,7 +258,7 @@ async function main(): Promise<void> {
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
-  const markdown = toMarkdown(rows);
+  const markdown = toMarkdown(rows, { before, after: await calibrate() });
   writeFileSync(path.join(REPO, "bench/results.md"), markdown);
   process.stdout.write(markdown);
 }
