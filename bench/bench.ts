@@ -208,7 +208,8 @@ async function calibrate(): Promise<string> {
       let out = "";
       child.stdout.on("data", (d: Buffer) => (out += d.toString()));
       child.on("error", reject);
-      child.on("exit", () => resolve(Number(out)));
+      // "close", not "exit": the child's output is all read by then.
+      child.on("close", () => resolve(Number(out)));
     });
   const alone = await run();
   const both = await Promise.all([run(), run()]);

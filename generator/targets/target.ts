@@ -20,7 +20,8 @@ export interface Target {
   parts?: TargetParts;
   /**
    * Writing its files (many small ones, each in a directory of its own) takes longer than rendering them: a run
-   * renders it before the other targets, so that the write worker writes them while the rest render.
+   * renders it early (once the client's types worker is done, see renderTargets), so that the write worker writes
+   * them while the other targets render.
    */
   writeBound?: boolean;
 }

@@ -111,15 +111,15 @@ export async function writeCodeCachesTo(dir: string): Promise<string[]> {
   return written;
 }
 
-/**
- * Writes the code cache of modules loaded without one. Called once they have done some work, so the cache also
- * holds the functions compiled lazily by then. Failures are ignored (the cache only saves time).
- */
 /** Whether some script loaded in this thread has a code cache to write (saveCodeCaches has work to do). */
 export function hasUnsavedCodeCaches(): boolean {
   return unsaved.length > 0;
 }
 
+/**
+ * Writes the code cache of modules loaded without one. Called once they have done some work, so the cache also
+ * holds the functions compiled lazily by then. Failures are ignored (the cache only saves time).
+ */
 export async function saveCodeCaches(): Promise<void> {
   for (const { file, script } of unsaved.splice(0)) {
     try {
