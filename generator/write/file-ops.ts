@@ -12,6 +12,7 @@ import {
   rmdirSync,
   rmSync,
   writeFileSync,
+  writevSync,
 } from "node:fs";
 import path from "node:path";
 
@@ -56,13 +57,54 @@ function isRunning(pid: number): boolean {
 }
 
 /**
+ * A file's content: text, its UTF-8 bytes, or those bytes as consecutive segments (a watch session's whole-API file,
+ * spliced from the bytes it had: see write-offload.ts' retainWrites).
+ */
+export type FileBytes = string | Uint8Array | readonly Uint8Array[];
+
+/** Writes `content` to `abs` (created or truncated); segments are written as they are, not joined first. */
+export function writeFileBytesSync(abs: string, content: FileBytes, mode?: number): void {
+  if (!Array.isArray(content)) {
+    writeFileSync(abs, content as string | Uint8Array, mode === undefined ? undefined : { mode });
+    return;
+  }
+  const fd = openSync(abs, "w", mode);
+  try {
+    let segments = (content as readonly Uint8Array[]).filter((s) => s.byteLength > 0);
+    while (segments.length > 0) {
+      let n = writevSync(fd, segments.slice(0, WRITEV_MAX));
+      // A short write: the rest of the segment it stopped in, and the ones after, go next.
+      const rest: Uint8Array[] = [];
+      for (const segment of segments) {
+        if (n >= segment.byteLength) n -= segment.byteLength;
+        else {
+          rest.push(n > 0 ? segment.subarray(n) : segment);
+          n = 0;
+        }
+      }
+      segments = rest;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// At most this many buffers per writev (IOV_MAX is 1024 on Linux).
+const WRITEV_MAX = 512;
+
+/** The bytes of `content` in one piece (segments copied together). */
+function joinedBytes(content: Exclude<FileBytes, string>): Uint8Array {
+  return Array.isArray(content) ? Buffer.concat(content as readonly Uint8Array[]) : (content as Uint8Array);
+}
+
+/**
  * Writes via a temp file in the same directory and a rename, so readers never see half a file.
  * Synchronous: thousands of small files go faster without a promise and a thread-pool hop per call.
  */
-export function writeAtomicSync(abs: string, content: string | Uint8Array, mode?: number): void {
+export function writeAtomicSync(abs: string, content: FileBytes, mode?: number): void {
   const tmp = `${abs}.${TMP_TAG}.${tmpCount++}.tmp`;
   try {
-    writeFileSync(tmp, content, mode === undefined ? undefined : { mode });
+    writeFileBytesSync(tmp, content, mode);
     renameSync(tmp, abs);
   } catch (error) {
     rmSync(tmp, { force: true });
@@ -93,10 +135,10 @@ export function assertSafeRelPath(rel: string): void {
 let scratch = Buffer.allocUnsafe(1 << 20);
 
 /**
- * "same" when the file holds exactly `content`, null when it does not exist, "different" otherwise.
+ * "same" when the file holds exactly `given`, null when it does not exist, "different" otherwise.
  * The size (fstat) is compared before any byte is read, so a changed length costs no read.
  */
-export function compareFileSync(abs: string, content: string | Uint8Array): "same" | "different" | null {
+export function compareFileSync(abs: string, given: FileBytes): "same" | "different" | null {
   let fd: number;
   try {
     fd = openSync(abs, "r");
@@ -105,6 +147,8 @@ export function compareFileSync(abs: string, content: string | Uint8Array): "sam
     throw error;
   }
   try {
+    // Segments are joined only here, to compare (a file they are known to differ from is written without it).
+    const content = typeof given === "string" ? given : joinedBytes(given);
     const size = typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
     if (fstatSync(fd).size !== size) return "different";
     if (scratch.length < 2 * size) scratch = Buffer.allocUnsafe(2 * size);

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { assertSafeRelPath, compareFileSync, listTree, removeEmptyDirsSync, writeAtomicSync, type Tree } from "./file-ops.js";
-import { abortStreamOffThread, newStreamId, writePrefixOffThread, writeStreamBatchOffThread, type KnownTree } from "./write-offload.js";
+import { abortStreamOffThread, newStreamId, retainingWrites, writePrefixOffThread, writeStreamBatchOffThread, type KnownTree } from "./write-offload.js";
 import { writePrefixSync, type PrefixWriteResult } from "./write-prefix.js";
 import { textOf, textsOf, type FileText } from "./text.js";
 import type { FileMap, WriteResult } from "./types.js";
@@ -224,6 +224,9 @@ export class PrefixWriter implements TreeWriter {
   }
 
   private offloads(files: FileMap): boolean {
+    // A watch session's worker is running: the main thread goes on rendering while it compares and writes even a
+    // few small files (an edit's pages, one per target).
+    if (retainingWrites() && this.opts.offloadMinFiles === undefined) return true;
     if (files.size >= (this.opts.offloadMinFiles ?? OFFLOAD_MIN_FILES)) return true;
     const minChars = this.opts.offloadMinChars ?? OFFLOAD_MIN_CHARS;
     let chars = 0;

@@ -106,17 +106,17 @@ function ask<T>(message: Record<string, unknown>, transfer: ArrayBuffer[] = []):
 
 /**
  * Every file's UTF-8 bytes back to back in one fresh buffer; `ends[i]` is where the i-th one ends. A text in pieces
- * is encoded piece by piece. While writes are retained (see retainWrites), a large text in pieces gets bytes of its
- * own instead (`shared[i]`, nothing in `bytes`), spliced from the ones it had last time. (Sizing the buffer for any
+ * is encoded piece by piece. While writes are retained (see retainWrites), a large text in pieces gets segments of
+ * its own instead (`shared[i]`, nothing in `bytes`), mostly the bytes it had last time. (Sizing the buffer for any
  * text, 3 bytes per UTF-16 unit, saves measuring each one first, but cost about 90 MB more peak RSS on GitHub's
  * spec for no clear gain in time: measured, then left.)
  */
 function encodeAll(
   dir: string,
   files: ReadonlyMap<string, FileText>,
-): { bytes: Uint8Array<ArrayBuffer>; ends: Uint32Array; shared?: (Uint8Array | null)[]; differing?: string[] } {
+): { bytes: Uint8Array<ArrayBuffer>; ends: Uint32Array; shared?: (Uint8Array[] | null)[]; differing?: string[] } {
   let capacity = 0;
-  let shared: (Uint8Array | null)[] | undefined;
+  let shared: (Uint8Array[] | null)[] | undefined;
   let differing: string[] | undefined;
   let i = 0;
   for (const [rel, content] of files) {
@@ -124,7 +124,7 @@ function encodeAll(
     const kept = retainable(content);
     if (kept) {
       const encoded = encodeRetained(path.join(dir, rel), kept);
-      (shared ??= new Array<Uint8Array | null>(files.size).fill(null))[i] = encoded.bytes;
+      (shared ??= new Array<Uint8Array[] | null>(files.size).fill(null))[i] = encoded.segments;
       if (encoded.differs) (differing ??= []).push(rel);
     } else if (retained.size > 0) retained.delete(path.join(dir, rel));
     if (!shared?.[i]) capacity += typeof content === "string" ? Buffer.byteLength(content) : byteLengthOf(content.pieces);
@@ -154,20 +154,26 @@ function byteLengthOf(pieces: readonly string[]): number {
 }
 
 /**
- * A large text in pieces as last written: its pieces, where each one's bytes end, and the bytes (shared memory);
- * `spare`, the memory of the write before, takes the next write's bytes (pages already mapped: a fresh 14 MB
- * buffer cost more to fault in and zero than the bytes cost to copy). Neither is still read by the write worker
- * when the next write is encoded: every run waits for its writes.
+ * A large text in pieces as last written: its pieces, where each one's bytes end, and the bytes as consecutive
+ * segments of shared memory. No byte of it is written again once sent: a next write refers to the segments of the
+ * pieces it keeps (the write worker may still read them) and puts the bytes of the ones that changed in new memory.
  */
 interface Retained {
   pieces: readonly string[];
   ends: Uint32Array;
-  bytes: Uint8Array;
-  spare: Uint8Array | null;
+  segments: Uint8Array[];
+  length: number;
+}
+
+/** Whether writes are retained (a watch session, see retainWrites). */
+export function retainingWrites(): boolean {
+  return retaining;
 }
 
 /** Texts in pieces of at least this many characters are retained. */
 const RETAIN_MIN_CHARS = 1 << 20;
+/** A retained text in more segments than this is copied into one before it is written (each is a buffer of a writev). */
+const MAX_SEGMENTS = 64;
 
 /** The text when writes are retained and it is one kept (a large text in pieces), else null. */
 function retainable(content: FileText): TextPieces | null {
@@ -178,9 +184,9 @@ let retaining = false;
 
 /**
  * On: the large texts in pieces written from now on keep their bytes (in memory shared with the write worker, so
- * sending them copies nothing), and the next write of the same file re-encodes only the pieces between the first and
- * the last that differ: a watch session's edit of one endpoint rewrites GitHub's 14 MB openapi.json by copying
- * bytes, not by encoding 14 M characters again. Off: forgets them.
+ * sending them copies nothing), and the next write of the same file encodes only the pieces that differ and refers
+ * to the kept bytes of the others: a watch session's edit of one endpoint rewrites GitHub's 14 MB openapi.json
+ * without encoding, or copying, 14 M characters again. Off: forgets them.
  */
 export function retainWrites(on: boolean): void {
   retaining = on;
@@ -189,25 +195,31 @@ export function retainWrites(on: boolean): void {
 
 /**
  * While writes are retained: `content` is what the file at `abs` holds (or what its next write is to be spliced
- * from), as if written now; its bytes are kept (only a large text in pieces), nothing is written.
+ * from), as if written now; its bytes are kept (only a large text in pieces), nothing is written. They are kept in
+ * one segment (a watch session calls this while it waits), so that the next write's segments stay few.
  */
 export function retainWritten(abs: string, content: FileText): void {
   const kept = retainable(content);
   if (!kept) return;
   encodeRetained(abs, kept);
   const entry = retained.get(abs) as Retained;
-  // The next write's memory too, its pages touched now (while idle) rather than by that write.
-  if (!entry.spare) (entry.spare = new Uint8Array(new SharedArrayBuffer(entry.bytes.buffer.byteLength))).fill(0);
+  // Also one segment in much more memory than its bytes (a text encoded whole is given 3 bytes per character).
+  const only = entry.segments[0];
+  if (entry.segments.length > 1 || (only && only.buffer.byteLength > 1.5 * entry.length)) {
+    entry.segments = [joinSegments(entry.segments, entry.length)];
+  }
 }
 
 /**
- * The text's bytes, spliced from the ones it had last time (see retainWrites); `differs`: they are known to differ
- * from those (the file holds other bytes than these, unless someone else wrote these very bytes there since).
+ * The text's bytes as segments, the ones of pieces equal to last time's (mostly the very same strings: the fragments
+ * kept between runs) those of last time, the others encoded anew (see retainWrites); `differs`: they are known to
+ * differ from last time's (the file holds other bytes than these, unless someone else wrote these very bytes there
+ * since).
  */
-function encodeRetained(abs: string, text: TextPieces): { bytes: Uint8Array; differs: boolean } {
+function encodeRetained(abs: string, text: TextPieces): { segments: Uint8Array[]; differs: boolean } {
   const pieces = text.pieces;
   const old = retained.get(abs);
-  // Pieces equal at the start and at the end (mostly the very same strings: the fragments kept between runs).
+  // Pieces equal at the start and at the end.
   let head = 0;
   let tail = 0;
   if (old) {
@@ -217,52 +229,88 @@ function encodeRetained(abs: string, text: TextPieces): { bytes: Uint8Array; dif
   }
   const oldCount = old?.pieces.length ?? 0;
   const oldEnd = (k: number) => (k > 0 ? ((old as Retained).ends[k - 1] as number) : 0);
-  // Between them, as many pieces as before (an edit, not an insertion): piece by piece, the equal ones copied too.
+  // Between them, as many pieces as before (an edit, not an insertion): piece by piece, the equal ones kept too.
   const inStep = old !== undefined && oldCount === pieces.length;
+  const kept = (k: number) => inStep && old.pieces[k] === pieces[k];
   let capacity = 0;
-  for (let k = head; k < pieces.length - tail; k++) {
-    capacity += inStep && old.pieces[k] === pieces[k] ? oldEnd(k + 1) - oldEnd(k) : (pieces[k] as string).length * 3;
-  }
-  const headBytes = oldEnd(head);
-  const tailFrom = oldEnd(oldCount - tail);
-  const tailBytes = old && tail > 0 ? old.bytes.length - tailFrom : 0;
-  const needed = headBytes + capacity + tailBytes;
-  const spare = old?.spare;
-  const bytes = spare && spare.byteLength >= needed ? spare : new Uint8Array(new SharedArrayBuffer(Math.ceil(needed * 1.25)));
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let k = head; k < pieces.length - tail; k++) if (!kept(k)) capacity += (pieces[k] as string).length * 3;
+  const fresh = Buffer.from(new SharedArrayBuffer(capacity));
+  let freshAt = 0;
+  const segments: Uint8Array[] = [];
+  const add = (segment: Uint8Array) => {
+    if (segment.byteLength === 0) return;
+    const last = segments[segments.length - 1];
+    // Adjacent in the same memory: one segment.
+    if (last && last.buffer === segment.buffer && last.byteOffset + last.byteLength === segment.byteOffset) {
+      segments[segments.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.byteLength + segment.byteLength);
+    } else segments.push(segment);
+  };
+  const keep = (from: number, to: number) => {
+    for (const segment of rangeOf((old as Retained).segments, from, to)) add(segment);
+  };
   const ends = new Uint32Array(pieces.length);
+  const headBytes = oldEnd(head);
   if (old && head > 0) {
-    bytes.set(old.bytes.subarray(0, headBytes));
+    keep(0, headBytes);
     ends.set(old.ends.subarray(0, head));
   }
   let at = headBytes;
   for (let k = head; k < pieces.length - tail; k++) {
-    if (inStep && old.pieces[k] === pieces[k]) {
-      // A run of equal pieces is one copy.
+    if (kept(k)) {
+      // A run of equal pieces is one range.
       let last = k;
-      while (last + 1 < pieces.length - tail && old.pieces[last + 1] === pieces[last + 1]) last++;
+      while (last + 1 < pieces.length - tail && kept(last + 1)) last++;
       const from = oldEnd(k);
-      bytes.set(old.bytes.subarray(from, oldEnd(last + 1)), at);
-      for (let j = k; j <= last; j++) ends[j] = (old.ends[j] as number) - from + at;
+      keep(from, oldEnd(last + 1));
+      for (let j = k; j <= last; j++) ends[j] = ((old as Retained).ends[j] as number) - from + at;
       at = ends[last] as number;
       k = last;
-    } else ends[k] = at += view.write(pieces[k] as string, at, "utf8");
+    } else {
+      const written = fresh.write(pieces[k] as string, freshAt, "utf8");
+      add(new Uint8Array(fresh.buffer, freshAt, written));
+      freshAt += written;
+      ends[k] = at += written;
+    }
   }
+  const tailFrom = oldEnd(oldCount - tail);
   if (old && tail > 0) {
-    bytes.set(old.bytes.subarray(tailFrom), at);
+    keep(tailFrom, old.length);
     for (let k = 0; k < tail; k++) ends[pieces.length - tail + k] = (old.ends[oldCount - tail + k] as number) - tailFrom + at;
-    at += tailBytes;
+    at += old.length - tailFrom;
   }
-  const written = bytes.subarray(0, at);
   // Known to differ when the length differs, or the bytes between the equal head and tail do (a memory compare: the
   // write worker need not read the file to find it changed).
-  const differs = old !== undefined && (at !== old.bytes.length || !sameBytes(old.bytes, written, headBytes, at - tailBytes));
-  retained.set(abs, { pieces, ends, bytes: written, spare: old ? new Uint8Array(old.bytes.buffer) : null });
-  return { bytes: written, differs };
+  const differs = old !== undefined && (at !== old.length || !sameBytes(rangeOf(old.segments, headBytes, tailFrom), rangeOf(segments, headBytes, at - (old.length - tailFrom))));
+  const entry: Retained = { pieces, ends, segments, length: at };
+  if (segments.length > MAX_SEGMENTS) entry.segments = [joinSegments(segments, at)];
+  retained.set(abs, entry);
+  return { segments: entry.segments, differs };
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array, from: number, to: number): boolean {
-  return Buffer.from(a.buffer, a.byteOffset + from, to - from).equals(Buffer.from(b.buffer, b.byteOffset + from, to - from));
+/** The views of the bytes from `from` to `to` of a text in `segments` (no copy). */
+function rangeOf(segments: readonly Uint8Array[], from: number, to: number): Uint8Array[] {
+  const views: Uint8Array[] = [];
+  let start = 0;
+  for (const segment of segments) {
+    const end = start + segment.byteLength;
+    if (end > from && start < to) views.push(segment.subarray(Math.max(from, start) - start, Math.min(to, end) - start));
+    if (end >= to) break;
+    start = end;
+  }
+  return views;
+}
+
+/** Segments copied into one (new shared memory). */
+function joinSegments(segments: readonly Uint8Array[], length: number): Uint8Array {
+  const joined = Buffer.from(new SharedArrayBuffer(length));
+  let at = 0;
+  for (const segment of segments) at += Buffer.from(segment.buffer, segment.byteOffset, segment.byteLength).copy(joined, at);
+  return new Uint8Array(joined.buffer, 0, length);
+}
+
+/** Whether two lists of views hold the same bytes (the changed middle of a text: copied together to compare). */
+function sameBytes(a: readonly Uint8Array[], b: readonly Uint8Array[]): boolean {
+  return Buffer.concat(a).equals(Buffer.concat(b));
 }
 
 function startWriteWorker(): WriteWorker {

@@ -1,7 +1,7 @@
 // Writing one owned directory: what a tree writer does per prefix, on the main thread or in the write worker.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { compareFileSync, createDirsSync, listTree, removeDeadStagingSync, tempNameFor, writeAtomicSync, type Tree } from "./file-ops.js";
+import { compareFileSync, createDirsSync, listTree, removeDeadStagingSync, tempNameFor, writeAtomicSync, writeFileBytesSync, type FileBytes, type Tree } from "./file-ops.js";
 
 export interface PrefixWriteResult {
   /** Files found under the directory before anything was written (relative to it). */
@@ -12,14 +12,14 @@ export interface PrefixWriteResult {
 }
 
 /**
- * Writes `files` (relative posix paths, already validated; text or its UTF-8 bytes) under `dir`: only changed files, each atomically; an
+ * Writes `files` (relative posix paths, already validated; text or its UTF-8 bytes, see FileBytes) under `dir`: only changed files, each atomically; an
  * absent directory is built aside and renamed in, so readers never see a partial tree. `listed`: the directory's
  * listing when the caller has it already. `differing`: files known to differ from what is on disk (their bytes differ
  * from the ones last written there): written without reading the file to compare.
  */
 export function writePrefixSync(
   dir: string,
-  files: ReadonlyMap<string, string | Uint8Array>,
+  files: ReadonlyMap<string, FileBytes>,
   listed?: Tree | null,
   differing?: ReadonlySet<string>,
 ): PrefixWriteResult {
@@ -34,7 +34,7 @@ export function writePrefixSync(
 
 function updateInPlace(
   dir: string,
-  files: ReadonlyMap<string, string | Uint8Array>,
+  files: ReadonlyMap<string, FileBytes>,
   tree: Tree,
   differing: ReadonlySet<string> | undefined,
 ): { written: string[]; unchanged: string[] } {
@@ -49,12 +49,12 @@ function updateInPlace(
   for (const rel of changed) {
     const abs = path.join(dir, rel);
     try {
-      writeAtomicSync(abs, files.get(rel) as string | Uint8Array);
+      writeAtomicSync(abs, files.get(rel) as FileBytes);
     } catch (error) {
       // A listing taken before someone removed a directory (a watch session's probe): it is made again.
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
       mkdirSync(path.dirname(abs), { recursive: true });
-      writeAtomicSync(abs, files.get(rel) as string | Uint8Array);
+      writeAtomicSync(abs, files.get(rel) as FileBytes);
     }
   }
   return { written: changed, unchanged };
@@ -65,7 +65,7 @@ function updateInPlace(
  * into place: one rename instead of one per file. On failure the staging dir is removed. False when the directory
  * appeared meanwhile (the caller then updates it in place).
  */
-function buildAside(dir: string, files: ReadonlyMap<string, string | Uint8Array>): boolean {
+function buildAside(dir: string, files: ReadonlyMap<string, FileBytes>): boolean {
   const stream = beginStream(dir);
   try {
     writeStreamBatch(stream, files);
@@ -100,10 +100,10 @@ export function beginStream(dir: string): PrefixStream {
   return { dir, staging, dirs: new Set(), written: [] };
 }
 
-export function writeStreamBatch(stream: PrefixStream, files: ReadonlyMap<string, string | Uint8Array>): void {
+export function writeStreamBatch(stream: PrefixStream, files: ReadonlyMap<string, FileBytes>): void {
   createDirsSync(stream.staging, files.keys(), stream.dirs, stream.dirs);
   for (const [rel, content] of files) {
-    writeFileSync(path.join(stream.staging, rel), content);
+    writeFileBytesSync(path.join(stream.staging, rel), content);
     stream.written.push(rel);
   }
 }

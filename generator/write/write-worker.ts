@@ -5,7 +5,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
-import { listTree, type Tree } from "./file-ops.js";
+import { listTree, type FileBytes, type Tree } from "./file-ops.js";
 import { abortStream, beginStream, finishStream, writePrefixSync, writeStreamBatch, type PrefixStream } from "./write-prefix.js";
 import type { KnownTree } from "./write-offload.js";
 
@@ -17,8 +17,8 @@ interface WriteJob {
   /** The files' UTF-8 bytes back to back; file i ends at ends[i]… */
   bytes: Uint8Array;
   ends: Uint32Array;
-  /** …unless shared[i] holds its bytes (shared memory, see write-offload.ts' retainWrites). */
-  shared?: (Uint8Array | null)[];
+  /** …unless shared[i] holds its bytes as consecutive segments (shared memory, see write-offload.ts' retainWrites). */
+  shared?: (Uint8Array[] | null)[];
   /** Files whose bytes are known to differ from the ones last written there (no need to read them to compare). */
   differing?: string[];
   /** What the caller's listing says of these files (null: the directory is absent); else it is listed here. */
@@ -34,7 +34,7 @@ interface StreamJob {
   rels: string[];
   bytes: Uint8Array;
   ends: Uint32Array;
-  shared?: (Uint8Array | null)[];
+  shared?: (Uint8Array[] | null)[];
   final: boolean;
   abort?: boolean;
 }
@@ -68,8 +68,8 @@ function write(job: WriteJob) {
   return writePrefixSync(job.dir, decode(job), job.known === undefined ? undefined : listed, job.differing && new Set(job.differing));
 }
 
-function decode({ rels, bytes, ends, shared }: Pick<WriteJob, "rels" | "bytes" | "ends" | "shared">): Map<string, Uint8Array> {
-  const files = new Map<string, Uint8Array>();
+function decode({ rels, bytes, ends, shared }: Pick<WriteJob, "rels" | "bytes" | "ends" | "shared">): Map<string, FileBytes> {
+  const files = new Map<string, FileBytes>();
   for (let i = 0, start = 0; i < rels.length; start = ends[i++] as number) files.set(rels[i] as string, shared?.[i] ?? bytes.subarray(start, ends[i]));
   return files;
 }

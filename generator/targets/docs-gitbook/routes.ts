@@ -76,8 +76,22 @@ export function listRouteEntries(api: Api): RouteEntry[] {
 
 /** Routes holding at least one documented (not undocumented, not draft) endpoint (directly or below); undocumented routes are left out. */
 export function documentedRoutes(api: Api, entries: readonly RouteEntry[] = listRouteEntries(api)): Route[] {
-  const documented = new Set(entries.map((e) => e.routePath));
-  return api.routes.filter((r) => !r.undocumented && [...documented].some((p) => p === r.path || p.startsWith(r.path + "/")));
+  const covered = new Set<string>();
+  for (const path of new Set(entries.map((e) => e.routePath))) {
+    covered.add(path);
+    for (const above of routesAbove(path)) covered.add(above);
+  }
+  return api.routes.filter((r) => !r.undocumented && covered.has(r.path));
+}
+
+/**
+ * The route paths a route path is below (`/a/b/c` → `/a`, `/a/b`): each `p` that the path starts with followed by a
+ * slash, nearest last.
+ */
+function routesAbove(path: string): string[] {
+  const above: string[] = [];
+  for (let at = path.indexOf("/", 1); at > 0; at = path.indexOf("/", at + 1)) above.push(path.slice(0, at));
+  return above;
 }
 
 export function buildRoutePageViews(api: Api, settings: GitbookSettings, entries: readonly RouteEntry[] = listRouteEntries(api)): RoutePageView[] {
@@ -85,9 +99,10 @@ export function buildRoutePageViews(api: Api, settings: GitbookSettings, entries
   const routes = documentedRoutes(api, entries);
   // A REST API lists `GET /groups` and `POST /groups`, not the same path twice; an RPC API (one method per path) the paths.
   const named = entries.some((e) => e.sharesPath);
+  const byRoute = groupByRoute(entries);
   return routes.map((route) => {
     // From the README to the page: beside it for an RPC route; elsewhere for a REST route (an SDK group).
-    const endpoints = routeEntries(entries, route).map((e) => ({
+    const endpoints = (byRoute.get(route.path) ?? []).map((e) => ({
       method: named ? e.method : "",
       path: e.path,
       link: relativeRouteLink(route.path, `/${e.page}`),
@@ -134,22 +149,32 @@ function buildNamespaceResources(api: Api, documented: readonly Route[], route: 
     }));
 }
 
-function routeEntries(entries: readonly RouteEntry[], route: Route): RouteEntry[] {
-  return entries.filter((e) => e.routePath === route.path);
+/** The entries by their route path, each route's in the order of `entries`. */
+function groupByRoute(entries: readonly RouteEntry[]): Map<string, RouteEntry[]> {
+  const byRoute = new Map<string, RouteEntry[]>();
+  for (const e of entries) {
+    const list = byRoute.get(e.routePath);
+    if (list) list.push(e);
+    else byRoute.set(e.routePath, [e]);
+  }
+  return byRoute;
 }
 
 /** SUMMARY.md: each route, its endpoint pages sorted by title, then its child routes sorted by title. */
 export function buildSummaryView(api: Api, settings: GitbookSettings, entries: readonly RouteEntry[] = listRouteEntries(api)): SummaryView {
   const routes = documentedRoutes(api, entries);
-  const paths = new Set(routes.map((r) => r.path));
-  const isTop = (r: Route) => !routes.some((p) => p !== r && r.path.startsWith(p.path + "/"));
+  // Each documented route by path, with its place in `routes` (children are taken in that order, then by title).
+  const order = new Map(routes.map((r, i) => [r.path, i]));
+  const byRoute = groupByRoute(entries);
+  const isTop = (r: Route) => !routesAbove(r.path).some((p) => order.has(p));
   const lines: string[] = [];
   const visit = (route: Route, depth: number): void => {
     const pad = "  ".repeat(depth);
     lines.push(`${pad}* [${route.title}](${route.path.slice(1)}/README.md)`);
-    const pages = routeEntries(entries, route).sort((a, b) => compareTitles(a.title, b.title));
+    const pages = [...(byRoute.get(route.path) ?? [])].sort((a, b) => compareTitles(a.title, b.title));
     for (const e of pages) lines.push(`${pad}  * [${e.title}](${e.page})`);
-    const children = routes.filter((r) => route.children.includes(r.path) && paths.has(r.path));
+    const places = [...new Set(route.children)].flatMap((path) => order.get(path) ?? []).sort((a, b) => a - b);
+    const children = places.map((i) => routes[i] as Route);
     for (const child of children.sort((a, b) => compareTitles(a.title, b.title))) visit(child, depth + 1);
   };
   for (const top of routes.filter(isTop).sort((a, b) => compareTitles(a.title, b.title))) visit(top, 0);
