@@ -107,7 +107,7 @@ export async function renderTargetParts(
   // The shared files depend on the fragments and prepare's inputs only: unchanged ones on disk are kept.
   const blocks = blockHashes(api.endpoints, stored, aligned ? last : undefined);
   const assembleKey = assembleKeyOf(prepared, blocks);
-  rememberRun(ctx, targetId, api, { prepareKey: prepared, stored, outs, blocks });
+  const run = rememberRun(ctx, targetId, api, { prepareKey: prepared, stored, outs, blocks });
   // A reused part whose fragment the store could not read back (a damaged shard) is rendered again for it.
   const redone = new Set<number>();
   const fragmentOf = (i: number): unknown => {
@@ -120,14 +120,19 @@ export async function renderTargetParts(
   const fragments = (): EndpointFragment[] => api.endpoints.map((endpoint, i) => ({ id: endpoint.id, fragment: fragmentOf(i) }));
   const assembleFiles = async () =>
     parts.assemble(api, fragments(), env, await preparePart(targetId, parts, api, env, ctx), assembleMemo(ctx, targetId));
+  // The files assembled now, when they were.
+  let assembledNow: Map<string, FileText> | undefined;
   const assemble = async () => {
     const assembled = await assembleFiles();
     for (const [rel, content] of assembled) out.files.set(rel, content);
     ctx.store.setAssembled(targetId, assembleKey, [...assembled.keys()]);
     ctx.store.touch();
+    assembledNow = assembled;
+    if (run) run.assembled = assembled;
   };
   const keptAssembled = ctx.store.getAssembled(targetId, assembleKey);
   if (!keptAssembled) await assemble();
+  else if (run && aligned) run.assembled = last.assembled;
   out.rehearse = async () => {
     const first = api.endpoints[0];
     if (first) parts.endpoint(api, first, env);
@@ -148,6 +153,12 @@ export async function renderTargetParts(
     // A part of this process's last run of the target (the very object) had its files recorded when that run was
     // saved; while every recorded output is on disk as recorded (see PartStore.recordTrusted), they still are.
     const trusted = aligned && ctx.store.recordTrusted ? last.stored : undefined;
+    // An assembled file whose text is the one that run assembled (or kept) is on disk as that run left it, unless
+    // it is not recorded: not handed to the writer (it would encode it and read the file to find it unchanged).
+    const lastAssembled = trusted && last?.assembled;
+    if (lastAssembled && assembledNow) {
+      for (const [rel, content] of assembledNow) if (sameText(lastAssembled.get(rel), content) && keep([rel])) out.files.delete(rel);
+    }
     for (const i of kept) {
       if (redone.has(i)) continue;
       const part = stored[i] as StoredPart;
@@ -174,6 +185,8 @@ interface TargetRun {
   /** Each part's files relative to the out root (absent: a whole render, which does not make them). */
   outs?: readonly (readonly string[])[];
   blocks: readonly string[];
+  /** The shared files' texts that run assembled (or kept, unchanged, from the run before it). */
+  assembled?: ReadonlyMap<string, FileText>;
 }
 
 /**
@@ -182,9 +195,19 @@ interface TargetRun {
  */
 const lastRuns = new WeakMap<object, TargetRun>();
 
-function rememberRun(ctx: PartsContext, targetId: string, api: Api, run: Omit<TargetRun, "ids">): void {
+function rememberRun(ctx: PartsContext, targetId: string, api: Api, run: Omit<TargetRun, "ids">): TargetRun | undefined {
   const record = ctx.store.usedPartsRecord(targetId);
-  if (record) lastRuns.set(record, { ...run, ids: api.endpoints.map((e) => e.id) });
+  if (!record) return undefined;
+  const remembered: TargetRun = { ...run, ids: api.endpoints.map((e) => e.id) };
+  lastRuns.set(record, remembered);
+  return remembered;
+}
+
+/** Whether two texts are the same (texts in pieces: the same pieces, mostly the very same strings). */
+function sameText(a: FileText | undefined, b: FileText): boolean {
+  if (typeof a === "string" || typeof b === "string") return a === b;
+  if (a === undefined || a.pieces.length !== b.pieces.length || a.length !== b.length) return false;
+  return a.pieces.every((piece, i) => piece === b.pieces[i]);
 }
 
 /** The key of a target's assembled files: prepare's inputs, and each endpoint's id and part hash (in blocks). */

@@ -30,12 +30,8 @@ export function checkDuplicateEndpoints(files: readonly LoadedEndpointFile[], re
       continue;
     }
     byPath.set(file.path, file);
-    const item = file.doc.paths[file.path];
-    if (!isObject(item)) continue;
-    const shape = file.path.replace(/\{[^}]*\}/g, "{}");
-    for (const method of Object.keys(item).filter(isHttpMethod)) {
-      checkOperationId(file, method, item[method], byOperationId, report);
-      const key = `${method} ${shape}`;
+    for (const [method, key, operationId] of operationKeys(file)) {
+      checkOperationId(file, method, operationId, byOperationId, report);
       const other = byRoute.get(key);
       if (!other) {
         byRoute.set(key, { file, method });
@@ -47,16 +43,39 @@ export function checkDuplicateEndpoints(files: readonly LoadedEndpointFile[], re
   }
 }
 
+/**
+ * Each operation of the file's path item: its method, its key (method and path shape: `get /a/{}`) and its
+ * operationId when it has one. Made once per file object (a load told what changed reuses the others).
+ */
+function operationKeys(file: LoadedEndpointFile): readonly OperationKey[] {
+  const known = keysByFile.get(file);
+  if (known?.path === file.path) return known.keys;
+  const item = file.doc.paths[file.path];
+  const keys: OperationKey[] = [];
+  if (isObject(item)) {
+    const shape = file.path.replace(/\{[^}]*\}/g, "{}");
+    for (const method of Object.keys(item).filter(isHttpMethod)) {
+      const op = item[method];
+      const id = isObject(op) ? op["operationId"] : undefined;
+      keys.push([method, `${method} ${shape}`, typeof id === "string" ? id : undefined]);
+    }
+  }
+  keysByFile.set(file, { path: file.path, keys });
+  return keys;
+}
+
+type OperationKey = [method: string, key: string, operationId: string | undefined];
+const keysByFile = new WeakMap<LoadedEndpointFile, { path: string; keys: readonly OperationKey[] }>();
+
 /** operationIds name generated types and methods (openapi-typescript's `operations`), so each is used once. */
 function checkOperationId(
   file: LoadedEndpointFile,
   method: string,
-  op: unknown,
+  id: string | undefined,
   seen: Map<string, { file: LoadedEndpointFile; method: string }>,
   report: Report,
 ): void {
-  const id = isObject(op) ? op["operationId"] : undefined;
-  if (typeof id !== "string") return;
+  if (id === undefined) return;
   const first = seen.get(id);
   if (!first) {
     seen.set(id, { file, method });

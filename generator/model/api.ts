@@ -152,10 +152,23 @@ export function buildRoutes(endpoints: readonly Endpoint[], meta: Record<string,
     for (let i = 1; i <= segments.length; i++) paths.add("/" + segments.slice(0, i).join("/"));
   }
   const sorted = [...paths].sort(compare);
+  // Each route's endpoint ids (in `endpoints` order) and children (in sorted order), by the route's path.
+  const ids = new Map<string, string[]>();
+  for (const e of endpoints) {
+    const list = ids.get(e.routePath);
+    if (list) list.push(e.id);
+    else ids.set(e.routePath, [e.id]);
+  }
+  const children = new Map<string, string[]>();
+  for (const p of sorted) {
+    const parent = p.slice(0, p.lastIndexOf("/"));
+    const list = children.get(parent);
+    if (list) list.push(p);
+    else children.set(parent, [p]);
+  }
   return sorted.map((path): Route => {
     const m = meta[path] ?? {};
     const alpha = m["alpha"];
-    const parentDepth = path.split("/").length;
     return {
       path,
       title: typeof m["title"] === "string" ? m["title"] : toTitle(path.slice(path.lastIndexOf("/") + 1)),
@@ -163,8 +176,8 @@ export function buildRoutes(endpoints: readonly Endpoint[], meta: Record<string,
       alpha: alpha !== undefined && alpha !== false,
       alphaMessage: typeof alpha === "string" ? alpha : "",
       undocumented: m["undocumented"] !== undefined && m["undocumented"] !== false,
-      endpointIds: endpoints.filter((e) => e.routePath === path).map((e) => e.id),
-      children: sorted.filter((p) => p.startsWith(path + "/") && p.split("/").length === parentDepth + 1),
+      endpointIds: ids.get(path) ?? [],
+      children: children.get(path) ?? [],
       resources: Array.isArray(m["resources"]) ? m["resources"].map(String) : [],
     };
   });

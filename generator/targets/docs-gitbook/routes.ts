@@ -105,7 +105,7 @@ export function buildRoutePageViews(api: Api, settings: GitbookSettings, entries
     const endpoints = (byRoute.get(route.path) ?? []).map((e) => ({
       method: named ? e.method : "",
       path: e.path,
-      link: relativeRouteLink(route.path, `/${e.page}`),
+      link: entryLink(route.path, e),
       description: e.description,
     }));
     const namespaceResources = endpoints.length === 0 ? buildNamespaceResources(api, routes, route) : [];
@@ -148,6 +148,17 @@ function buildNamespaceResources(api: Api, documented: readonly Route[], route: 
       description: normalizeDescription(r.description),
     }));
 }
+
+/** The link from the route's README to the entry's page, made once per entry object (fragments outlive a run). */
+function entryLink(routePath: string, entry: RouteEntry): string {
+  const known = entryLinks.get(entry);
+  if (known?.[0] === routePath) return known[1];
+  const link = relativeRouteLink(routePath, `/${entry.page}`);
+  entryLinks.set(entry, [routePath, link]);
+  return link;
+}
+
+const entryLinks = new WeakMap<RouteEntry, [routePath: string, link: string]>();
 
 /** The entries by their route path, each route's in the order of `entries`. */
 function groupByRoute(entries: readonly RouteEntry[]): Map<string, RouteEntry[]> {
