@@ -78,8 +78,14 @@ export async function renderTargetParts(
   // Each part's files relative to the out root (a watch session asks for the same 11.7k each run on GitHub's spec).
   const outs: (readonly string[])[] = new Array(api.endpoints.length);
   const kept: number[] = [];
-  // Every part's files, reused or rendered: an endpoint added since may name a file a reused part has.
-  const owners = new FileOwners(targetId);
+  const found = api.endpoints.map((_endpoint, i) => ctx.store.getPart(targetId, keys[i] as string));
+  // Every part's files, reused or rendered: an endpoint added since may name a file a reused part has. The claims
+  // of this process's last run of the target (the same endpoints) stand for the parts it left as they were; the
+  // other endpoints release the files their parts had there, then claim their new ones.
+  const unchanged = (i: number): boolean => aligned && found[i] !== undefined && found[i] === last.stored[i];
+  const inherited = aligned ? last.owners : undefined;
+  const owners = new FileOwners(targetId, inherited);
+  if (inherited) api.endpoints.forEach((_endpoint, i) => unchanged(i) || owners.release((last as TargetRun).stored[i]?.rels ?? []));
   const render = (endpoint: Endpoint, key: string): StoredPart => {
     const part = parts.endpoint(api, endpoint, env);
     owners.claim(endpoint, part.files.keys());
@@ -94,9 +100,9 @@ export async function renderTargetParts(
   ctx.store.beginTarget(targetId);
   api.endpoints.forEach((endpoint, i) => {
     const key = keys[i] as string;
-    const part = ctx.store.getPart(targetId, key);
+    const part = found[i];
     if (part) {
-      owners.claim(endpoint, part.rels);
+      if (!inherited || !unchanged(i)) owners.claim(endpoint, part.rels);
       kept.push(i);
       ctx.store.setPart(targetId, key, part);
       stored[i] = part;
@@ -107,7 +113,7 @@ export async function renderTargetParts(
   // The shared files depend on the fragments and prepare's inputs only: unchanged ones on disk are kept.
   const blocks = blockHashes(api.endpoints, stored, aligned ? last : undefined);
   const assembleKey = assembleKeyOf(prepared, blocks);
-  const run = rememberRun(ctx, targetId, api, { prepareKey: prepared, stored, outs, blocks });
+  const run = rememberRun(ctx, targetId, api, { prepareKey: prepared, stored, outs, blocks, owners });
   // A reused part whose fragment the store could not read back (a damaged shard) is rendered again for it.
   const redone = new Set<number>();
   const fragmentOf = (i: number): unknown => {
@@ -185,6 +191,8 @@ interface TargetRun {
   /** Each part's files relative to the out root (absent: a whole render, which does not make them). */
   outs?: readonly (readonly string[])[];
   blocks: readonly string[];
+  /** Which endpoint claimed each part's file (absent: a whole render). */
+  owners?: FileOwners;
   /** The shared files' texts that run assembled (or kept, unchanged, from the run before it). */
   assembled?: ReadonlyMap<string, FileText>;
 }

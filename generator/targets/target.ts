@@ -131,22 +131,37 @@ export async function renderPieces(parts: TargetParts, api: Api, env: RenderEnv,
  * names them, not a page silently lost or a crash of the writer.
  */
 export class FileOwners {
-  private readonly owners = new Map<string, Endpoint>();
+  /** File → the id of the endpoint that claimed it, and the endpoints that claimed files by id. */
+  private readonly owners: Map<string, string>;
+  private readonly endpoints: Map<string, Endpoint>;
 
-  constructor(private readonly targetId: string | undefined) {}
+  /** `from`: the claims of an earlier run to start from (copied: that run's stand as they were). */
+  constructor(
+    private readonly targetId: string | undefined,
+    from?: FileOwners,
+  ) {
+    this.owners = new Map(from?.owners);
+    this.endpoints = new Map(from?.endpoints);
+  }
 
   claim(endpoint: Endpoint, rels: Iterable<string>): void {
+    this.endpoints.set(endpoint.id, endpoint);
     for (const rel of rels) {
       const other = this.owners.get(rel);
-      if (other !== undefined && other !== endpoint) {
+      if (other !== undefined && other !== endpoint.id) {
         const target = this.targetId ?? "a target";
         throw new UserError(
-          `${target}: ${describeEndpoint(other)} and ${describeEndpoint(endpoint)} would both be written to ${rel}` +
+          `${target}: ${describeEndpoint(this.endpoints.get(other) as Endpoint)} and ${describeEndpoint(endpoint)} would both be written to ${rel}` +
             ` (its file names cannot tell these paths apart): rename one of the paths, or leave ${target} out with --targets`,
         );
       }
-      this.owners.set(rel, endpoint);
+      this.owners.set(rel, endpoint.id);
     }
+  }
+
+  /** Drops the claims on these files (an endpoint's files of an earlier run, before it claims its new ones). */
+  release(rels: Iterable<string>): void {
+    for (const rel of rels) this.owners.delete(rel);
   }
 }
 
