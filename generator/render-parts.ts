@@ -345,8 +345,9 @@ export function apiContextKey(spec: LoadedSpec, api: Api, templatesDir: string |
   if (templatesDir) hashTree(hash, templatesDir, /\.hbs$/);
   hash.update(`\0shared\0${spec.shared?.hash ?? spec.endpoints[0]?.hash ?? ""}`);
   hash.update(`\0names\0${api.componentNamesKey ?? ""}`);
-  // Resources come from `_api.yaml` (hashed above); reading them would flatten every schema.
-  const rest = Object.keys(api).filter((key) => key !== "endpoints" && key !== "resources" && key !== "routes");
+  // Resources come from `_api.yaml` (hashed above); reading them would flatten every schema. The extensions are the
+  // head document's own members (that file, hashed above): GitHub's are 580 kB of JSON, printed every run otherwise.
+  const rest = Object.keys(api).filter((key) => key !== "endpoints" && key !== "resources" && key !== "routes" && key !== "extensions");
   hash.update(JSON.stringify(rest.map((key) => [key, api[key as keyof Api]])));
   hash.update(JSON.stringify(api.routes.map(({ endpointIds: _ids, ...route }) => route)));
   return hash.digest("hex");

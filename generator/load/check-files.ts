@@ -67,16 +67,27 @@ export async function checkFiles(input: CheckInput): Promise<CheckOutput> {
 /** The cache entry of a parsed file: the previous one when the hash matches, else a fresh scan. */
 function toEntry(file: LoadedFile, old: CacheEntry | undefined, out: CheckOutput): CacheEntry {
   const stamp = file.stamp && { stamp: file.stamp };
-  if (old?.hash === file.hash && isUsableEntry(old)) {
+  if (old?.hash === file.hash && (madeHere.has(old) || isUsableEntry(old))) {
     // A stamp taken (or changed) now is worth saving: the next load then skips reading the file.
     if (!isSameStampValue(old.stamp, file.stamp)) out.changed = true;
-    return { hash: old.hash, doc: old.doc, refs: old.refs, ...(old.check && { check: old.check }), ...(old.positions && { positions: old.positions }), ...stamp };
+    return made({ hash: old.hash, doc: old.doc, refs: old.refs, ...(old.check && { check: old.check }), ...(old.positions && { positions: old.positions }), ...stamp });
   }
   out.changed = true;
   const scan = scanDocument(file.doc, file.rel);
   // JSON files re-parse as fast as the cache would; YAML documents are kept when JSON preserves them.
   const keepDoc = scan.jsonSafe && !file.rel.endsWith(".json");
-  return keepDoc ? { hash: file.hash, doc: file.doc, refs: scan.refs, ...stamp } : { hash: file.hash, refs: scan.refs };
+  return made(keepDoc ? { hash: file.hash, doc: file.doc, refs: scan.refs, ...stamp } : { hash: file.hash, refs: scan.refs });
+}
+
+/**
+ * Entries this process made (their shape is right by construction): a watch session's next load, handed them back,
+ * does not check their shape again as it does for entries read from disk (GitHub's spec: 812 every run).
+ */
+const madeHere = new WeakSet<CacheEntry>();
+
+function made(entry: CacheEntry): CacheEntry {
+  madeHere.add(entry);
+  return entry;
 }
 
 type GetValidator = () => Promise<SchemaValidator>;
