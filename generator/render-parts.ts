@@ -142,7 +142,7 @@ export async function renderTargetParts(
   out.rehearse = async () => {
     const first = api.endpoints[0];
     if (first) parts.endpoint(api, first, env);
-    return assembleFiles();
+    return parts.assembledFromApiLevel ? new Map() : assembleFiles();
   };
   const complete = async (): Promise<PartsRender> => {
     await ctx.store.settleProbe();

@@ -20,6 +20,8 @@ const modelParts: TargetParts = {
   assemble(api, fragments, env) {
     return new Map([["api.json", renderApiJson(api, fragments, env)]]);
   },
+  // api.json: the API's own members, its resources and routes, each endpoint by id and route only.
+  assembledFromApiLevel: true,
 };
 
 export const modelJsonTarget: Target = {

@@ -60,6 +60,13 @@ export interface TargetParts {
     memo?: AssembleMemo,
   ): Map<string, FileText> | Promise<Map<string, FileText>>;
   /**
+   * Optional: true when the assembled files change with API-level data only (the fragments hold nothing an edit of
+   * an endpoint's text changes): a watch session, while it waits, renders an endpoint's part to have that code
+   * compiled but does not assemble them (GitHub's api.json: 30 MB of text made and dropped after every edit, most
+   * of it surviving long enough to be promoted, so that the next edits paid for it in garbage collection).
+   */
+  assembledFromApiLevel?: boolean;
+  /**
    * Optional: everything at once when nothing is cached (a cold run), when that is cheaper than part by part
    * (e.g. one whole-document pass in a worker, then split). Must return exactly what the parts would.
    */
@@ -131,9 +138,8 @@ export async function renderPieces(parts: TargetParts, api: Api, env: RenderEnv,
  * names them, not a page silently lost or a crash of the writer.
  */
 export class FileOwners {
-  /** File → the id of the endpoint that claimed it, and the endpoints that claimed files by id. */
-  private readonly owners: Map<string, string>;
-  private readonly endpoints: Map<string, Endpoint>;
+  /** File → the endpoint that claimed it (an earlier run's claims hold that run's endpoint objects: ids compare). */
+  private readonly owners: Map<string, Endpoint>;
 
   /** `from`: the claims of an earlier run to start from (copied: that run's stand as they were). */
   constructor(
@@ -141,21 +147,19 @@ export class FileOwners {
     from?: FileOwners,
   ) {
     this.owners = new Map(from?.owners);
-    this.endpoints = new Map(from?.endpoints);
   }
 
   claim(endpoint: Endpoint, rels: Iterable<string>): void {
-    this.endpoints.set(endpoint.id, endpoint);
     for (const rel of rels) {
       const other = this.owners.get(rel);
-      if (other !== undefined && other !== endpoint.id) {
+      if (other !== undefined && other.id !== endpoint.id) {
         const target = this.targetId ?? "a target";
         throw new UserError(
-          `${target}: ${describeEndpoint(this.endpoints.get(other) as Endpoint)} and ${describeEndpoint(endpoint)} would both be written to ${rel}` +
+          `${target}: ${describeEndpoint(other)} and ${describeEndpoint(endpoint)} would both be written to ${rel}` +
             ` (its file names cannot tell these paths apart): rename one of the paths, or leave ${target} out with --targets`,
         );
       }
-      this.owners.set(rel, endpoint.id);
+      this.owners.set(rel, endpoint);
     }
   }
 
