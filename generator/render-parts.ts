@@ -123,7 +123,15 @@ export async function renderTargetParts(
     }
     return (stored[i] as StoredPart).fragment;
   };
-  const fragments = (): EndpointFragment[] => api.endpoints.map((endpoint, i) => ({ id: endpoint.id, fragment: fragmentOf(i) }));
+  // An endpoint whose part is the last run's (the very object) has that run's fragment entry (one object less each).
+  const fragments = (): EndpointFragment[] => {
+    const made = api.endpoints.map((endpoint, i) => {
+      const kept = aligned && stored[i] === last.stored[i] ? last.fragments?.[i] : undefined;
+      return kept ?? { id: endpoint.id, fragment: fragmentOf(i) };
+    });
+    if (run) run.fragments = made;
+    return made;
+  };
   const assembleFiles = async () =>
     parts.assemble(api, fragments(), env, await preparePart(targetId, parts, api, env, ctx), assembleMemo(ctx, targetId));
   // The files assembled now, when they were.
@@ -147,13 +155,15 @@ export async function renderTargetParts(
   const complete = async (): Promise<PartsRender> => {
     await ctx.store.settleProbe();
     const intactOut: string[] = (out.intactOut = []);
-    const take = (rels: readonly string[], outRels: readonly string[]) => {
-      for (const rel of rels) out.intact.push(rel);
+    // The same relative to the target's directory, made only when asked for (the pipeline reads intactOut).
+    let intact: string[] | undefined;
+    Object.defineProperty(out, "intact", { enumerable: true, get: () => (intact ??= intactOut.map((rel) => rel.slice(prefix.length + 1))) });
+    const take = (outRels: readonly string[]) => {
       for (const rel of outRels) intactOut.push(rel);
     };
     const keep = (rels: readonly string[], outRels: readonly string[] = toOutRels(prefix, rels)): boolean => {
       for (const rel of outRels) if (!ctx.store.isOutputIntact(ctx.outRoot, rel)) return false;
-      take(rels, outRels);
+      take(outRels);
       return true;
     };
     // A part of this process's last run of the target (the very object) had its files recorded when that run was
@@ -169,7 +179,7 @@ export async function renderTargetParts(
       if (redone.has(i)) continue;
       const part = stored[i] as StoredPart;
       if (trusted?.[i] === part) {
-        take(part.rels, outs[i] as readonly string[]);
+        take(outs[i] as readonly string[]);
         out.reused++;
       } else if (keep(part.rels, outs[i])) out.reused++;
       else render(api.endpoints[i] as Endpoint, keys[i] as string); // the same fragment: what was assembled from it stands
@@ -191,6 +201,8 @@ interface TargetRun {
   /** Each part's files relative to the out root (absent: a whole render, which does not make them). */
   outs?: readonly (readonly string[])[];
   blocks: readonly string[];
+  /** The fragments assembled from, when that run assembled. */
+  fragments?: readonly EndpointFragment[];
   /** Which endpoint claimed each part's file (absent: a whole render). */
   owners?: FileOwners;
   /** The shared files' texts that run assembled (or kept, unchanged, from the run before it). */

@@ -111,8 +111,10 @@ export function createTreeWriter(opts: TreeWriterOptions): TreeWriter {
 export class PrefixWriter implements TreeWriter {
   private readonly result: WriteResult = { written: [], unchanged: [], removed: [], stale: [], missing: [], extra: [] };
   private readonly produced = new Set<string>();
-  /** Root-relative files found under owned prefixes when they were added. */
+  /** Root-relative files found under owned prefixes when they were added… */
   private readonly existing = new Set<string>();
+  /** …and those of prefixes with a listing, as that listing (read in finish, not copied into `existing`). */
+  private readonly listedTrees = new Map<string, Tree>();
   private readonly ownedDirs: string[] = [];
   private finished = false;
   /** Jobs in the write worker; each records its result when it settles. */
@@ -214,7 +216,7 @@ export class PrefixWriter implements TreeWriter {
     } else if (this.offloads(files)) {
       // With the listing known here, the worker is told only what it says of these files (it would list the whole
       // directory again: 20 ms for docs/mintlify's 1.2k files on GitHub's spec, in every watch edit).
-      if (listed) for (const rel of listed.files) this.existing.add(underPrefix(prefix, rel));
+      if (listed) this.listedTrees.set(prefix, listed);
       const job = writePrefixOffThread(dir, files, listed && treeOf(listed, files.keys())).then(
         (result) => this.record(prefix, result),
         (error: unknown) => void (this.firstError ??= error),
@@ -235,7 +237,8 @@ export class PrefixWriter implements TreeWriter {
   }
 
   private record(prefix: string, result: PrefixWriteResult): void {
-    for (const rel of result.existing) this.existing.add(underPrefix(prefix, rel));
+    // A listed prefix's files found are some of its listing's (already among the existing).
+    if (!this.listedTrees.has(prefix)) for (const rel of result.existing) this.existing.add(underPrefix(prefix, rel));
     for (const rel of result.written) this.result.written.push(underPrefix(prefix, rel));
     for (const rel of result.unchanged) this.result.unchanged.push(underPrefix(prefix, rel));
   }
@@ -272,14 +275,16 @@ export class PrefixWriter implements TreeWriter {
     if (this.firstError !== undefined) throw this.firstError;
     const { result, opts } = this;
     const keep = opts.keep ?? (() => false);
-    for (const rel of this.existing) {
-      if (this.produced.has(rel) || keep(rel)) continue;
+    const stale = (rel: string) => {
+      if (this.produced.has(rel) || keep(rel)) return;
       if (opts.check) result.extra.push(rel);
       else {
         rmSync(path.join(opts.root, rel), { force: true });
         result.removed.push(rel);
       }
-    }
+    };
+    for (const rel of this.existing) stale(rel);
+    for (const [prefix, tree] of this.listedTrees) for (const rel of tree.files) stale(underPrefix(prefix, rel));
     // Only a removal can leave a directory empty.
     if (result.removed.length > 0) removeEmptyDirsSync(this.ownedDirs);
     for (const list of Object.values(result)) (list as string[]).sort();
