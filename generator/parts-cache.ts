@@ -205,13 +205,17 @@ export class PartStore {
   /**
    * After a write or check: `fresh` files (relative to the out root) are recorded with their current size and
    * mtime; records under the `owned` prefixes of files not `produced` are dropped (removed, stale or missing).
+   * `gone`: the only records that can be such (the caller knows the others are of files produced, see saveParts).
    */
-  updateOutputs(outRoot: string, files: { fresh: Iterable<string>; produced: Pick<ReadonlySet<string>, "has">; owned: readonly string[] }): void {
+  updateOutputs(
+    outRoot: string,
+    files: { fresh: Iterable<string>; produced: Pick<ReadonlySet<string>, "has">; owned: readonly string[]; gone?: readonly string[] },
+  ): void {
     if (!this.enabled) return;
     const outputs = this.used.outputs;
     const owned = files.owned.map((prefix) => `${prefix}/`);
-    for (const rel of Object.keys(outputs)) {
-      if (!files.produced.has(rel) && owned.some((prefix) => rel.startsWith(prefix))) {
+    for (const rel of files.gone ?? Object.keys(outputs)) {
+      if (rel in outputs && !files.produced.has(rel) && owned.some((prefix) => rel.startsWith(prefix))) {
         delete outputs[rel];
         this.dirty = true;
       }

@@ -14,7 +14,7 @@ import { apiContextKey, componentsKey, hasUnkeptParts, renderTargetParts, type P
 import { TARGET_IDS, isTargetId, targets, type TargetId } from "./targets/index.js";
 import { renderPieces, type FileSink, type Target } from "./targets/target.js";
 import type { FileText } from "./write/text.js";
-import { createTreeWriter, STREAM_BATCH_FILES, type PrefixStream, type WriteResult } from "./write/index.js";
+import { createTreeWriter, STREAM_BATCH_FILES, type KnownPrefix, type PrefixStream, type WriteResult } from "./write/index.js";
 import { saveTemplateCache } from "./render/template-cache.js";
 import type { Tree } from "./write/file-ops.js";
 import { listOffThread, retainWritten, statOffThread, type OutputStamps } from "./write/write-offload.js";
@@ -94,7 +94,12 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
     inputHashes: spec.inputHashes,
     outRoot: opts.out,
   };
-  const intact = new Set<string>();
+  // The files of reused parts (root-relative), per target; as one set only when something asks (a watch session's
+  // edit of GitHub's spec would otherwise put 11.7k paths in a set every run: see PartsRender.since).
+  const intactLists: (readonly string[])[] = [];
+  let intactSet: Set<string> | undefined;
+  const intact = () => (intactSet ??= new Set(intactLists.flat()));
+  const known = new Map<string, KnownPrefix>();
   const owned: string[] = [];
   const rehearsals: [string, NonNullable<PartsRender["rehearse"]>][] = [];
   let reused = 0;
@@ -102,7 +107,7 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
   const foreign = TARGET_IDS.filter((id) => !selected.includes(id) || !targets[id].appliesTo(api)).map(
     (id) => `${api.id}/${targets[id].outDir}/`,
   );
-  const keep = (rel: string) => intact.has(rel) || foreign.some((prefix) => rel.startsWith(prefix));
+  const keep = (rel: string) => intact().has(rel) || foreign.some((prefix) => rel.startsWith(prefix));
   const fallbacks = engineFallbacks.count;
   const writer = createTreeWriter({ root: opts.out, check: opts.check, keep, listings, streamBatchFiles: tuning.streamBatchFiles });
   const stage = opts.check ? "check" : "write";
@@ -118,7 +123,8 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
     await renderTargets(api, env, active, timer, parts, opts.once === true, (id) => (files) => streamOf(id).write(files), (id, rendered) => {
       const prefix = `${api.id}/${targets[id].outDir}`;
       owned.push(prefix);
-      for (const rel of rendered.intactOut ?? rendered.intact.map((rel) => `${prefix}/${rel}`)) intact.add(rel);
+      intactLists.push(rendered.intactOut ?? rendered.intact.map((rel) => `${prefix}/${rel}`));
+      if (rendered.since) known.set(prefix, { gone: rendered.since.gone.map((rel) => `${prefix}/${rel}`), fileCount: rendered.since.lastFileCount });
       if (rendered.rehearse) rehearsals.push([prefix, rendered.rehearse]);
       reused += rendered.reused;
       timer.start(stage, () => streamOf(id).close(rendered.files));
@@ -128,7 +134,7 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
     await writer.abort();
     throw error;
   }
-  const result = await timer.time(stage, () => writer.finish());
+  const result = await timer.time(stage, () => writer.finish(known));
   if (engineFallbacks.count > fallbacks) {
     // The text is the same either way (openapi-typescript's own), but that path is slower: worth knowing, and a
     // case for specsmith's emitter to learn.
@@ -137,7 +143,7 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
     );
   }
   await timer.time("cache", async () => {
-    await saveParts(store, opts.out, result, intact, owned);
+    await saveParts(store, opts.out, result, intact, owned, known);
     await saveTemplateCache();
   });
   // Sorted when read (a watch session reads only the counts of what changed; GitHub has 11.7k unchanged files).
@@ -146,7 +152,7 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
   Object.defineProperty(result, "unchanged", {
     enumerable: true,
     configurable: true,
-    get: () => (merged ??= [...unchanged, ...intact].sort()),
+    get: () => (merged ??= [...unchanged, ...intactLists.flat()].sort()),
     set: (value: string[]) => void (merged = value),
   });
   const prime = async (): Promise<Drift> => {
@@ -272,11 +278,27 @@ export const tuning = {
   streamBatchFiles: STREAM_BATCH_FILES,
 };
 
-/** Records the size and mtime of what is now on disk as produced (written or found equal), then saves the parts. */
-async function saveParts(store: PartStore, out: string, result: WriteResult, intact: ReadonlySet<string>, owned: readonly string[]) {
-  const fresh = [...result.written, ...result.unchanged.filter((rel) => !intact.has(rel))];
+/**
+ * Records the size and mtime of what is now on disk as produced (written or found equal), then saves the parts.
+ * When the writer confirmed what was known of every owned prefix since the last run, the records of the files that
+ * run had and this one does not are the only ones to drop (no pass over every record).
+ */
+async function saveParts(
+  store: PartStore,
+  out: string,
+  result: WriteResult,
+  intact: () => ReadonlySet<string>,
+  owned: readonly string[],
+  known: ReadonlyMap<string, KnownPrefix>,
+) {
+  const sinceLast = owned.length > 0 && owned.every((prefix) => known.get(prefix)?.confirmed === true);
+  // The writer's unchanged files are files it was handed (reused parts' files are not handed over).
+  const fresh = sinceLast ? [...result.written, ...result.unchanged] : [...result.written, ...result.unchanged.filter((rel) => !intact().has(rel))];
   const freshSet = new Set(fresh);
-  store.updateOutputs(out, { fresh, produced: { has: (rel) => intact.has(rel) || freshSet.has(rel) }, owned });
+  if (sinceLast) {
+    const gone = [...known.values()].flatMap((k) => k.gone);
+    store.updateOutputs(out, { fresh, produced: freshSet, owned, gone });
+  } else store.updateOutputs(out, { fresh, produced: { has: (rel) => intact().has(rel) || freshSet.has(rel) }, owned });
   await store.save();
 }
 

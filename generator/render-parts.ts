@@ -38,6 +38,13 @@ export interface PartsRender {
    * files' bytes (see retainWrites).
    */
   rehearse?: () => Promise<Map<string, FileText>>;
+  /**
+   * Set when this run's files of the target are known to be the last run's but for the changed parts' and the
+   * shared files (that run was this process's, with the same endpoints, and every recorded output is on disk as
+   * recorded): the last run's files this run does not make (relative to the target's outDir; to remove), and how
+   * many files that run had (a listing of the directory holding as many holds no others).
+   */
+  since?: { gone: string[]; lastFileCount: number };
 }
 
 /**
@@ -86,10 +93,15 @@ export async function renderTargetParts(
   const inherited = aligned ? last.owners : undefined;
   const owners = new FileOwners(targetId, inherited);
   if (inherited) api.endpoints.forEach((_endpoint, i) => unchanged(i) || owners.release((last as TargetRun).stored[i]?.rels ?? []));
+  // Files of rendered parts handed to the sink (not in out.files).
+  let sunk = 0;
   const render = (endpoint: Endpoint, key: string): StoredPart => {
     const part = parts.endpoint(api, endpoint, env);
     owners.claim(endpoint, part.files.keys());
-    if (sink) sink(part.files);
+    if (sink) {
+      sink(part.files);
+      sunk += part.files.size;
+    }
     else for (const [rel, content] of part.files) out.files.set(rel, content);
     const made = toStoredPart(part);
     ctx.store.setPart(targetId, key, made);
@@ -142,11 +154,17 @@ export async function renderTargetParts(
     ctx.store.setAssembled(targetId, assembleKey, [...assembled.keys()]);
     ctx.store.touch();
     assembledNow = assembled;
-    if (run) run.assembled = assembled;
+    if (run) {
+      run.assembled = assembled;
+      run.assembledRels = [...assembled.keys()];
+    }
   };
   const keptAssembled = ctx.store.getAssembled(targetId, assembleKey);
   if (!keptAssembled) await assemble();
-  else if (run && aligned) run.assembled = last.assembled;
+  else if (run) {
+    if (aligned) run.assembled = last.assembled;
+    run.assembledRels = keptAssembled;
+  }
   out.rehearse = async () => {
     const first = api.endpoints[0];
     if (first) parts.endpoint(api, first, env);
@@ -188,6 +206,11 @@ export async function renderTargetParts(
       if (keep(keptAssembled)) ctx.store.setAssembled(targetId, assembleKey, keptAssembled);
       else await assemble();
     }
+    const lastRun = trusted ? last : undefined;
+    if (lastRun?.fileCount !== undefined && lastRun.assembledRels && run?.assembledRels) {
+      out.since = { gone: goneSince(lastRun, stored, run.assembledRels), lastFileCount: lastRun.fileCount };
+    }
+    if (run) run.fileCount = intactOut.length + out.files.size + sunk;
     return out;
   };
   return { ready: ctx.store.probeSettled, complete };
@@ -201,6 +224,10 @@ interface TargetRun {
   /** Each part's files relative to the out root (absent: a whole render, which does not make them). */
   outs?: readonly (readonly string[])[];
   blocks: readonly string[];
+  /** The shared files that run assembled or kept… */
+  assembledRels?: readonly string[];
+  /** …and how many files it had in all (its parts' and the shared ones), once it completed. */
+  fileCount?: number;
   /** The fragments assembled from, when that run assembled. */
   fragments?: readonly EndpointFragment[];
   /** Which endpoint claimed each part's file (absent: a whole render). */
@@ -221,6 +248,23 @@ function rememberRun(ctx: PartsContext, targetId: string, api: Api, run: Omit<Ta
   const remembered: TargetRun = { ...run, ids: api.endpoints.map((e) => e.id) };
   lastRuns.set(record, remembered);
   return remembered;
+}
+
+/**
+ * The files of `last` (a run of the target with the same endpoints) that a run with these parts and shared files
+ * does not make: a changed part's old files and the old shared files, less the ones made now. A part left as it was
+ * (the very object) has the same files, and none of them can be another endpoint's now (its claim stands).
+ */
+function goneSince(last: TargetRun, stored: readonly StoredPart[], assembledRels: readonly string[]): string[] {
+  const was: string[] = [...(last.assembledRels ?? [])];
+  const made = new Set(assembledRels);
+  stored.forEach((part, i) => {
+    const before = last.stored[i];
+    if (part === before) return;
+    for (const rel of before?.rels ?? []) was.push(rel);
+    for (const rel of part.rels) made.add(rel);
+  });
+  return was.filter((rel) => !made.has(rel));
 }
 
 /** Whether two texts are the same (texts in pieces: the same pieces, mostly the very same strings). */

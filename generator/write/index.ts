@@ -5,7 +5,7 @@ import type { FileText } from "./text.js";
 import type { FileMap, WriteResult } from "./types.js";
 
 export { assertSafeRelPath, listFiles, writeAtomic, writeAtomicSync } from "./file-ops.js";
-export { createTreeWriter, STREAM_BATCH_FILES, type PrefixStream, type TreeWriter, type TreeWriterOptions } from "./tree-writer.js";
+export { createTreeWriter, STREAM_BATCH_FILES, type KnownPrefix, type PrefixStream, type TreeWriter, type TreeWriterOptions } from "./tree-writer.js";
 export type { FileMap, WriteResult } from "./types.js";
 export { TextPieces, textOf, textsOf, type FileText } from "./text.js";
 

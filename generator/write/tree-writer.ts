@@ -62,10 +62,25 @@ export interface TreeWriter {
    * in by close; otherwise (or when checking) they are held and written by close, as add writes them.
    */
   stream(prefix: string): PrefixStream;
-  /** Removes (check mode: lists) files under the owned prefixes that no add produced; the sorted result. */
-  finish(): Promise<WriteResult>;
+  /**
+   * Removes (check mode: lists) files under the owned prefixes that no add produced; the sorted result. `known`:
+   * what the caller knows of some prefixes since the run that left them (see KnownPrefix).
+   */
+  finish(known?: ReadonlyMap<string, KnownPrefix>): Promise<WriteResult>;
   /** The run failed: the streams not closed are dropped (nothing of them appears). */
   abort(): Promise<void>;
+}
+
+/**
+ * What a caller knows of an owned prefix since the run that left its files there (a watch session's last run, see
+ * PartsRender.since): the files that run had and this one does not make (root-relative), and how many files that run
+ * left. When the prefix's listing holds exactly that many, it holds that run's files, so only `gone` can be stale:
+ * finish removes those and reads no other entry of the listing, and sets `confirmed`.
+ */
+export interface KnownPrefix {
+  gone: readonly string[];
+  fileCount: number;
+  confirmed?: boolean;
 }
 
 export interface PrefixStream {
@@ -102,7 +117,7 @@ export function createTreeWriter(opts: TreeWriterOptions): TreeWriter {
   return {
     add: (prefix, files) => writer.add(prefix, files),
     stream: (prefix) => writer.stream(prefix),
-    finish: () => writer.finish(),
+    finish: (known) => writer.finish(known),
     abort: () => writer.abort(),
   };
 }
@@ -261,7 +276,7 @@ export class PrefixWriter implements TreeWriter {
     }
   }
 
-  async finish(): Promise<WriteResult> {
+  async finish(known?: ReadonlyMap<string, KnownPrefix>): Promise<WriteResult> {
     if (this.finished) throw new Error("tree writer: finish called twice");
     if (this.openStreams.size > 0) throw new Error("tree writer: finish with a stream not closed");
     this.finished = true;
@@ -275,16 +290,27 @@ export class PrefixWriter implements TreeWriter {
     if (this.firstError !== undefined) throw this.firstError;
     const { result, opts } = this;
     const keep = opts.keep ?? (() => false);
-    const stale = (rel: string) => {
-      if (this.produced.has(rel) || keep(rel)) return;
+    const remove = (rel: string) => {
       if (opts.check) result.extra.push(rel);
       else {
         rmSync(path.join(opts.root, rel), { force: true });
         result.removed.push(rel);
       }
     };
+    const stale = (rel: string) => {
+      if (!this.produced.has(rel) && !keep(rel)) remove(rel);
+    };
     for (const rel of this.existing) stale(rel);
-    for (const [prefix, tree] of this.listedTrees) for (const rel of tree.files) stale(underPrefix(prefix, rel));
+    for (const [prefix, tree] of this.listedTrees) {
+      const since = known?.get(prefix);
+      if (since && tree.files.size === since.fileCount) {
+        since.confirmed = true;
+        // Files of the caller's (a gone one is no other target's, nor kept): stale unless produced again.
+        for (const rel of since.gone) if (!this.produced.has(rel) && tree.files.has(rel.slice(prefix.length + 1))) remove(rel);
+        continue;
+      }
+      for (const rel of tree.files) stale(underPrefix(prefix, rel));
+    }
     // Only a removal can leave a directory empty.
     if (result.removed.length > 0) removeEmptyDirsSync(this.ownedDirs);
     for (const list of Object.values(result)) (list as string[]).sort();

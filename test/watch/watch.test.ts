@@ -152,6 +152,62 @@ test("an output changed or removed by hand is restored; a run after an idle spel
   }
 }, 60_000);
 
+test("an edit that drops an endpoint's pages removes them, one that brings them back writes them, and a stray file in an owned directory is removed", async () => {
+  // After the first run of a session, an edit's run takes its files for the last run's but for the changed parts and
+  // the shared files (PartsRender.since): the files to remove are the ones those no longer make, and a directory that
+  // holds more files than that run left (the stray file) is read whole instead. The listing a run reads is the one
+  // taken while the session waited: a file put there after it is seen by the run after next.
+  const spec = path.join(tmp, "spec/petstore");
+  const out = path.join(tmp, "out");
+  const fresh = path.join(tmp, "fresh");
+  await cp("test/fixtures/cli/petstore", spec, { recursive: true });
+  const restoreEnv = useTmpCache();
+  const lines: string[] = [];
+  const controller = new AbortController();
+  const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+  const watching = runWatch({ spec: path.join(tmp, "spec"), out, io, signal: controller.signal, debounceMs: 50 });
+  const sameAsFresh = async (label: string, extra: string[] = []) => {
+    const saved = process.env["SPECSMITH_CACHE"];
+    process.env["SPECSMITH_CACHE"] = "off";
+    await rm(fresh, { recursive: true, force: true });
+    await runGenerate({ spec: path.join(tmp, "spec"), out: fresh });
+    if (saved === undefined) delete process.env["SPECSMITH_CACHE"];
+    else process.env["SPECSMITH_CACHE"] = saved;
+    const want = await listFiles(fresh);
+    expect(await listFiles(out), label).toEqual([...want, ...extra].sort());
+    for (const rel of want) expect(await readFile(path.join(out, rel), "utf8"), `${label}: ${rel}`).toBe(await readFile(path.join(fresh, rel), "utf8"));
+    return want;
+  };
+  const edit = async (change: (text: string) => string) => {
+    const file = path.join(spec, "pets.yaml");
+    const mark = lines.length;
+    await writeFile(file, change(await readFile(file, "utf8")));
+    await waitFor(lines, /^changed .*pets\.yaml: regenerated/, mark);
+    // The session's preparation for the next change (the outputs probed) is done before it waits again.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  };
+  try {
+    await waitFor(lines, /^watching /, 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const documented = await sameAsFresh("start");
+    await edit((text) => text.replace("      operationId: listPets\n", "      operationId: listPets\n      x-undocumented: true\n"));
+    const undocumented = await sameAsFresh("undocumented");
+    const dropped = documented.filter((rel) => !undocumented.includes(rel));
+    expect(dropped.length).toBeGreaterThan(0);
+    const stray = "petstore/docs/gitbook/stray.md";
+    await writeFile(path.join(out, stray), "not generated\n");
+    await edit((text) => text.replace("      x-undocumented: true\n", "").replace("summary: Two pets", "summary: Two documented pets"));
+    const back = await sameAsFresh("documented again", [stray]);
+    for (const rel of dropped) expect(back).toContain(rel);
+    await edit((text) => text.replace("summary: Two documented pets", "summary: Two pets again"));
+    await sameAsFresh("the edit after");
+  } finally {
+    controller.abort();
+    await watching;
+    restoreEnv();
+  }
+}, 60_000);
+
 test("a run told what changed loads only that; what it was not told of is found after it (Drift.inputs) and a run without hints sees it", async () => {
   const spec = path.join(tmp, "spec/petstore");
   const out = path.join(tmp, "out");
