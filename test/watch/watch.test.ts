@@ -56,6 +56,44 @@ async function watchPetstore(extra: Partial<WatchOptions> = {}) {
   return { spec, out, lines, stop };
 }
 
+/**
+ * Watches the petstore fixture (copied into tmp) with every target and the cache on in tmp: the lines it logs, how
+ * to compare its tree with a cold run's, and how to stop it (which puts the environment back).
+ */
+async function watchPetstoreCached() {
+  const spec = path.join(tmp, "spec/petstore");
+  const out = path.join(tmp, "out");
+  const fresh = path.join(tmp, "fresh");
+  await cp("test/fixtures/cli/petstore", spec, { recursive: true });
+  const restoreEnv = useTmpCache();
+  const lines: string[] = [];
+  const controller = new AbortController();
+  const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+  const watching = runWatch({ spec: path.join(tmp, "spec"), out, io, signal: controller.signal, debounceMs: 50 });
+  /** Every file of a cold run (cache off) of the spec as it is now is in `out` with its bytes; `out` holds `extra` besides. */
+  const expectSameAsFresh = async (label: string, extra: string[] = []): Promise<string[]> => {
+    const saved = process.env["SPECSMITH_CACHE"];
+    process.env["SPECSMITH_CACHE"] = "off";
+    await rm(fresh, { recursive: true, force: true });
+    try {
+      await runGenerate({ spec: path.join(tmp, "spec"), out: fresh });
+    } finally {
+      if (saved === undefined) delete process.env["SPECSMITH_CACHE"];
+      else process.env["SPECSMITH_CACHE"] = saved;
+    }
+    const want = await listFiles(fresh);
+    expect(await listFiles(out), label).toEqual([...want, ...extra].sort());
+    for (const rel of want) expect(await readFile(path.join(out, rel), "utf8"), `${label}: ${rel}`).toBe(await readFile(path.join(fresh, rel), "utf8"));
+    return want;
+  };
+  const stop = async () => {
+    controller.abort();
+    await watching;
+    restoreEnv();
+  };
+  return { spec, out, lines, expectSameAsFresh, stop };
+}
+
 test("regenerates on change, survives a broken file and recovers when it is fixed", async () => {
   const { spec, out, lines, stop } = await watchPetstore();
   await waitFor(lines, /^watching /, 0);
@@ -116,15 +154,7 @@ test("caches stay in memory while the session is busy and reach the disk when it
 }, 60_000);
 
 test("an output changed or removed by hand is restored; a run after an idle spell takes the outputs probed meanwhile", async () => {
-  const spec = path.join(tmp, "spec/petstore");
-  const out = path.join(tmp, "out");
-  const fresh = path.join(tmp, "fresh");
-  await cp("test/fixtures/cli/petstore", spec, { recursive: true });
-  const restoreEnv = useTmpCache();
-  const lines: string[] = [];
-  const controller = new AbortController();
-  const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
-  const watching = runWatch({ spec: path.join(tmp, "spec"), out, io, signal: controller.signal, debounceMs: 50 });
+  const { spec, out, lines, expectSameAsFresh, stop } = await watchPetstoreCached();
   try {
     await waitFor(lines, /^watching /, 0);
     // Idle: the outputs were probed after the start. A page is edited and another removed by hand, then the spec.
@@ -140,15 +170,9 @@ test("an output changed or removed by hand is restored; a run after an idle spel
     await waitFor(lines, /^changed .*pets\.yaml: regenerated/, mark);
     // The run took the probe made before the hand edits; the probe after it finds them and a run restores them.
     await waitFor(lines, /^outputs changed .*: regenerated in \d+ ms \(\d+ files changed\)$/, mark);
-    process.env["SPECSMITH_CACHE"] = "off";
-    await runGenerate({ spec: path.join(tmp, "spec"), out: fresh });
-    const want = await listFiles(fresh);
-    expect(await listFiles(out)).toEqual(want);
-    for (const rel of want) expect(await readFile(path.join(out, rel), "utf8"), rel).toBe(await readFile(path.join(fresh, rel), "utf8"));
+    await expectSameAsFresh("restored");
   } finally {
-    controller.abort();
-    await watching;
-    restoreEnv();
+    await stop();
   }
 }, 60_000);
 
@@ -157,27 +181,7 @@ test("an edit that drops an endpoint's pages removes them, one that brings them 
   // the shared files (PartsRender.since): the files to remove are the ones those no longer make, and a directory that
   // holds more files than that run left (the stray file) is read whole instead. The listing a run reads is the one
   // taken while the session waited: a file put there after it is seen by the run after next.
-  const spec = path.join(tmp, "spec/petstore");
-  const out = path.join(tmp, "out");
-  const fresh = path.join(tmp, "fresh");
-  await cp("test/fixtures/cli/petstore", spec, { recursive: true });
-  const restoreEnv = useTmpCache();
-  const lines: string[] = [];
-  const controller = new AbortController();
-  const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
-  const watching = runWatch({ spec: path.join(tmp, "spec"), out, io, signal: controller.signal, debounceMs: 50 });
-  const sameAsFresh = async (label: string, extra: string[] = []) => {
-    const saved = process.env["SPECSMITH_CACHE"];
-    process.env["SPECSMITH_CACHE"] = "off";
-    await rm(fresh, { recursive: true, force: true });
-    await runGenerate({ spec: path.join(tmp, "spec"), out: fresh });
-    if (saved === undefined) delete process.env["SPECSMITH_CACHE"];
-    else process.env["SPECSMITH_CACHE"] = saved;
-    const want = await listFiles(fresh);
-    expect(await listFiles(out), label).toEqual([...want, ...extra].sort());
-    for (const rel of want) expect(await readFile(path.join(out, rel), "utf8"), `${label}: ${rel}`).toBe(await readFile(path.join(fresh, rel), "utf8"));
-    return want;
-  };
+  const { spec, out, lines, expectSameAsFresh, stop } = await watchPetstoreCached();
   const edit = async (change: (text: string) => string) => {
     const file = path.join(spec, "pets.yaml");
     const mark = lines.length;
@@ -189,22 +193,20 @@ test("an edit that drops an endpoint's pages removes them, one that brings them 
   try {
     await waitFor(lines, /^watching /, 0);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const documented = await sameAsFresh("start");
+    const documented = await expectSameAsFresh("start");
     await edit((text) => text.replace("      operationId: listPets\n", "      operationId: listPets\n      x-undocumented: true\n"));
-    const undocumented = await sameAsFresh("undocumented");
+    const undocumented = await expectSameAsFresh("undocumented");
     const dropped = documented.filter((rel) => !undocumented.includes(rel));
     expect(dropped.length).toBeGreaterThan(0);
     const stray = "petstore/docs/gitbook/stray.md";
     await writeFile(path.join(out, stray), "not generated\n");
     await edit((text) => text.replace("      x-undocumented: true\n", "").replace("summary: Two pets", "summary: Two documented pets"));
-    const back = await sameAsFresh("documented again", [stray]);
+    const back = await expectSameAsFresh("documented again", [stray]);
     for (const rel of dropped) expect(back).toContain(rel);
     await edit((text) => text.replace("summary: Two documented pets", "summary: Two pets again"));
-    await sameAsFresh("the edit after");
+    await expectSameAsFresh("the edit after");
   } finally {
-    controller.abort();
-    await watching;
-    restoreEnv();
+    await stop();
   }
 }, 60_000);
 
