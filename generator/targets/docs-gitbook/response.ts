@@ -80,9 +80,15 @@ export function resourceLink(resourceType: string, endpoint: Endpoint, api: Api)
   return relativeRouteLink(from, resource.routePath);
 }
 
+/** The resource by name, looked up once per model (every endpoint page asks for its returned type, twice). */
 function findResource(api: Api, name: string): Resource | undefined {
-  return api.findResources((candidate) => candidate === name)[0];
+  let found = resourcesByName.get(api);
+  if (!found) resourcesByName.set(api, (found = new Map()));
+  if (!found.has(name)) found.set(name, api.findResources((candidate) => candidate === name)[0]);
+  return found.get(name);
 }
+
+const resourcesByName = new WeakMap<Api, Map<string, Resource | undefined>>();
 
 function isPlainResource(schema: FlatSchema): boolean {
   return schema.variants.length === 0 && schema.properties.length > 0;
