@@ -292,8 +292,8 @@ async function saveParts(
   known: ReadonlyMap<string, KnownPrefix>,
 ) {
   const sinceLast = owned.length > 0 && owned.every((prefix) => known.get(prefix)?.confirmed === true);
-  // The writer's unchanged files are files it was handed (reused parts' files are not handed over).
-  const fresh = sinceLast ? [...result.written, ...result.unchanged] : [...result.written, ...result.unchanged.filter((rel) => !intact().has(rel))];
+  // The writer's unchanged files are files it was handed: none of them is a reused part's (those are not handed over).
+  const fresh = [...result.written, ...result.unchanged];
   const freshSet = new Set(fresh);
   if (sinceLast) {
     const gone = [...known.values()].flatMap((k) => k.gone);
