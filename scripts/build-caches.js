@@ -3,9 +3,14 @@
 // - dist/templates-precompiled.json: the bundled templates' Handlebars sources (generator/render/template-precompile.ts);
 // - dist/v8/: V8's code cache of typescript, which the client worker loads when its types fall back to
 //   openapi-typescript (generator/targets/client/code-cache.ts, openapi-types.ts),
-//   made after printing the types of a small document so that the functions a run needs are in it. V8 accepts a
+//   made after printing the types of a small document so that the functions a run needs are in it; and of the CLI's
+//   bundle (bin/load-bundle.js), made after a generate of the bundled spec/ through it. V8 accepts a
 //   code cache only under the flags it was made with: these are the ones bin/specsmith.js sets (bin/v8-flags.js).
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadBundle, writeBundleCache } from "../bin/load-bundle.js";
 import { applyV8Flags } from "../bin/v8-flags.js";
 
 applyV8Flags([]);
@@ -22,6 +27,7 @@ codeCache.collectCodeCaches();
 const { printOpenapiTypes } = await import("../dist/targets/client/openapi-types.js");
 printOpenapiTypes(sampleDocument(), "openapi-typescript");
 await codeCache.writeCodeCachesTo(codeCache.BUILD_CODE_CACHE_DIR);
+await writeCliBundleCache();
 
 /** A document that takes openapi-typescript through its usual transforms (paths, parameters, bodies, schemas). */
 function sampleDocument() {
@@ -66,4 +72,32 @@ function sampleDocument() {
       },
     },
   };
+}
+
+/**
+ * The bundle's code cache, holding what runs compile: every target of the bundled spec/ generated through the bundle
+ * into a temporary directory, cold and then warm (with a cache directory of its own: the path a regeneration takes),
+ * then `check`; then the cache written.
+ */
+async function writeCliBundleCache() {
+  const loaded = loadBundle();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-build-"));
+  const saved = { ...process.env };
+  try {
+    delete process.env["SPECSMITH_CACHE"];
+    process.env["SPECSMITH_CACHE_DIR"] = path.join(tmp, "cache");
+    const spec = fileURLToPath(new URL("../spec", import.meta.url));
+    const run = async (command) => {
+      const problems = [];
+      const code = await loaded.exports.runCli([command, "--spec", spec, "--out", path.join(tmp, "out"), "-q"], { out: () => undefined, err: (line) => problems.push(line) });
+      if (code !== 0) throw new Error(`build: ${command} through the bundle failed (${code}):\n${problems.join("\n")}`);
+    };
+    await run("generate");
+    await run("generate");
+    await run("check");
+  } finally {
+    process.env = saved;
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  writeBundleCache(loaded);
 }

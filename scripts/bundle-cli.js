@@ -1,17 +1,56 @@
 #!/usr/bin/env node
-// Part of `npm run build` (after tsc): the CLI's main-thread modules as one file, dist/cli.bundle.js, which
-// bin/specsmith.js loads instead of dist/cli.js: node then reads and links one module instead of a hundred
-// (about 45 ms of every run). Packages stay imports of their own; the worker threads load their entries from dist/
+// Part of `npm run build` (after tsc): the CLI's main-thread modules as one file, dist/cli.bundle.cjs, which
+// bin/specsmith.js loads instead of dist/cli.js: node then reads one file instead of a hundred modules (about 45 ms
+// of every run), and through V8's code cache (bin/load-bundle.js), which needs a script, not an ES module: so the
+// bundle is CommonJS. Packages stay imports (requires) of their own; the worker threads load their entries from dist/
 // as separate modules (see generator/code-root.ts).
+import { copyFile, readFile } from "node:fs/promises";
 import { build } from "esbuild";
+
+// The code reads its own location from import.meta.url (generator/code-root.ts): in the bundle, the file's URL. The
+// name keeps the `.js` ending by which the code knows it runs compiled (COMPILED).
+const META_URL = `const __specsmithMetaUrl = require("node:url").pathToFileURL(__filename.replace(/\\.cjs$/, ".js")).href;`;
+
+// A module that only from sources (tests) loads a module at its top with `await`, which CommonJS cannot do; the
+// bundle is compiled code, where that branch yields undefined. The build fails if the line is no longer there.
+const SOURCES_ONLY = {
+  file: /targets[\\/]client[\\/]schema-types\.js$/,
+  text: 'COMPILED ? undefined : await import("./schema-all.js")',
+};
+
+/** @type {import("esbuild").Plugin} */
+const dropSourcesOnly = {
+  name: "drop-sources-only",
+  setup(b) {
+    b.onLoad({ filter: SOURCES_ONLY.file }, async (args) => {
+      const text = await readFile(args.path, "utf8");
+      if (!text.includes(SOURCES_ONLY.text)) throw new Error(`${args.path}: expected ${SOURCES_ONLY.text}`);
+      return { contents: text.replace(SOURCES_ONLY.text, "undefined"), loader: "js" };
+    });
+  },
+};
+
+const OUT = "dist/cli.bundle.cjs";
+
+// Beside the compiled code, as beside the sources (tsc compiles TypeScript only).
+await copyFile("generator/dynamic-import.cjs", "dist/dynamic-import.cjs");
 
 await build({
   entryPoints: ["dist/cli.js"],
-  outfile: "dist/cli.bundle.js",
+  outfile: OUT,
   bundle: true,
   platform: "node",
-  format: "esm",
+  format: "cjs",
   target: "node20",
   packages: "external",
+  banner: { js: META_URL },
+  define: { "import.meta.url": "__specsmithMetaUrl" },
+  plugins: [dropSourcesOnly],
   logLevel: "warning",
 });
+
+// The bundle runs as a vm script (bin/load-bundle.js), where node 20 has no import(): a module loaded at run time
+// goes through dist/dynamic-import.cjs (generator/import-url.ts). An import() written anywhere else would fail only
+// when it runs, so the build fails now. (The one allowed is in the source text a worker evaluates from sources.)
+const calls = (await readFile(OUT, "utf8")).split("\n").filter((line) => /\bimport\(/.test(line) && !line.includes("tsx/esm/api"));
+if (calls.length > 0) throw new Error(`${OUT}: import() cannot run in the bundle; use importUrl (generator/import-url.ts):\n${calls.join("\n")}`);

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { UserError } from "../errors.js";
+import { importUrl } from "../import-url.js";
 
 export interface ModuleSource {
   specifier: string;
@@ -21,7 +22,7 @@ export function parseModuleSource(source: string): ModuleSource {
 export async function loadModuleExport(source: string, cwd = process.cwd()): Promise<unknown> {
   const { specifier, exportName } = parseModuleSource(source);
   const file = resolveModule(specifier, cwd);
-  const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  const mod = (await importUrl(pathToFileURL(file).href)) as Record<string, unknown>;
   const value = exportName === "default" ? (mod["default"] ?? mod) : (mod[exportName] ?? lookupDefault(mod, exportName));
   if (value === undefined) {
     const names = Object.keys(mod).sort().join(", ");

@@ -1,0 +1,66 @@
+// The CLI as bin/specsmith.js runs it: the build's CommonJS bundle (scripts/bundle-cli.js) loaded through V8's code
+// cache (bin/load-bundle.js). Run against the build (npm ci makes it); from sources there is none.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, expect, test } from "vitest";
+import { HEAP_GROWING } from "../../bin/v8-flags.js";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const BIN = path.join(REPO, "bin/specsmith.js");
+const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-bundle-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const built = existsSync(path.join(REPO, "dist/cli.bundle.cjs"));
+
+// How the bundle's code cache went in a fresh process under the given V8 flag, and what the bundle exports.
+const LOAD_SCRIPT = `
+import v8 from "node:v8";
+v8.setFlagsFromString(process.env.HEAP_FLAG);
+const { loadBundle } = await import("./bin/load-bundle.js");
+const { cache, exports } = loadBundle();
+console.log(JSON.stringify({ cache, runCli: typeof exports.runCli }));
+`;
+
+test.skipIf(!built && !process.env["CI"])("the build's code cache of the bundle: taken under the CLI's flags, refused under others", () => {
+  expect(readdirSync(path.join(REPO, "dist/v8")).filter((f) => f.startsWith("cli.bundle-"))).toHaveLength(1);
+  const load = (flag: string) => {
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", LOAD_SCRIPT], { cwd: REPO, encoding: "utf8", env: { ...process.env, HEAP_FLAG: flag } });
+    expect(result.stderr).toBe("");
+    return JSON.parse(result.stdout) as { cache: string; runCli: string };
+  };
+  expect(load(HEAP_GROWING)).toEqual({ cache: "used", runCli: "function" });
+  // V8 refuses a cache made under other flags; the bundle then compiles as it would without one.
+  expect(load("--heap-growing-percent=30")).toEqual({ cache: "rejected", runCli: "function" });
+}, 60_000);
+
+test.skipIf(!built && !process.env["CI"])("the bundle generates what the committed generated/ holds, and imports from a module", () => {
+  const out = path.join(tmp, "out");
+  const generate = spawnSync(process.execPath, [BIN, "generate", "--spec", "spec", "--out", out, "-q"], { cwd: REPO, encoding: "utf8", env: { ...process.env, SPECSMITH_CACHE: "off" } });
+  expect(generate.stderr).toBe("");
+  expect(generate.status).toBe(0);
+  const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => !existsSync(path.join(dir, f)) || !isDir(path.join(dir, f))).sort();
+  const committed = path.join(REPO, "generated");
+  expect(files(out)).toEqual(files(committed));
+  for (const rel of files(committed)) expect(readFileSync(path.join(out, rel), "utf8"), rel).toBe(readFileSync(path.join(committed, rel), "utf8"));
+
+  // `import` of an npm package's export: a dynamic import inside the bundle's script (vm's default loader).
+  const pkg = path.join(tmp, "project", "node_modules", "tiny-api");
+  mkdirSync(pkg, { recursive: true });
+  const doc = {
+    openapi: "3.1.0",
+    info: { title: "Tiny", version: "1" },
+    paths: { "/things": { get: { operationId: "listThings", responses: { 200: { description: "OK" } } } } },
+  };
+  writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ name: "tiny-api", type: "module", exports: "./index.js" }));
+  writeFileSync(path.join(pkg, "index.js"), `export const openapi = ${JSON.stringify(doc)};\n`);
+  const imported = spawnSync(process.execPath, [BIN, "import", "tiny-api#openapi", "--out", "spec/tiny", "-q"], { cwd: path.dirname(path.dirname(pkg)), encoding: "utf8" });
+  expect(imported.stderr).toBe("");
+  expect(imported.status).toBe(0);
+  expect(readdirSync(path.join(tmp, "project", "spec", "tiny"), { recursive: true, encoding: "utf8" })).toContain("_api.yaml");
+}, 120_000);
+
+function isDir(file: string): boolean {
+  return readdirSync(path.dirname(file), { withFileTypes: true }).some((e) => e.name === path.basename(file) && e.isDirectory());
+}
