@@ -2,10 +2,13 @@
 // Entry point: runs the compiled CLI from dist/ (built by `npm run build`, which `npm ci` runs via prepare).
 import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { BUNDLE_FILE, loadBundle } from "./load-bundle.js";
+import { BUNDLE_FILE, loadBundle, saveOwnCache } from "./load-bundle.js";
 import { applyV8Flags } from "./v8-flags.js";
 
 applyV8Flags();
+
+/** The commands after which the bundle's code cache is worth keeping (see the end). */
+const SAVING_COMMANDS = new Set(["generate", "check", "verify", "import"]);
 
 const cli = new URL("../dist/cli.js", import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
@@ -16,7 +19,12 @@ if (!existsSync(fileURLToPath(cli))) {
 // (load-bundle.js), starts faster; not when dist/cli.js was compiled after it (tsc run alone), which the bundle would
 // not include.
 const bundleTime = statSync(BUNDLE_FILE, { throwIfNoEntry: false })?.mtimeMs ?? -1;
-const { runCli } = bundleTime >= statSync(fileURLToPath(cli)).mtimeMs ? loadBundle().exports : await import(cli.href);
+let bundle;
+if (bundleTime >= statSync(fileURLToPath(cli)).mtimeMs) {
+  const [{ findCacheDir }, { readPrivateFile }] = await Promise.all([import("../dist/cache-dir.js"), import("../dist/private-file.js")]);
+  bundle = loadBundle({ cacheDir: findCacheDir(), readPrivate: readPrivateFile });
+}
+const { runCli } = bundle ? bundle.exports : await import(cli.href);
 try {
   process.exitCode = await runCli(process.argv.slice(2), {
     out: (line) => process.stdout.write(line + "\n"),
@@ -27,3 +35,6 @@ try {
   console.error(error);
   process.exitCode = 70;
 }
+// Now that a run has compiled what such runs need: the cache directory's copy of the bundle's code cache, unless V8
+// took one already. Not after `--help` or a failed run, which compile little: the next run would keep that cache.
+if (bundle && process.exitCode === 0 && SAVING_COMMANDS.has(process.argv[2] ?? "")) saveOwnCache(bundle);

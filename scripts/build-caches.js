@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadBundle, writeBundleCache } from "../bin/load-bundle.js";
+import { loadBundle, writeBuildCache } from "../bin/load-bundle.js";
 import { applyV8Flags } from "../bin/v8-flags.js";
 
 applyV8Flags([]);
@@ -99,5 +99,5 @@ async function writeCliBundleCache() {
     process.env = saved;
     rmSync(tmp, { recursive: true, force: true });
   }
-  writeBundleCache(loaded);
+  writeBuildCache(loaded);
 }

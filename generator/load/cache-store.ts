@@ -2,12 +2,12 @@
 // directory of parsed documents by content hash in 16 shards, so a run that changed a few files rewrites the small
 // entries file and a shard or two, not every document.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { readFile, readdir, rm, stat, unlink, utimes } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import type { FileStamp, Finding } from "./types.js";
 import { persistCache } from "../cache-writes.js";
+import { findCacheDir } from "../cache-dir.js";
 import { CODE_ROOT } from "../code-root.js";
 import { forgetShards, parseJson, rememberShards, signatureOf, writeShards, type Shard } from "../shard-files.js";
 import { writeAtomic } from "../write/file-ops.js";
@@ -53,13 +53,7 @@ export interface CacheData {
 
 const memory = new Map<string, CacheData>();
 
-/** Where cache files go, or null when `SPECSMITH_CACHE=off`. */
-export function findCacheDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string | null {
-  if (env["SPECSMITH_CACHE"] === "off") return null;
-  if (env["SPECSMITH_CACHE_DIR"]) return path.resolve(cwd, env["SPECSMITH_CACHE_DIR"]);
-  if (existsSync(path.join(cwd, "node_modules"))) return path.join(cwd, "node_modules", ".cache", "specsmith");
-  return path.join(os.tmpdir(), "specsmith-cache");
-}
+export { findCacheDir };
 
 /** The cache file of one spec directory. */
 export function toCacheFile(cacheDir: string, specDir: string): string {

@@ -1,7 +1,7 @@
 // The CLI as bin/specsmith.js runs it: the build's CommonJS bundle (scripts/bundle-cli.js) loaded through V8's code
 // cache (bin/load-bundle.js). Run against the build (npm ci makes it); from sources there is none.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,26 +14,53 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-bundle-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const built = existsSync(path.join(REPO, "dist/cli.bundle.cjs"));
 
-// How the bundle's code cache went in a fresh process under the given V8 flag, and what the bundle exports.
+// How the bundle's code cache went in a fresh process under the given V8 flag (and cache directory), and what the
+// bundle exports.
 const LOAD_SCRIPT = `
 import v8 from "node:v8";
 v8.setFlagsFromString(process.env.HEAP_FLAG);
 const { loadBundle } = await import("./bin/load-bundle.js");
-const { cache, exports } = loadBundle();
-console.log(JSON.stringify({ cache, runCli: typeof exports.runCli }));
+const { readPrivateFile } = await import("./dist/private-file.js");
+const { cache, from, exports } = loadBundle({ cacheDir: process.env.OWN_DIR || null, readPrivate: readPrivateFile });
+console.log(JSON.stringify({ cache, from, runCli: typeof exports.runCli }));
 `;
+
+function loadInChild(flag: string, ownDir = "") {
+  const result = spawnSync(process.execPath, ["--input-type=module", "-e", LOAD_SCRIPT], { cwd: REPO, encoding: "utf8", env: { ...process.env, HEAP_FLAG: flag, OWN_DIR: ownDir } });
+  expect(result.stderr).toBe("");
+  return JSON.parse(result.stdout) as { cache: string; from: string | null; runCli: string };
+}
 
 test.skipIf(!built && !process.env["CI"])("the build's code cache of the bundle: taken under the CLI's flags, refused under others", () => {
   expect(readdirSync(path.join(REPO, "dist/v8")).filter((f) => f.startsWith("cli.bundle-"))).toHaveLength(1);
-  const load = (flag: string) => {
-    const result = spawnSync(process.execPath, ["--input-type=module", "-e", LOAD_SCRIPT], { cwd: REPO, encoding: "utf8", env: { ...process.env, HEAP_FLAG: flag } });
-    expect(result.stderr).toBe("");
-    return JSON.parse(result.stdout) as { cache: string; runCli: string };
-  };
-  expect(load(HEAP_GROWING)).toEqual({ cache: "used", runCli: "function" });
+  expect(loadInChild(HEAP_GROWING)).toEqual({ cache: "used", from: "build", runCli: "function" });
   // V8 refuses a cache made under other flags; the bundle then compiles as it would without one.
-  expect(load("--heap-growing-percent=30")).toEqual({ cache: "rejected", runCli: "function" });
+  expect(loadInChild("--heap-growing-percent=30")).toEqual({ cache: "rejected", from: "build", runCli: "function" });
 }, 60_000);
+
+test.skipIf(!built && !process.env["CI"])("the cache directory's copy: written after a generate that had no usable cache, then taken first", () => {
+  const cacheDir = path.join(tmp, "own-cache");
+  const run = (args: string[], flag?: string) => {
+    const result = spawnSync(process.execPath, [...(flag ? [flag] : []), BIN, ...args], { cwd: REPO, encoding: "utf8", env: { ...process.env, SPECSMITH_CACHE: "", SPECSMITH_CACHE_DIR: cacheDir } });
+    expect(result.status, result.stderr).toBe(0);
+  };
+  const own = () => (existsSync(path.join(cacheDir, "v8")) ? readdirSync(path.join(cacheDir, "v8")).filter((f) => f.startsWith("cli.bundle-")) : []);
+  // The build's cache taken: none of its own is written.
+  run(["generate", "--spec", "spec", "--out", path.join(tmp, "own-out"), "-q"]);
+  expect(own()).toEqual([]);
+  // Under other flags V8 refuses the build's: `--help` compiles too little to keep, a generate writes one (owner-only).
+  const otherFlag = "--heap-growing-percent=30";
+  run(["--help"], otherFlag);
+  expect(own()).toEqual([]);
+  run(["generate", "--spec", "spec", "--out", path.join(tmp, "own-out"), "-q"], otherFlag);
+  expect(own()).toHaveLength(1);
+  const file = path.join(cacheDir, "v8", own()[0]!);
+  expect(statSync(file).mode & 0o777).toBe(0o600);
+  expect(loadInChild(otherFlag, cacheDir)).toEqual({ cache: "used", from: "own", runCli: "function" });
+  // One another user could have written is not given to V8: the build's is read instead (and refused here).
+  chmodSync(file, 0o666);
+  expect(loadInChild(otherFlag, cacheDir)).toEqual({ cache: "rejected", from: "build", runCli: "function" });
+}, 120_000);
 
 test.skipIf(!built && !process.env["CI"])("the bundle generates what the committed generated/ holds, and imports from a module", () => {
   const out = path.join(tmp, "out");
