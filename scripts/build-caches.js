@@ -4,7 +4,7 @@
 // - dist/v8/: V8's code cache of typescript, which the client worker loads when its types fall back to
 //   openapi-typescript (generator/targets/client/code-cache.ts, openapi-types.ts),
 //   made after printing the types of a small document so that the functions a run needs are in it; and of the CLI's
-//   bundle (bin/load-bundle.js), made after a generate of the bundled spec/ through it. V8 accepts a
+//   bundle (bin/load-bundle.js), made after generating the bundled spec/ through it (cold, warm, check). V8 accepts a
 //   code cache only under the flags it was made with: these are the ones bin/specsmith.js sets (bin/v8-flags.js).
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
