@@ -1,5 +1,5 @@
 // Where specsmith's running code lives: dist/ when built (as separate modules, or as the one-file bundle
-// dist/cli.bundle.js the CLI loads), generator/ when run from sources (tests, under tsx). Paths to files that sit
+// dist/cli.bundle.cjs the CLI loads), generator/ when run from sources (tests, under tsx). Paths to files that sit
 // beside the code (worker entries, build outputs) are taken from here, never from a module's own URL, which in
 // the bundle is the bundle's.
 import path from "node:path";
