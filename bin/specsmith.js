@@ -16,11 +16,13 @@ if (!existsSync(fileURLToPath(cli))) {
   process.exit(1);
 }
 // The build's one-file bundle of the same modules (scripts/bundle-cli.js), loaded through V8's code cache
-// (load-bundle.js), starts faster; not when dist/cli.js was compiled after it (tsc run alone), which the bundle would
-// not include.
-const bundleTime = statSync(BUNDLE_FILE, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+// (load-bundle.js), starts faster. In a checkout (the sources beside dist/), not when dist/cli.js was compiled after
+// it (tsc run alone), which the bundle would not include. An installed package has no sources: its dist/ was built
+// whole, and its files' times are the order they were unpacked in.
+const bundleTime = statSync(BUNDLE_FILE, { throwIfNoEntry: false })?.mtimeMs;
+const checkout = existsSync(fileURLToPath(new URL("../generator", import.meta.url)));
 let bundle;
-if (bundleTime >= statSync(fileURLToPath(cli)).mtimeMs) {
+if (bundleTime !== undefined && (!checkout || bundleTime >= statSync(fileURLToPath(cli)).mtimeMs)) {
   const [{ findCacheDir }, { readPrivateFile }] = await Promise.all([import("../dist/cache-dir.js"), import("../dist/private-file.js")]);
   bundle = loadBundle({ cacheDir: findCacheDir(), readPrivate: readPrivateFile });
 }

@@ -1,7 +1,7 @@
 // The CLI as bin/specsmith.js runs it: the build's CommonJS bundle (scripts/bundle-cli.js) loaded through V8's code
 // cache (bin/load-bundle.js). Run against the build (npm ci makes it); from sources there is none.
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -60,6 +60,35 @@ test.skipIf(!built && !process.env["CI"])("the cache directory's copy: written a
   // One another user could have written is not given to V8: the build's is read instead (and refused here).
   chmodSync(file, 0o666);
   expect(loadInChild(otherFlag, cacheDir)).toEqual({ cache: "rejected", from: "build", runCli: "function" });
+}, 120_000);
+
+test.skipIf(!built && !process.env["CI"])("an installed package runs the bundle, however its files were unpacked, and keeps its code cache", () => {
+  // The package's files (package.json "files": bin, dist less dist/v8, templates), without the sources beside them.
+  const pkg = path.join(tmp, "installed");
+  for (const dir of ["bin", "dist", "templates"]) cpSync(path.join(REPO, dir), path.join(pkg, dir), { recursive: true, filter: (src) => !src.endsWith(`${path.sep}v8`) });
+  cpSync(path.join(REPO, "package.json"), path.join(pkg, "package.json"));
+  symlinkSync(path.join(REPO, "node_modules"), path.join(pkg, "node_modules"));
+  // Unpacked after the bundle, as npm may: in a checkout this would mean tsc ran alone since the bundle was built.
+  const later = new Date(Date.now() + 60_000);
+  utimesSync(path.join(pkg, "dist/cli.js"), later, later);
+  const cacheDir = path.join(tmp, "installed-cache");
+  const generate = () => {
+    const result = spawnSync(process.execPath, [path.join(pkg, "bin/specsmith.js"), "generate", "--spec", "spec", "--out", path.join(tmp, "installed-out"), "-q"], {
+      cwd: REPO,
+      encoding: "utf8",
+      env: { ...process.env, SPECSMITH_CACHE: "", SPECSMITH_CACHE_DIR: cacheDir },
+    });
+    expect(result.status, result.stderr).toBe(0);
+  };
+  generate();
+  // Written only by a run through the bundle that had no code cache (the package has no dist/v8)…
+  const own = readdirSync(path.join(cacheDir, "v8")).filter((f) => f.startsWith("cli.bundle-"));
+  expect(own).toHaveLength(1);
+  const file = path.join(cacheDir, "v8", own[0]!);
+  const written = statSync(file).mtimeMs;
+  // …and not again by the next, which took it.
+  generate();
+  expect(statSync(file).mtimeMs).toBe(written);
 }, 120_000);
 
 test.skipIf(!built && !process.env["CI"])("the bundle generates what the committed generated/ holds, and imports from a module", () => {
