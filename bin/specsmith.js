@@ -2,7 +2,6 @@
 // Entry point: runs the compiled CLI from dist/ (built by `npm run build`, which `npm ci` runs via prepare).
 import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { BUNDLE_FILE, loadBundle, saveOwnCache } from "./load-bundle.js";
 import { applyV8Flags } from "./v8-flags.js";
 
 applyV8Flags();
@@ -11,22 +10,20 @@ applyV8Flags();
 const SAVING_COMMANDS = new Set(["generate", "check", "verify", "import"]);
 
 const cli = new URL("../dist/cli.js", import.meta.url);
+const BUNDLE = new URL("../dist/cli.bundle.cjs", import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
   console.error("specsmith: dist/ is missing; run `npm run build` (npm ci does it for you)");
   process.exit(1);
 }
 // The build's one-file bundle of the same modules (scripts/bundle-cli.js), loaded through V8's code cache
-// (load-bundle.js), starts faster. In a checkout (the sources beside dist/), not when dist/cli.js was compiled after
-// it (tsc run alone), which the bundle would not include. An installed package has no sources: its dist/ was built
-// whole, and its files' times are the order they were unpacked in.
-const bundleTime = statSync(BUNDLE_FILE, { throwIfNoEntry: false })?.mtimeMs;
+// (generator/code-cache.ts), starts faster. In a checkout (the sources beside dist/), not when dist/cli.js was
+// compiled after it (tsc run alone), which the bundle would not include. An installed package has no sources: its
+// dist/ was built whole, and its files' times are the order they were unpacked in.
+const bundleTime = statSync(fileURLToPath(BUNDLE), { throwIfNoEntry: false })?.mtimeMs;
 const checkout = existsSync(fileURLToPath(new URL("../generator", import.meta.url)));
-let bundle;
-if (bundleTime !== undefined && (!checkout || bundleTime >= statSync(fileURLToPath(cli)).mtimeMs)) {
-  const [{ findCacheDir }, { readPrivateFile }] = await Promise.all([import("../dist/cache-dir.js"), import("../dist/private-file.js")]);
-  bundle = loadBundle({ cacheDir: findCacheDir(), readPrivate: readPrivateFile });
-}
-const { runCli } = bundle ? bundle.exports : await import(cli.href);
+const codeCache =
+  bundleTime !== undefined && (!checkout || bundleTime >= statSync(fileURLToPath(cli)).mtimeMs) ? await import("../dist/code-cache.js") : null;
+const { runCli } = codeCache ? codeCache.requireCached(import.meta.url, fileURLToPath(BUNDLE)) : await import(cli.href);
 try {
   process.exitCode = await runCli(process.argv.slice(2), {
     out: (line) => process.stdout.write(line + "\n"),
@@ -39,4 +36,4 @@ try {
 }
 // Now that a run has compiled what such runs need: the cache directory's copy of the bundle's code cache, unless V8
 // took one already. Not after `--help` or a failed run, which compile little: the next run would keep that cache.
-if (bundle && process.exitCode === 0 && SAVING_COMMANDS.has(process.argv[2] ?? "")) saveOwnCache(bundle);
+if (codeCache && process.exitCode === 0 && SAVING_COMMANDS.has(process.argv[2] ?? "")) await codeCache.saveCodeCaches();

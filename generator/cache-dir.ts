@@ -1,5 +1,5 @@
 // Where specsmith keeps its caches: one directory for every kind (load, parts, templates, V8 code caches). Its own
-// small module: bin/specsmith.js reads it before the CLI's bundle loads (the bundle's own code cache may be there).
+// small module: the code cache module reads it before the CLI's bundle loads (the bundle's code cache may be there).
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -2,15 +2,14 @@
 // Part of `npm run build` (after tsc): what a first run would otherwise make for itself.
 // - dist/templates-precompiled.json: the bundled templates' Handlebars sources (generator/render/template-precompile.ts);
 // - dist/v8/: V8's code cache of typescript, which the client worker loads when its types fall back to
-//   openapi-typescript (generator/targets/client/code-cache.ts, openapi-types.ts),
+//   openapi-typescript (generator/code-cache.ts, targets/client/openapi-types.ts),
 //   made after printing the types of a small document so that the functions a run needs are in it; and of the CLI's
-//   bundle (bin/load-bundle.js), made after generating the bundled spec/ through it (cold, warm, check). V8 accepts a
+//   bundle (bin/specsmith.js), made after generating the bundled spec/ through it (cold, warm, check). V8 accepts a
 //   code cache only under the flags it was made with: these are the ones bin/specsmith.js sets (bin/v8-flags.js).
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadBundle, writeBuildCache } from "../bin/load-bundle.js";
 import { applyV8Flags } from "../bin/v8-flags.js";
 
 applyV8Flags([]);
@@ -21,13 +20,13 @@ const { BUNDLED_TEMPLATES } = await import("../dist/render/env.js");
 const { PRECOMPILED_FILE, precompiledFileText } = await import("../dist/render/template-precompile.js");
 writeFileSync(PRECOMPILED_FILE, precompiledFileText(BUNDLED_TEMPLATES));
 
-const codeCache = await import("../dist/targets/client/code-cache.js");
+const codeCache = await import("../dist/code-cache.js");
 codeCache.collectCodeCaches();
 // With openapi-typescript's engine (the fallback of specsmith's own, which does not load typescript).
 const { printOpenapiTypes } = await import("../dist/targets/client/openapi-types.js");
 printOpenapiTypes(sampleDocument(), "openapi-typescript");
+await runBundle();
 await codeCache.writeCodeCachesTo(codeCache.BUILD_CODE_CACHE_DIR);
-await writeCliBundleCache();
 
 /** A document that takes openapi-typescript through its usual transforms (paths, parameters, bodies, schemas). */
 function sampleDocument() {
@@ -75,12 +74,12 @@ function sampleDocument() {
 }
 
 /**
- * The bundle's code cache, holding what runs compile: every target of the bundled spec/ generated through the bundle
- * into a temporary directory, cold and then warm (with a cache directory of its own: the path a regeneration takes),
- * then `check`; then the cache written.
+ * The bundle loaded through the code cache module (as bin/specsmith.js loads it), then run on every target of the
+ * bundled spec/ into a temporary directory, cold and then warm (with a cache directory of its own: the path a
+ * regeneration takes), then `check`: its code cache, written with typescript's, then holds what runs compile.
  */
-async function writeCliBundleCache() {
-  const loaded = loadBundle();
+async function runBundle() {
+  const { runCli } = codeCache.requireCached(import.meta.url, fileURLToPath(new URL("../dist/cli.bundle.cjs", import.meta.url)));
   const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-build-"));
   const saved = { ...process.env };
   try {
@@ -89,7 +88,7 @@ async function writeCliBundleCache() {
     const spec = fileURLToPath(new URL("../spec", import.meta.url));
     const run = async (command) => {
       const problems = [];
-      const code = await loaded.exports.runCli([command, "--spec", spec, "--out", path.join(tmp, "out"), "-q"], { out: () => undefined, err: (line) => problems.push(line) });
+      const code = await runCli([command, "--spec", spec, "--out", path.join(tmp, "out"), "-q"], { out: () => undefined, err: (line) => problems.push(line) });
       if (code !== 0) throw new Error(`build: ${command} through the bundle failed (${code}):\n${problems.join("\n")}`);
     };
     await run("generate");
@@ -99,5 +98,4 @@ async function writeCliBundleCache() {
     process.env = saved;
     rmSync(tmp, { recursive: true, force: true });
   }
-  writeBuildCache(loaded);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Part of `npm run build` (after tsc): the CLI's main-thread modules as one file, dist/cli.bundle.cjs, which
 // bin/specsmith.js loads instead of dist/cli.js: node then reads one file instead of a hundred modules (about 45 ms
-// of every run), and through V8's code cache (bin/load-bundle.js), which needs a script, not an ES module: so the
+// of every run), and through V8's code cache (generator/code-cache.ts), which needs a script, not an ES module: so the
 // bundle is CommonJS. The worker threads load their entries from dist/ as separate modules (see
 // generator/code-root.ts).
 import { copyFile, readFile } from "node:fs/promises";
@@ -59,7 +59,7 @@ await build({
   logLevel: "warning",
 });
 
-// The bundle runs as a vm script (bin/load-bundle.js), where node 20 has no import(): a module loaded at run time
+// The bundle runs as a vm script (generator/code-cache.ts), where node 20 has no import(): a module loaded at run time
 // goes through dist/dynamic-import.cjs (generator/import-url.ts). An import() written anywhere else would fail only
 // when it runs, so the build fails now. (The one allowed is in the source text a worker evaluates from sources.)
 const calls = (await readFile(OUT, "utf8")).split("\n").filter((line) => /\bimport\(/.test(line) && !line.includes("tsx/esm/api"));

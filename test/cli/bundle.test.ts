@@ -1,5 +1,5 @@
 // The CLI as bin/specsmith.js runs it: the build's CommonJS bundle (scripts/bundle-cli.js) loaded through V8's code
-// cache (bin/load-bundle.js). Run against the build (npm ci makes it); from sources there is none.
+// cache (generator/code-cache.ts). Run against the build (npm ci makes it); from sources there is none.
 import { spawnSync } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -14,25 +14,26 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-bundle-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const built = existsSync(path.join(REPO, "dist/cli.bundle.cjs"));
 
-// How the bundle's code cache went in a fresh process under the given V8 flag (and cache directory), and what the
-// bundle exports.
+// How the bundle's code cache went in a fresh process under the given V8 flag and cache directory (none: the cache
+// off), and what the bundle exports.
 const LOAD_SCRIPT = `
 import v8 from "node:v8";
 v8.setFlagsFromString(process.env.HEAP_FLAG);
-const { loadBundle } = await import("./bin/load-bundle.js");
-const { readPrivateFile } = await import("./dist/private-file.js");
-const { cache, from, exports } = loadBundle({ cacheDir: process.env.OWN_DIR || null, readPrivate: readPrivateFile });
+const { requireCached, codeCacheLoads } = await import("./dist/code-cache.js");
+const exports = requireCached(import.meta.url, "./dist/cli.bundle.cjs");
+const [{ cache, from }] = codeCacheLoads;
 console.log(JSON.stringify({ cache, from, runCli: typeof exports.runCli }));
 `;
 
 function loadInChild(flag: string, ownDir = "") {
-  const result = spawnSync(process.execPath, ["--input-type=module", "-e", LOAD_SCRIPT], { cwd: REPO, encoding: "utf8", env: { ...process.env, HEAP_FLAG: flag, OWN_DIR: ownDir } });
+  const cacheEnv = ownDir ? { SPECSMITH_CACHE: "", SPECSMITH_CACHE_DIR: ownDir } : { SPECSMITH_CACHE: "off" };
+  const result = spawnSync(process.execPath, ["--input-type=module", "-e", LOAD_SCRIPT], { cwd: REPO, encoding: "utf8", env: { ...process.env, HEAP_FLAG: flag, ...cacheEnv } });
   expect(result.stderr).toBe("");
   return JSON.parse(result.stdout) as { cache: string; from: string | null; runCli: string };
 }
 
 test.skipIf(!built && !process.env["CI"])("the build's code cache of the bundle: taken under the CLI's flags, refused under others", () => {
-  expect(readdirSync(path.join(REPO, "dist/v8")).filter((f) => f.startsWith("cli.bundle-"))).toHaveLength(1);
+  expect(readdirSync(path.join(REPO, "dist/v8")).filter((f) => f.startsWith("cli.bundle.cjs-"))).toHaveLength(1);
   expect(loadInChild(HEAP_GROWING)).toEqual({ cache: "used", from: "build", runCli: "function" });
   // V8 refuses a cache made under other flags; the bundle then compiles as it would without one.
   expect(loadInChild("--heap-growing-percent=30")).toEqual({ cache: "rejected", from: "build", runCli: "function" });
@@ -44,7 +45,7 @@ test.skipIf(!built && !process.env["CI"])("the cache directory's copy: written a
     const result = spawnSync(process.execPath, [...(flag ? [flag] : []), BIN, ...args], { cwd: REPO, encoding: "utf8", env: { ...process.env, SPECSMITH_CACHE: "", SPECSMITH_CACHE_DIR: cacheDir } });
     expect(result.status, result.stderr).toBe(0);
   };
-  const own = () => (existsSync(path.join(cacheDir, "v8")) ? readdirSync(path.join(cacheDir, "v8")).filter((f) => f.startsWith("cli.bundle-")) : []);
+  const own = () => (existsSync(path.join(cacheDir, "v8")) ? readdirSync(path.join(cacheDir, "v8")).filter((f) => f.startsWith("cli.bundle.cjs-")) : []);
   // The build's cache taken: none of its own is written.
   run(["generate", "--spec", "spec", "--out", path.join(tmp, "own-out"), "-q"]);
   expect(own()).toEqual([]);
@@ -82,7 +83,7 @@ test.skipIf(!built && !process.env["CI"])("an installed package runs the bundle,
   };
   generate();
   // Written only by a run through the bundle that had no code cache (the package has no dist/v8)…
-  const own = readdirSync(path.join(cacheDir, "v8")).filter((f) => f.startsWith("cli.bundle-"));
+  const own = readdirSync(path.join(cacheDir, "v8")).filter((f) => f.startsWith("cli.bundle.cjs-"));
   expect(own).toHaveLength(1);
   const file = path.join(cacheDir, "v8", own[0]!);
   const written = statSync(file).mtimeMs;

@@ -1,4 +1,4 @@
-// typescript loaded through V8's code cache (code-cache.ts) in fresh processes: the first writes the cache after
+// typescript loaded through V8's code cache (generator/code-cache.ts) in fresh processes: the first writes the cache after
 // use, the next uses it, a damaged one is rejected by V8 and written again, and the cache off means a plain require.
 // Each run is a child process (a module loads once per process); the module is the real typescript package.
 import { spawnSync } from "node:child_process";
@@ -14,7 +14,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-code-cache-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const SCRIPT = `
-import { requireCached, saveCodeCaches, codeCacheLoads, hasUnsavedCodeCaches } from "./generator/targets/client/code-cache.ts";
+import { requireCached, saveCodeCaches, codeCacheLoads, hasUnsavedCodeCaches } from "./generator/code-cache.ts";
 import { createRequire } from "node:module";
 const unsaved = [hasUnsavedCodeCaches()];
 const ts = requireCached(import.meta.url, "typescript");
@@ -70,7 +70,7 @@ test("absent, then used; damaged, rejected and rewritten; off, not used", () => 
 const DIST_SCRIPT = `
 import v8 from "node:v8";
 if (process.env.HEAP_FLAG) v8.setFlagsFromString(process.env.HEAP_FLAG);
-const { requireCached, codeCacheLoads } = await import("./dist/targets/client/code-cache.js");
+const { requireCached, codeCacheLoads } = await import("./dist/code-cache.js");
 const ts = requireCached(import.meta.url, "typescript");
 const f = ts.factory;
 const node = f.createTypeAliasDeclaration(undefined, "Id", undefined, f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword));

@@ -2,9 +2,9 @@
 // own emitter prints the same text (types-engine.ts), so a run loads them only where that emitter gives up. Its entry
 // would load the whole of @redocly/openapi-core (for the bundling specsmith does itself), and importing typescript's
 // 9 MB CommonJS file from ESM scans it for exports; this way it is ready in about a quarter of the time.
-// typescript goes first, through V8's code cache (code-cache.ts), so openapi-typescript's requires get that instance.
+// typescript goes first, through V8's code cache (generator/code-cache.ts), so openapi-typescript's requires get that instance.
 import { createRequire } from "node:module";
-import { requireCached } from "./code-cache.js";
+import { requireCached } from "../../code-cache.js";
 import type * as Ots from "openapi-typescript";
 import type TS from "typescript";
 

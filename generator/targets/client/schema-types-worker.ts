@@ -1,7 +1,7 @@
 // Worker entry: the client's types (openapi-types.ts) for each document it is sent (already a copy, so it may mutate it),
 // and tasks asked synchronously (schema-types.ts: printPathShare, printEntangledShare) against API-level documents it keeps.
 import { parentPort, type MessagePort } from "node:worker_threads";
-import { hasUnsavedCodeCaches, saveCodeCaches } from "./code-cache.js";
+import { hasUnsavedCodeCaches, saveCodeCaches } from "../../code-cache.js";
 import { engineFallbacks } from "./openapi-types.js";
 import { runSchemaTaskOn, runSyncTask, warmPathContext, type SyncTask } from "./schema-all.js";
 import type { SchemaTask } from "./schema-types.js";

@@ -220,7 +220,7 @@ export async function closeSchemaWorker(): Promise<void> {
   const w = shared;
   if (!w) return;
   // A worker that loaded typescript (for a fallback) writes its code caches first (a few ms, once: see
-  // code-cache.ts); one that did not, only warmed (still loading, maybe) or dead is just ended.
+  // generator/code-cache.ts); one that did not, only warmed (still loading, maybe) or dead is just ended.
   shared = undefined;
   if (w.used && w.unsaved) await askWorkerOf(w, "save", {}).catch(() => undefined);
   w.port.close();

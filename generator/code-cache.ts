@@ -1,6 +1,8 @@
-// Loads a large CommonJS module (typescript's 9 MB lib) with V8's code cache: V8 then skips parsing and compiling
-// what it compiled before (typescript: about 190 ms -> 70 ms for each worker that loads it; a run loads it only where
-// the client's types fall back to openapi-typescript, see openapi-types.ts). The cache comes from
+// Loads a large CommonJS module with V8's code cache: V8 then skips parsing and compiling what it compiled before.
+// Two use it: the CLI's own bundle (bin/specsmith.js loads dist/cli.bundle.cjs so, every run), and typescript's 9 MB
+// lib (about 190 ms -> 70 ms for each worker that loads it; a run loads it only where the client's types fall back to
+// openapi-typescript, see targets/client/openapi-types.ts). Code run so has no import() (node 20 gives a script
+// compiled from a cache none): see dynamic-import.cjs. The cache comes from
 // the cache directory (written after a run that had none) or, before that and with the cache off, from the build:
 // `npm run build` makes one under the V8 flags bin/specsmith.js sets (scripts/build-caches.js), which V8 accepts
 // only while node, the flags and the module file are the same. The module is registered in require.cache, so
@@ -12,10 +14,10 @@ import { readdir, rm } from "node:fs/promises";
 import { Module, createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
-import { CODE_ROOT } from "../../code-root.js";
-import { findCacheDir } from "../../load/cache-store.js";
-import { PRIVATE_MODE, readPrivateFile } from "../../private-file.js";
-import { writeAtomic } from "../../write/file-ops.js";
+import { findCacheDir } from "./cache-dir.js";
+import { CODE_ROOT } from "./code-root.js";
+import { PRIVATE_MODE, readPrivateFile } from "./private-file.js";
+import { writeAtomic } from "./write/file-ops.js";
 
 /** Where the build puts the code caches it made: dist/v8 (from sources there is none). */
 export const BUILD_CODE_CACHE_DIR = path.join(CODE_ROOT, "v8");
