@@ -107,15 +107,16 @@ function ask<T>(message: Record<string, unknown>, transfer: ArrayBuffer[] = []):
 /**
  * Every file's UTF-8 bytes back to back in one fresh buffer; `ends[i]` is where the i-th one ends. A text in pieces
  * is encoded piece by piece. While writes are retained (see retainWrites), a large text in pieces gets segments of
- * its own instead (`shared[i]`, nothing in `bytes`), mostly the bytes it had last time. (Sizing the buffer for any
- * text, 3 bytes per UTF-16 unit, saves measuring each one first, but cost about 90 MB more peak RSS on GitHub's
- * spec for no clear gain in time: measured, then left.)
+ * its own instead (`shared[i]`, nothing in `bytes`), mostly the bytes it had last time. The buffer is sized by the
+ * texts' UTF-16 length, which their UTF-8 bytes equal when they are ASCII (most generated text), with an eighth more
+ * for the rest; it grows when that is not enough. (Measuring each text's UTF-8 length first took 120 ms of GitHub's
+ * cold run; sizing for any text, 3 bytes per UTF-16 unit, cost about 90 MB more peak RSS.)
  */
 function encodeAll(
   dir: string,
   files: ReadonlyMap<string, FileText>,
 ): { bytes: Uint8Array<ArrayBuffer>; ends: Uint32Array; shared?: (Uint8Array[] | null)[]; differing?: string[] } {
-  let capacity = 0;
+  let units = 0;
   let shared: (Uint8Array[] | null)[] | undefined;
   let differing: string[] | undefined;
   let i = 0;
@@ -127,30 +128,60 @@ function encodeAll(
       (shared ??= new Array<Uint8Array[] | null>(files.size).fill(null))[i] = encoded.segments;
       if (encoded.differs) (differing ??= []).push(rel);
     } else if (retained.size > 0) retained.delete(path.join(dir, rel));
-    if (!shared?.[i]) capacity += typeof content === "string" ? Buffer.byteLength(content) : byteLengthOf(content.pieces);
+    if (!shared?.[i]) units += content.length;
     i++;
   }
-  // Not Buffer.allocUnsafe: a small one is a slice of Node's shared pool, which cannot be transferred. Not zeroed:
-  // every byte is written below.
-  const view = Buffer.allocUnsafeSlow(capacity);
-  const buffer = view.buffer;
+  const out = new Utf8Builder(units, units + (units >>> 3));
   const ends = new Uint32Array(files.size);
-  let at = 0;
   i = 0;
   for (const content of files.values()) {
     if (!shared?.[i]) {
-      if (typeof content === "string") at += view.write(content, at, "utf8");
-      else for (const piece of content.pieces) at += view.write(piece, at, "utf8");
+      if (typeof content === "string") out.put(content);
+      else for (const piece of content.pieces) out.put(piece);
     }
-    ends[i++] = at;
+    ends[i++] = out.length;
   }
-  return { bytes: new Uint8Array(buffer, view.byteOffset, at), ends, ...(shared && { shared }), ...(differing && { differing }) };
+  return { bytes: out.bytes(), ends, ...(shared && { shared }), ...(differing && { differing }) };
 }
 
-function byteLengthOf(pieces: readonly string[]): number {
-  let length = 0;
-  for (const piece of pieces) length += Buffer.byteLength(piece);
-  return length;
+const utf8 = new TextEncoder();
+
+/**
+ * UTF-8 bytes appended into one transferable buffer (its own ArrayBuffer, not a slice of Node's shared pool), grown
+ * when a text needs more bytes than its UTF-16 length. Encoded as Buffer#write encodes (a lone surrogate: U+FFFD).
+ */
+class Utf8Builder {
+  private view: Uint8Array<ArrayBuffer>;
+  length = 0;
+  /** UTF-16 units still to come: what the buffer must hold at least, when it grows. */
+  private coming: number;
+
+  /** `units`: the UTF-16 length of everything to come; `capacity`: the bytes to start with. */
+  constructor(units: number, capacity: number) {
+    this.coming = units;
+    this.view = new Uint8Array(new ArrayBuffer(capacity));
+  }
+
+  put(text: string): void {
+    this.coming -= text.length;
+    let rest = text;
+    for (;;) {
+      const { read, written } = utf8.encodeInto(rest, this.view.subarray(this.length));
+      this.length += written;
+      if (read === rest.length) return;
+      rest = rest.slice(read);
+      // By half again at least (a long text of non-ASCII grows it a few times, not once per piece).
+      const capacity = Math.max(Math.ceil(this.view.length * 1.5), this.length + 3 * rest.length + this.coming);
+      const grown = new Uint8Array(new ArrayBuffer(capacity));
+      grown.set(this.view.subarray(0, this.length));
+      this.view = grown;
+    }
+  }
+
+  /** The bytes put so far. */
+  bytes(): Uint8Array<ArrayBuffer> {
+    return this.view.subarray(0, this.length);
+  }
 }
 
 /**
