@@ -206,10 +206,12 @@ export class PartStore {
    * After a write or check: `fresh` files (relative to the out root) are recorded with their current size and
    * mtime; records under the `owned` prefixes of files not `produced` are dropped (removed, stale or missing).
    * `gone`: the only records that can be such (the caller knows the others are of files produced, see saveParts).
+   * `stamps`: the fresh files' stamps when they were taken already (in the write worker); else they are taken here.
    */
   updateOutputs(
     outRoot: string,
     files: { fresh: Iterable<string>; produced: Pick<ReadonlySet<string>, "has">; owned: readonly string[]; gone?: readonly string[] },
+    stamps?: ReadonlyMap<string, readonly [number, number] | null> | null,
   ): void {
     if (!this.enabled) return;
     const outputs = this.used.outputs;
@@ -222,23 +224,34 @@ export class PartStore {
     }
     for (const rel of files.fresh) {
       this.dirty = true;
-      const info = statSync(path.join(outRoot, rel), { throwIfNoEntry: false });
-      if (info) outputs[rel] = [info.size, info.mtimeMs];
+      let stamp = stamps?.get(rel);
+      if (stamp === undefined) {
+        const info = statSync(path.join(outRoot, rel), { throwIfNoEntry: false });
+        stamp = info ? [info.size, info.mtimeMs] : null;
+      }
+      if (stamp) outputs[rel] = [stamp[0], stamp[1]];
       else delete outputs[rel];
     }
   }
 
-  /** Writes the parts used by this run (atomically; failures ignored: the store only saves time). */
-  async save(): Promise<void> {
-    if (!this.file) return;
+  /**
+   * Writes the parts used by this run (atomically; failures ignored: the store only saves time). `outputs`: the
+   * outputs' records are being updated (updateOutputs, once the write worker has stamped them): the parts' shards
+   * are made and written meanwhile, the shard that records the outputs once it is done. Resolves once it is done
+   * (whatever the disk), so that a next run of this process finds them.
+   */
+  async save(outputs?: Promise<void>): Promise<void> {
+    if (!this.file) return outputs;
     // Held in memory even unchanged: a watch session's next run does not read it from disk again.
     const data = this.used;
     memory.delete(this.file);
     memory.set(this.file, data);
     for (const key of memory.keys()) if (memory.size > MAX_MEMORY) memory.delete(key);
+    if (outputs) this.dirty = true;
     if (!this.dirty) return;
     const file = this.file;
-    await persistCache(file, () => writeStoreDir(file, data));
+    await persistCache(file, () => writeStoreDir(file, data, outputs));
+    await outputs;
   }
 }
 

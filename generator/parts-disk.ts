@@ -188,8 +188,11 @@ function readTextSync(file: string): string | null {
   }
 }
 
-/** Writes the shards whose content differs from what is on disk, then meta.json; failures are ignored. */
-export async function writeStoreDir(dir: string, data: StoreData): Promise<void> {
+/**
+ * Writes the shards whose content differs from what is on disk, then meta.json (once `outputs` has settled: its
+ * records are being updated); failures are ignored.
+ */
+export async function writeStoreDir(dir: string, data: StoreData, outputs?: Promise<void>): Promise<void> {
   const head = { format: data.format, version: data.version };
   const wanted = new Map<string, Shard>();
   const keys: Record<string, Record<string, string>> = {};
@@ -221,6 +224,7 @@ export async function writeStoreDir(dir: string, data: StoreData): Promise<void>
   try {
     // Shards of parts no longer used go; meta.json is written last.
     await writeShards(dir, wanted, (name) => name === "meta.json");
+    await outputs;
     await writeAtomic(path.join(dir, "meta.json"), JSON.stringify({ ...head, assembled: data.assembled, outputs: data.outputs, keyed: keys }));
     await prune(path.dirname(dir));
   } catch {

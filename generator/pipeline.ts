@@ -295,11 +295,20 @@ async function saveParts(
   // The writer's unchanged files are files it was handed: none of them is a reused part's (those are not handed over).
   const fresh = [...result.written, ...result.unchanged];
   const freshSet = new Set(fresh);
-  if (sinceLast) {
-    const gone = [...known.values()].flatMap((k) => k.gone);
-    store.updateOutputs(out, { fresh, produced: freshSet, owned, gone });
-  } else store.updateOutputs(out, { fresh, produced: { has: (rel) => intact().has(rel) || freshSet.has(rel) }, owned });
-  await store.save();
+  const update = (stamps?: OutputStamps | null) => {
+    if (sinceLast) {
+      const gone = [...known.values()].flatMap((k) => k.gone);
+      store.updateOutputs(out, { fresh, produced: freshSet, owned, gone }, stamps);
+    } else store.updateOutputs(out, { fresh, produced: { has: (rel) => intact().has(rel) || freshSet.has(rel) }, owned }, stamps);
+  };
+  if (!store.enabled || fresh.length < tuning.probeMinOutputs) {
+    update();
+    return store.save();
+  }
+  // Many files (a cold run's 11.7k on GitHub's spec): the write worker stamps them while this thread makes the
+  // store's shards; those it could not stat are stat'ed here.
+  const stamped = statOffThread(out, fresh).then(update, () => update());
+  return store.save(stamped);
 }
 
 /**
