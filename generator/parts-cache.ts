@@ -8,7 +8,7 @@ import path from "node:path";
 import { BUNDLED_TEMPLATES } from "./render/env.js";
 import { persistCache } from "./cache-writes.js";
 import { CODE_ROOT } from "./code-root.js";
-import { UNREADABLE, forgetDiskState, readStoreDir, readStoreOutputs, writeStoreDir, type StoreData, type StoredPart } from "./parts-disk.js";
+import { UNREADABLE, forgetDiskState, readStoreDir, readStoreMeta, writeStoreDir, type StoreData, type StoredPart } from "./parts-disk.js";
 
 export type { StoredPart } from "./parts-disk.js";
 export { UNREADABLE } from "./parts-disk.js";
@@ -17,6 +17,12 @@ const FORMAT = "specsmith-parts/3";
 const MAX_MEMORY = 4;
 
 const memory = new Map<string, StoreData>();
+
+/** A store's meta shard for one run: held by this process, or being read from disk (see PartStore.readMeta). */
+export interface StoreMeta {
+  held?: StoreData;
+  read?: Promise<Record<string, unknown> | null>;
+}
 
 export class PartStore {
   private used: StoreData;
@@ -47,26 +53,41 @@ export class PartStore {
     };
   }
 
-  /** The store of one (spec dir, out root) pair; empty when absent, unreadable or made by other code. */
-  static async open(cacheDir: string | null, specDir: string, outRoot: string): Promise<PartStore> {
+  /**
+   * The store of one (spec dir, out root) pair; empty when absent, unreadable or made by other code. `meta`: its
+   * meta shard as readMeta read it for this run (else it is read here).
+   */
+  static async open(cacheDir: string | null, specDir: string, outRoot: string, meta?: StoreMeta): Promise<PartStore> {
     if (!cacheDir) return new PartStore(null, emptyData());
     const file = storeDir(cacheDir, specDir, outRoot);
     const held = memory.get(file);
     if (held && held.version === generatorVersion()) return new PartStore(file, held);
-    const data = await readStoreDir(file, FORMAT, generatorVersion());
+    const data = await readStoreDir(file, FORMAT, generatorVersion(), meta?.read);
     return new PartStore(file, data && isUsable(data) ? data : emptyData());
+  }
+
+  /**
+   * The meta shard of the store of (spec dir, out root), read once for a run that both peeks at its outputs and
+   * opens it (GitHub's is 1.2 MB); not read when this process holds the store.
+   */
+  static readMeta(cacheDir: string | null, specDir: string, outRoot: string): StoreMeta {
+    if (!cacheDir) return {};
+    const file = storeDir(cacheDir, specDir, outRoot);
+    const held = memory.get(file);
+    if (held && held.version === generatorVersion()) return { held };
+    const read = readStoreMeta(file, FORMAT, generatorVersion());
+    read.catch(() => undefined);
+    return { read };
   }
 
   /**
    * The outputs the store of (spec dir, out root) recorded, read from its small meta shard alone, so that their
    * stamps can be asked for before `open` has read the parts; empty when there is none.
    */
-  static async peekOutputs(cacheDir: string | null, specDir: string, outRoot: string): Promise<string[]> {
-    if (!cacheDir) return [];
-    const file = storeDir(cacheDir, specDir, outRoot);
-    const held = memory.get(file);
-    if (held && held.version === generatorVersion()) return Object.keys(held.outputs);
-    return (await readStoreOutputs(file, FORMAT, generatorVersion())) ?? [];
+  static async peekOutputs(cacheDir: string | null, specDir: string, outRoot: string, meta = PartStore.readMeta(cacheDir, specDir, outRoot)): Promise<string[]> {
+    if (meta.held) return Object.keys(meta.held.outputs);
+    const outputs = (await meta.read)?.["outputs"];
+    return isRecord(outputs) ? Object.keys(outputs) : [];
   }
 
   /** False with the cache off: nothing is kept, so callers render whole and skip the bookkeeping. */

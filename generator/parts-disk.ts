@@ -43,8 +43,23 @@ const KEYED = [
   ["memos", "memo"],
 ] as const;
 
-/** The store in `dir`; null when absent, unreadable, or made by another format or version. */
-export async function readStoreDir(dir: string, format: string, version: string): Promise<StoreData | null> {
+/**
+ * The store's meta shard (its assembled files, outputs and the keys of its one-value shards), read once per run:
+ * the outputs' probe starts from it while readStoreDir reads the rest (handed the same read). Null when absent,
+ * unreadable, or made by another format or version.
+ */
+export async function readStoreMeta(dir: string, format: string, version: string): Promise<Record<string, unknown> | null> {
+  const meta = parseJson(await readFile(path.join(dir, "meta.json"), "utf8").catch(() => null));
+  return isStoreShard(meta, format, version) && isRecord(meta["assembled"]) && isRecord(meta["outputs"]) ? meta : null;
+}
+
+/** The store in `dir`; null when absent, unreadable, or made by another format or version. `meta`: readStoreMeta's. */
+export async function readStoreDir(
+  dir: string,
+  format: string,
+  version: string,
+  meta: Promise<Record<string, unknown> | null> = readStoreMeta(dir, format, version),
+): Promise<StoreData | null> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith(".json"));
@@ -53,31 +68,30 @@ export async function readStoreDir(dir: string, format: string, version: string)
   }
   // The one-value-per-target shards are large (the whole document's frame, the client's types) and needed only by
   // a target that assembles: meta.json names their keys, and each is read when its value is first asked for.
-  const eager = names.filter((n) => !KEYED.some(([, field]) => n.startsWith(`${field}.`)));
+  const eager = names.filter((n) => n !== "meta.json" && !KEYED.some(([, field]) => n.startsWith(`${field}.`)));
   const texts = await Promise.all(eager.map((n) => readFile(path.join(dir, n), "utf8").catch(() => null)));
+  const head = await meta;
+  if (!head) return null;
   const data: StoreData = { format, version, parts: {}, prepared: {}, memos: {}, assembled: {}, outputs: {} };
   const signatures = new Map<string, string>();
-  let meta = false;
+  data.assembled = head["assembled"] as StoreData["assembled"];
+  data.outputs = head["outputs"] as StoreData["outputs"];
+  const keys = isRecord(head["keyed"]) ? head["keyed"] : {};
+  for (const [kind, field] of KEYED) {
+    for (const [target, key] of Object.entries(isRecord(keys[field]) ? keys[field] : {})) {
+      const file = `${field}.${fileSafe(target)}.json`;
+      if (typeof key !== "string" || !names.includes(file)) continue;
+      data[kind][target] = storedEntry(path.join(dir, file), { format, version, target, field, key });
+      signatures.set(file, key);
+    }
+  }
   eager.forEach((name, i) => {
     const text = texts[i] ?? null;
     const firstLine = text?.indexOf("\n") ?? -1;
     const shard = parseJson(firstLine < 0 ? text : (text as string).slice(0, firstLine));
     if (!isStoreShard(shard, format, version)) return;
     const target = shard["target"];
-    if (name === "meta.json" && isRecord(shard["assembled"]) && isRecord(shard["outputs"])) {
-      data.assembled = shard["assembled"] as StoreData["assembled"];
-      data.outputs = shard["outputs"] as StoreData["outputs"];
-      meta = true;
-      const keys = isRecord(shard["keyed"]) ? shard["keyed"] : {};
-      for (const [kind, field] of KEYED) {
-        for (const [target, key] of Object.entries(isRecord(keys[field]) ? keys[field] : {})) {
-          const file = `${field}.${fileSafe(target)}.json`;
-          if (typeof key !== "string" || !names.includes(file)) continue;
-          data[kind][target] = storedEntry(path.join(dir, file), { format, version, target, field, key });
-          signatures.set(file, key);
-        }
-      }
-    } else if (typeof target === "string" && isRecord(shard["parts"]) && firstLine >= 0) {
+    if (typeof target === "string" && isRecord(shard["parts"]) && firstLine >= 0) {
       const fragments = (text as string).slice(firstLine + 1);
       if (fragments.length !== shard["fragmentsLength"]) return; // cut short: its parts render again
       const parts = (data.parts[target] ??= {});
@@ -90,7 +104,6 @@ export async function readStoreDir(dir: string, format: string, version: string)
       signatures.set(name, signatureOf(Object.keys(shard["parts"])));
     }
   });
-  if (!meta) return null;
   rememberShards(dir, signatures);
   await utimes(path.join(dir, "meta.json"), new Date(), new Date()).catch(() => undefined); // recently used
   return data;
@@ -142,12 +155,6 @@ function partsShardText(head: { format: string; version: string }, target: strin
   return `${JSON.stringify({ ...head, target, parts: index, fragmentsLength: line.length })}\n${line}`;
 }
 
-/** The output paths meta.json recorded; null when absent, unreadable, or made by another format or version. */
-export async function readStoreOutputs(dir: string, format: string, version: string): Promise<string[] | null> {
-  const meta = parseJson(await readFile(path.join(dir, "meta.json"), "utf8").catch(() => null));
-  if (!isStoreShard(meta, format, version) || !isRecord(meta["outputs"])) return null;
-  return Object.keys(meta["outputs"]);
-}
 
 /** A value `readStoreDir` found unreadable when it was asked for: taken as absent (see keyedValue). */
 export const UNREADABLE: unique symbol = Symbol("unreadable part store value");

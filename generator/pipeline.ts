@@ -188,7 +188,8 @@ async function openStore(dir: string, selected: readonly TargetId[], opts: Gener
   // part that needs it asks soon after), unless a `check` runs: see below.
   if (client && !opts.check) warmSchemaWorker();
   const cacheDir = findCacheDir();
-  const opening = PartStore.open(cacheDir, dir, opts.out);
+  const meta = PartStore.readMeta(cacheDir, dir, opts.out);
+  const opening = PartStore.open(cacheDir, dir, opts.out, meta);
   opening.catch(() => undefined);
   let stamps: Promise<OutputStamps | null> | undefined;
   let listings: Promise<Map<string, Tree | null> | undefined> | undefined;
@@ -202,7 +203,7 @@ async function openStore(dir: string, selected: readonly TargetId[], opts: Gener
   } else {
     // The probe starts from the store's small meta shard while the parts are still being read: the stamps are what
     // a run that changed nothing waits for. An output the probe missed is stat'ed when it is asked about.
-    const recorded = await PartStore.peekOutputs(cacheDir, dir, opts.out);
+    const recorded = await PartStore.peekOutputs(cacheDir, dir, opts.out, meta);
     // A few hundred stats cost less than starting the worker.
     if (recorded.length >= tuning.probeMinOutputs) ({ stamps, listings } = probeOutputs(dir, selected, opts.out, recorded));
   }

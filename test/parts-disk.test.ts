@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, expect, test } from "vitest";
-import { UNREADABLE, forgetDiskState, readStoreDir, readStoreOutputs, writeStoreDir, type StoreData } from "../generator/parts-disk.js";
+import { UNREADABLE, forgetDiskState, readStoreDir, readStoreMeta, writeStoreDir, type StoreData } from "../generator/parts-disk.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "specsmith-parts-disk-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -75,17 +75,28 @@ test("another version, a missing meta.json or a damaged shard: not trusted", asy
   expect(await readStoreDir(path.join(tmp, "absent"), "f/1", "v1")).toBeNull();
 });
 
-test("the recorded outputs are read from meta.json alone, and only from this format and version", async () => {
+test("the recorded outputs are read from meta.json alone, and only from this format and version; one read serves the whole store", async () => {
   const outputs = { "api/docs/gitbook/p0.md": [12, 1234.5], "api/model/a b.json": [3, 1] } as StoreData["outputs"];
-  await writeStoreDir(dir, storeWith(20, { outputs }));
+  const data = storeWith(20, { outputs });
+  await writeStoreDir(dir, data);
+  const outputsOf = async (read: Promise<Record<string, unknown> | null>) => {
+    const meta = await read;
+    return meta && Object.keys(meta["outputs"] as object);
+  };
+  // The store read with the meta shard read beforehand (the probe's) is the store read whole.
+  const meta = readStoreMeta(dir, "f/1", "v1");
+  expect(await outputsOf(meta)).toEqual(Object.keys(outputs));
+  expect(JSON.stringify(await readStoreDir(dir, "f/1", "v1", meta))).toBe(JSON.stringify(await readStoreDir(dir, "f/1", "v1")));
   // The parts need not be readable for it: the probe starts before they are read.
   for (const name of readdirSync(dir)) if (name !== "meta.json") writeFileSync(path.join(dir, name), "{ not json");
-  expect(await readStoreOutputs(dir, "f/1", "v1")).toEqual(Object.keys(outputs));
-  expect(await readStoreOutputs(dir, "f/1", "v2")).toBeNull();
-  expect(await readStoreOutputs(dir, "f/2", "v1")).toBeNull();
+  expect(await outputsOf(readStoreMeta(dir, "f/1", "v1"))).toEqual(Object.keys(outputs));
+  expect(await readStoreMeta(dir, "f/1", "v2")).toBeNull();
+  expect(await readStoreMeta(dir, "f/2", "v1")).toBeNull();
   writeFileSync(path.join(dir, "meta.json"), "{ not json");
-  expect(await readStoreOutputs(dir, "f/1", "v1")).toBeNull();
-  expect(await readStoreOutputs(path.join(tmp, "absent"), "f/1", "v1")).toBeNull();
+  expect(await readStoreMeta(dir, "f/1", "v1")).toBeNull();
+  // Without a readable meta shard there is no store.
+  expect(await readStoreDir(dir, "f/1", "v1")).toBeNull();
+  expect(await readStoreMeta(path.join(tmp, "absent"), "f/1", "v1")).toBeNull();
 });
 
 test("a shard deleted behind the writer's back is written again", async () => {
