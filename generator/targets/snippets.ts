@@ -80,34 +80,42 @@ function buildIndexEntry(api: Api, endpoint: Endpoint): Record<string, unknown> 
   };
 }
 
+/**
+ * An endpoint's fragment is its entry as snippets.json prints it (JSON at depth 2; null: no entry): a run that
+ * assembles the index from fragments kept in the part store (a fresh CLI run after an edit) reads strings and joins
+ * them, instead of parsing 1.2k objects and printing them again (2.5 MB of them on GitHub's spec).
+ */
 const snippetsIndexParts: TargetParts = {
-  endpoint: (api, endpoint) => ({ files: new Map(), fragment: buildIndexEntry(api, endpoint) }),
+  endpoint(api, endpoint) {
+    const entry = buildIndexEntry(api, endpoint);
+    return { files: new Map(), fragment: entry && printEntry(entry) };
+  },
   assemble(api, fragments) {
     return new Map([["snippets.json", printSnippetsIndex(api.id, snippetLanguageIds(api), fragments)]]);
   },
 };
 
 /**
- * `JSON.stringify({ api, languages, endpoints }, null, 2) + "\n"`, endpoints by id in fragment order, as pieces: each
- * entry is printed once per fragment object (a watch session hands over the same ones) and never joined (see
- * TextPieces). Ids an object would order or treat apart (integer-like, `__proto__`) print through JSON.stringify.
+ * `JSON.stringify({ api, languages, endpoints }, null, 2) + "\n"`, endpoints by id in fragment order (each fragment
+ * its entry printed, see snippetsIndexParts), as pieces: never joined (see TextPieces). Ids an object would order
+ * or treat apart (integer-like, `__proto__`) print through JSON.stringify.
  */
 export function printSnippetsIndex(apiId: string, languages: readonly string[], fragments: readonly EndpointFragment[]): FileText {
-  const entries = fragments.filter((f) => f.fragment !== null && f.fragment !== undefined);
+  const entries = fragments.filter((f): f is { id: string; fragment: string } => typeof f.fragment === "string");
   if (entries.some(({ id }) => id === "__proto__" || /^(0|[1-9][0-9]*)$/.test(id))) {
     const endpoints: Record<string, unknown> = {};
-    for (const { id, fragment } of entries) endpoints[id] = fragment;
+    for (const { id, fragment } of entries) endpoints[id] = JSON.parse(fragment);
     return JSON.stringify({ api: apiId, languages, endpoints }, null, 2) + "\n";
   }
   const pieces = [`{\n  "api": ${JSON.stringify(apiId)},\n  "languages": ${JSON.stringify(languages, null, 2).replace(/\n/g, "\n  ")},\n  "endpoints": `];
   if (entries.length === 0) pieces.push("{}");
   else {
     // A later fragment of the same id replaces the earlier one's value in its place, as an object's key does.
-    const last = new Map(entries.map((f) => [f.id, f.fragment as object]));
+    const last = new Map(entries.map((f) => [f.id, f.fragment]));
     pieces.push("{\n");
     let first = true;
-    for (const [id, fragment] of last) {
-      pieces.push(`${first ? "" : ",\n"}    ${JSON.stringify(id)}: `, entryText(fragment));
+    for (const [id, text] of last) {
+      pieces.push(`${first ? "" : ",\n"}    ${JSON.stringify(id)}: `, text);
       first = false;
     }
     pieces.push("\n  }");
@@ -117,13 +125,9 @@ export function printSnippetsIndex(apiId: string, languages: readonly string[], 
 }
 
 /** An entry's JSON at depth 2 (strings hold no raw line breaks, so indenting each line is exact). */
-function entryText(fragment: object): string {
-  let text = printedEntries.get(fragment);
-  if (text === undefined) printedEntries.set(fragment, (text = JSON.stringify(fragment, null, 2).replace(/\n/g, "\n    ")));
-  return text;
+function printEntry(entry: object): string {
+  return JSON.stringify(entry, null, 2).replace(/\n/g, "\n    ");
 }
-
-const printedEntries = new WeakMap<object, string>();
 
 export const snippetsIndexTarget: Target = {
   description: "snippets.json: endpoint → example → language → {title, fence, request, output}",

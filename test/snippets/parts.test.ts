@@ -53,12 +53,14 @@ describe.skipIf(requireCorpus() === null)("snippet parts on Seam's imported spec
 });
 
 describe("printSnippetsIndex (snippets.json in pieces) prints what JSON.stringify prints", () => {
+  // A fragment is its entry as the index prints it, two levels deep; the oracle prints the parsed entries whole.
   const stringify = (api: string, languages: string[], fragments: EndpointFragment[]) => {
     const endpoints: Record<string, unknown> = {};
-    for (const { id, fragment } of fragments) if (fragment !== null && fragment !== undefined) endpoints[id] = fragment;
+    for (const { id, fragment } of fragments) if (fragment !== null && fragment !== undefined) endpoints[id] = JSON.parse(fragment as string);
     return JSON.stringify({ api, languages, endpoints }, null, 2) + "\n";
   };
-  const entry = (title: string) => ({ method: "GET", title, examples: { a: { title: "ä \u2028 😀", languages: { curl: { request: "curl 'x'\n" } } } } });
+  const entry = (title: string) =>
+    JSON.stringify({ method: "GET", title, examples: { a: { title: "ä \u2028 😀", languages: { curl: { request: "curl 'x'\n" } } } } }, null, 2).replace(/\n/g, "\n    ");
   test.each([
     ["no entries", [] as string[], [{ id: "/a", fragment: null }]],
     ["entries and gaps", ["curl", "fetch"], [{ id: "/a", fragment: entry("A") }, { id: "/b", fragment: null }, { id: "get /c", fragment: entry('"C"') }]],
