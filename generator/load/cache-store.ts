@@ -11,6 +11,7 @@ import { findCacheDir } from "../cache-dir.js";
 import { CODE_ROOT } from "../code-root.js";
 import { forgetShards, parseJson, rememberShards, signatureOf, writeShards, type Shard } from "../shard-files.js";
 import { writeAtomic } from "../write/file-ops.js";
+import { SHARED_KEY, findSharedMembers, restoreSharedMembers } from "./shared-members.js";
 
 const FORMAT = "specsmith-load-cache/2";
 /** Cache files kept in one cache directory (least recently used are removed first). */
@@ -82,15 +83,29 @@ export async function readCacheFromDisk(file: string): Promise<CacheData | null>
   const head = parseJson(await readFile(file, "utf8").catch(() => null));
   if (!isCacheData(head)) return null;
   const dir = docsDirOf(file);
-  const shards = await Promise.all(BUCKETS.map((b) => readFile(path.join(dir, `${b}.json`), "utf8").catch(() => null)));
+  const [sharedText, ...shards] = await Promise.all(
+    [SHARED_SHARD, ...BUCKETS.map((b) => `${b}.json`)].map((name) => readFile(path.join(dir, name), "utf8").catch(() => null)),
+  );
   const docs = new Map<string, unknown>();
   const signatures = new Map<string, string>();
+  const shared = parseJson(sharedText) as { version?: unknown; values?: unknown } | null;
+  const sharedValues = new Map<string, unknown>();
+  if (shared && shared.version === head.version && typeof shared.values === "object" && shared.values !== null) {
+    for (const [key, value] of Object.entries(shared.values)) sharedValues.set(key, value);
+    signatures.set(SHARED_SHARD, signatureOf(sharedValues.keys()));
+  }
   shards.forEach((text, i) => {
     const shard = parseJson(text) as { version?: unknown; docs?: unknown } | null;
     if (!shard || shard.version !== head.version || typeof shard.docs !== "object" || shard.docs === null) return;
     const entries = Object.entries(shard.docs as Record<string, unknown>);
-    for (const [hash, doc] of entries) docs.set(hash, doc);
-    signatures.set(`${BUCKETS[i]}.json`, signatureOf(entries.map(([hash]) => hash)));
+    const keys: string[] = [];
+    for (const [hash, stored] of entries) {
+      keys.push(hash, ...sharedKeysOf(stored));
+      // A document naming a shared value that is not there is lost: its entry is dropped below.
+      const doc = restoreSharedMembers(stored, sharedValues);
+      if (doc !== null) docs.set(hash, doc);
+    }
+    signatures.set(`${BUCKETS[i]}.json`, signatureOf(keys));
   });
   rememberShards(dir, signatures);
   const files: Record<string, CacheEntry> = {};
@@ -116,10 +131,16 @@ export async function writeCache(file: string, data: CacheData): Promise<void> {
 /** An entry as the entries file keeps it: its document is in a shard, under its hash. */
 type StoredEntry = Omit<CacheEntry, "doc"> & { hasDoc?: true };
 
-// 16 shards of documents, by the first hex digit of their content hash.
+// 16 shards of documents, by the first hex digit of their content hash; and the values they share (see
+// shared-members.ts), in a shard of their own.
 const BUCKETS = [..."0123456789abcdef"];
+const SHARED_SHARD = "shared.json";
 
-/** Writes the document shards that changed, then the entries file (now, whatever the session). */
+/**
+ * Writes the document shards that changed, then the entries file (now, whatever the session). A bucket's signature
+ * covers the shared values its documents name, so a bucket is written again when what it shares changes, and never
+ * names a value the shared shard no longer holds.
+ */
 export async function writeCacheToDisk(file: string, data: CacheData): Promise<void> {
   const dir = docsDirOf(file);
   const head: Record<string, StoredEntry> = {};
@@ -131,10 +152,17 @@ export async function writeCacheToDisk(file: string, data: CacheData): Promise<v
     if (!buckets.has(bucket)) buckets.set(bucket, new Map());
     buckets.get(bucket)?.set(entry.hash, doc);
   }
+  const shared = findSharedMembers([...buckets.values()].flatMap((docs) => [...docs.values()]));
   const wanted = new Map<string, Shard>();
+  if (shared.values.size > 0) {
+    const text = () => JSON.stringify({ version: data.version, values: Object.fromEntries(shared.values) });
+    wanted.set(SHARED_SHARD, { signature: signatureOf(shared.values.keys()), text });
+  }
   for (const [bucket, docs] of buckets) {
-    const text = () => JSON.stringify({ version: data.version, docs: Object.fromEntries(docs) });
-    wanted.set(`${bucket}.json`, { signature: signatureOf(docs.keys()), text });
+    const stored = new Map([...docs].map(([hash, doc]) => [hash, shared.stored(doc)]));
+    const keys = [...stored].flatMap(([hash, doc]) => [hash, ...sharedKeysOf(doc)]);
+    const text = () => JSON.stringify({ version: data.version, docs: Object.fromEntries(stored) });
+    wanted.set(`${bucket}.json`, { signature: signatureOf(keys), text });
   }
   try {
     await writeShards(dir, wanted);
@@ -143,6 +171,17 @@ export async function writeCacheToDisk(file: string, data: CacheData): Promise<v
   } catch {
     // The cache only saves time.
   }
+}
+
+/** The shared values a stored document names (see shared-members.ts). */
+function sharedKeysOf(stored: unknown): string[] {
+  if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return [];
+  const keys: string[] = [];
+  for (const value of Object.values(stored)) {
+    const key = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[SHARED_KEY] : undefined;
+    if (typeof key === "string") keys.push(key);
+  }
+  return keys;
 }
 
 function docsDirOf(file: string): string {

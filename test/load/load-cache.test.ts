@@ -336,6 +336,89 @@ describe("documents are stored in shards by content hash", () => {
   });
 });
 
+describe("top-level members that documents repeat are stored once", () => {
+  // Every endpoint file carries the API's tag list (as an import writes them), long enough to be worth sharing.
+  const tags = Array.from({ length: 12 }, (_, i) => `  - name: tag${i}\n    description: The tag number ${i} of this API, described at some length.`).join("\n");
+  const withTags = (p: string, value: string) => endpoint(p, value).replace("paths:", `tags:\n${tags}\npaths:`);
+
+  it("a warm load equals a cold one, the documents share one value, and a bucket is rewritten when its sharing changes", async () => {
+    const dir = path.join(tmp, "api");
+    const files: Record<string, string> = { "_api.yaml": api("integer") };
+    for (let i = 0; i < 6; i++) files[`x/e${i}.yaml`] = withTags(`e${i}`, String(i));
+    await writeSpec(dir, files);
+    process.env["SPECSMITH_CACHE"] = "off";
+    const uncached = await loadView(dir);
+    delete process.env["SPECSMITH_CACHE"];
+    expect(await loadView(dir)).toEqual(uncached);
+    const docsDir = toCacheFile(cacheDir, dir).replace(/\.json$/, ".docs");
+    const sharedShard = JSON.parse(await readFile(path.join(docsDir, "shared.json"), "utf8")) as { values: Record<string, unknown> };
+    expect(Object.values(sharedShard.values)).toEqual([(uncached as any).files[1].doc.tags]);
+    // The tag list's text is in the shared shard alone.
+    for (const name of await readdir(docsDir)) {
+      if (name !== "shared.json") expect(await readFile(path.join(docsDir, name), "utf8"), name).not.toContain("tag number 3");
+    }
+    forgetCacheMemory();
+    const spec = await loadSpec(dir, { displayRoot: dir, examples: "warn" });
+    expect(viewOf(spec)).toEqual(uncached);
+    expect(JSON.stringify(viewOf(spec))).toBe(JSON.stringify(uncached));
+    expect(new Set(spec.endpoints.map((e) => e.doc.tags)).size).toBe(1);
+
+    // One file's tags change: it no longer shares them; the others still do. The next warm load equals a cold one.
+    await new Promise((r) => setTimeout(r, 20));
+    await writeSpec(dir, { "x/e2.yaml": withTags("e2", "2").replace("tag number 3", "tag number three") });
+    process.env["SPECSMITH_CACHE"] = "off";
+    const edited = await loadView(dir);
+    delete process.env["SPECSMITH_CACHE"];
+    expect(await loadFromDisk(dir)).toEqual(edited);
+    expect(await loadFromDisk(dir)).toEqual(edited);
+    // The shared shard lost: the documents naming its values (all but the edited one) are read again, and the load
+    // is the same.
+    await rm(path.join(docsDir, "shared.json"));
+    forgetCacheMemory();
+    expect(Object.keys((await readCacheJson(dir)).files).filter((rel) => rel.startsWith("x/"))).toEqual(["x/e2.yaml"]);
+    expect(await loadFromDisk(dir)).toEqual(edited);
+    expect(await readFile(path.join(docsDir, "shared.json"), "utf8")).toContain("tag number 3");
+    expect(await loadFromDisk(dir)).toEqual(edited);
+  });
+
+  it("a document whose member is no longer shared is stored whole again (its bucket is rewritten, its hash unchanged)", async () => {
+    const dir = path.join(tmp, "two");
+    await writeSpec(dir, { "_api.yaml": api("integer"), "x/a.yaml": withTags("a", "1"), "x/b.yaml": withTags("b", "2") });
+    await loadView(dir);
+    const docsDir = toCacheFile(cacheDir, dir).replace(/\.json$/, ".docs");
+    expect(await readdir(docsDir)).toContain("shared.json");
+    await new Promise((r) => setTimeout(r, 20));
+    await writeSpec(dir, { "x/b.yaml": withTags("b", "2").replace("tag number 3", "tag number three") });
+    await loadFromDisk(dir);
+    // Nothing is shared now; a.yaml's document (same hash) is in the cache, whole, not lost to a stale marker.
+    expect(await readdir(docsDir)).not.toContain("shared.json");
+    forgetCacheMemory();
+    const files = (await readCacheJson(dir)).files;
+    expect(files["x/a.yaml"]?.doc?.tags?.length).toBe(12);
+    expect(files["x/b.yaml"]?.doc?.tags?.length).toBe(12);
+  });
+
+  it("members holding a $ref, short ones, and ones no other document has are kept in each document", async () => {
+    const { findSharedMembers, restoreSharedMembers, SHARED_KEY } = await import("../../generator/load/shared-members.js");
+    const long = "x".repeat(300);
+    const docs = [
+      { a: { text: long }, r: { $ref: "#/x", text: long }, s: { v: 1 }, u: { text: long + "1" } },
+      { a: { text: long }, r: { $ref: "#/x", text: long }, s: { v: 1 }, u: { text: long + "2" } },
+      { s: { v: 1 }, a: { text: long } },
+    ];
+    const shared = findSharedMembers(docs);
+    expect([...shared.values.values()]).toEqual([{ text: long }]);
+    const stored = docs.map((d) => JSON.parse(JSON.stringify(shared.stored(d))));
+    expect(stored.map((d) => Object.keys(d).filter((k) => typeof d[k] === "object" && SHARED_KEY in d[k]))).toEqual([["a"], ["a"], ["a"]]);
+    const restored = stored.map((d) => restoreSharedMembers(d, shared.values));
+    expect(restored.map((d) => JSON.stringify(d))).toEqual(docs.map((d) => JSON.stringify(d)));
+    // A document with a member of the marker's own shape: nothing is shared.
+    expect(findSharedMembers([...docs, { a: { [SHARED_KEY]: "x" } }]).values.size).toBe(0);
+    // A marker naming a value that is not there: the document is lost (its file is read again).
+    expect(restoreSharedMembers({ a: { [SHARED_KEY]: "missing" } }, shared.values)).toBeNull();
+  });
+});
+
 describe("a cache of another loader version", () => {
   it("is replaced whole: its document shards are rewritten, so the next load finds every document", async () => {
     const dir = await copyFixture("valid-minimal");
