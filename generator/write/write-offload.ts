@@ -33,8 +33,8 @@ const inFlight = new Set<Promise<unknown>>();
  * transferred, not copied (the worker writes the bytes as they are), so the caller may drop its strings.
  */
 export function writePrefixOffThread(dir: string, files: ReadonlyMap<string, FileText>, known?: KnownTree | null): Promise<PrefixWriteResult> {
-  const { bytes, ends, shared, differing } = encodeAll(dir, files);
-  return ask<PrefixWriteResult>({ kind: "write", dir, rels: [...files.keys()], bytes, ends, shared, differing, known }, [bytes.buffer]);
+  const { bytes, ends, shared, differing, own } = encodeAll(dir, files);
+  return ask<PrefixWriteResult>({ kind: "write", dir, rels: [...files.keys()], bytes, ends, shared, differing, known }, [bytes.buffer, ...own]);
 }
 
 /**
@@ -59,8 +59,8 @@ export function newStreamId(): number {
  * earlier ones to null. Batches of one stream are written in the order sent.
  */
 export function writeStreamBatchOffThread(stream: number, dir: string, files: ReadonlyMap<string, FileText>, final: boolean): Promise<PrefixWriteResult | null> {
-  const { bytes, ends, shared } = encodeAll(dir, files);
-  return ask<PrefixWriteResult | null>({ kind: "stream", stream, dir, rels: [...files.keys()], bytes, ends, shared, final }, [bytes.buffer]);
+  const { bytes, ends, shared, own } = encodeAll(dir, files);
+  return ask<PrefixWriteResult | null>({ kind: "stream", stream, dir, rels: [...files.keys()], bytes, ends, shared, final }, [bytes.buffer, ...own]);
 }
 
 /** Drops a stream that will not be finished: its staging directory is removed. */
@@ -107,18 +107,23 @@ function ask<T>(message: Record<string, unknown>, transfer: ArrayBuffer[] = []):
 /**
  * Every file's UTF-8 bytes back to back in one fresh buffer; `ends[i]` is where the i-th one ends. A text in pieces
  * is encoded piece by piece. While writes are retained (see retainWrites), a large text in pieces gets segments of
- * its own instead (`shared[i]`, nothing in `bytes`), mostly the bytes it had last time. The buffer is sized by the
- * texts' UTF-16 length, which their UTF-8 bytes equal when they are ASCII (most generated text), with an eighth more
- * for the rest; it grows when that is not enough. (Measuring each text's UTF-8 length first took 120 ms of GitHub's
- * cold run; sizing for any text, 3 bytes per UTF-16 unit, cost about 90 MB more peak RSS.)
+ * its own instead (`shared[i]`, nothing in `bytes`), mostly the bytes it had last time.
+ *
+ * The buffer is sized without measuring most texts: a text below BIG_TEXT units gets as many bytes as it has UTF-16
+ * units, which its UTF-8 takes when it is ASCII (most generated text); one that needs more (non-ASCII) is encoded
+ * apart, in a buffer of its own (`shared[i]`, transferred with the rest: `own`). A larger text is measured, so that
+ * one non-ASCII character in a 30 MB file does not cost 30 MB more. (Measuring every text took 120 ms of GitHub's cold
+ * run; sizing for any text, 3 bytes per UTF-16 unit, cost about 90 MB more peak RSS.)
  */
 function encodeAll(
   dir: string,
   files: ReadonlyMap<string, FileText>,
-): { bytes: Uint8Array<ArrayBuffer>; ends: Uint32Array; shared?: (Uint8Array[] | null)[]; differing?: string[] } {
-  let units = 0;
+): { bytes: Uint8Array<ArrayBuffer>; ends: Uint32Array; shared?: (Uint8Array[] | null)[]; differing?: string[]; own: ArrayBuffer[] } {
+  let capacity = 0;
   let shared: (Uint8Array[] | null)[] | undefined;
   let differing: string[] | undefined;
+  // Each file's room in the buffer: its UTF-16 length, or its UTF-8 length when measured (a big text).
+  const room = new Array<number>(files.size);
   let i = 0;
   for (const [rel, content] of files) {
     // Only a large text in pieces, or a file that was one, has retained bytes (no path made for the rest).
@@ -128,60 +133,61 @@ function encodeAll(
       (shared ??= new Array<Uint8Array[] | null>(files.size).fill(null))[i] = encoded.segments;
       if (encoded.differs) (differing ??= []).push(rel);
     } else if (retained.size > 0) retained.delete(path.join(dir, rel));
-    if (!shared?.[i]) units += content.length;
+    if (!shared?.[i]) capacity += room[i] = content.length < BIG_TEXT ? content.length : utf8Length(content);
     i++;
   }
-  const out = new Utf8Builder(units, units + (units >>> 3));
+  // Not Buffer.allocUnsafe: a small one is a slice of Node's shared pool, which cannot be transferred.
+  const view = new Uint8Array(new ArrayBuffer(capacity));
   const ends = new Uint32Array(files.size);
+  const own: ArrayBuffer[] = [];
+  let at = 0;
   i = 0;
   for (const content of files.values()) {
     if (!shared?.[i]) {
-      if (typeof content === "string") out.put(content);
-      else for (const piece of content.pieces) out.put(piece);
+      const end = at + (room[i] as number);
+      const written = encodeWithin(content, view.subarray(at, end));
+      if (written >= 0) at += written;
+      else {
+        // Wider than its room: its bytes in a buffer of their own, exactly as many.
+        const bytes = ownBytes(utf8.encode(typeof content === "string" ? content : content.toString()));
+        (shared ??= new Array<Uint8Array[] | null>(files.size).fill(null))[i] = [bytes];
+        own.push(bytes.buffer);
+      }
     }
-    ends[i++] = out.length;
+    ends[i++] = at;
   }
-  return { bytes: out.bytes(), ends, ...(shared && { shared }), ...(differing && { differing }) };
+  return { bytes: view.subarray(0, at), ends, own, ...(shared && { shared }), ...(differing && { differing }) };
 }
+
+/** Texts from this many UTF-16 units on are measured before they are encoded (see encodeAll). */
+const BIG_TEXT = 1 << 20;
 
 const utf8 = new TextEncoder();
 
-/**
- * UTF-8 bytes appended into one transferable buffer (its own ArrayBuffer, not a slice of Node's shared pool), grown
- * when a text needs more bytes than its UTF-16 length. Encoded as Buffer#write encodes (a lone surrogate: U+FFFD).
- */
-class Utf8Builder {
-  private view: Uint8Array<ArrayBuffer>;
-  length = 0;
-  /** UTF-16 units still to come: what the buffer must hold at least, when it grows. */
-  private coming: number;
-
-  /** `units`: the UTF-16 length of everything to come; `capacity`: the bytes to start with. */
-  constructor(units: number, capacity: number) {
-    this.coming = units;
-    this.view = new Uint8Array(new ArrayBuffer(capacity));
+/** The text's UTF-8 into `into` (encoded as Buffer#write encodes: a lone surrogate is U+FFFD); -1 if it does not fit. */
+function encodeWithin(content: FileText, into: Uint8Array): number {
+  let at = 0;
+  for (const piece of typeof content === "string" ? [content] : content.pieces) {
+    const { read, written } = utf8.encodeInto(piece, into.subarray(at));
+    if (read < piece.length) return -1;
+    at += written;
   }
+  return at;
+}
 
-  put(text: string): void {
-    this.coming -= text.length;
-    let rest = text;
-    for (;;) {
-      const { read, written } = utf8.encodeInto(rest, this.view.subarray(this.length));
-      this.length += written;
-      if (read === rest.length) return;
-      rest = rest.slice(read);
-      // By half again at least (a long text of non-ASCII grows it a few times, not once per piece).
-      const capacity = Math.max(Math.ceil(this.view.length * 1.5), this.length + 3 * rest.length + this.coming);
-      const grown = new Uint8Array(new ArrayBuffer(capacity));
-      grown.set(this.view.subarray(0, this.length));
-      this.view = grown;
-    }
-  }
+function utf8Length(content: FileText): number {
+  if (typeof content === "string") return Buffer.byteLength(content);
+  let length = 0;
+  for (const piece of content.pieces) length += Buffer.byteLength(piece);
+  return length;
+}
 
-  /** The bytes put so far. */
-  bytes(): Uint8Array<ArrayBuffer> {
-    return this.view.subarray(0, this.length);
-  }
+/** The bytes in an ArrayBuffer of their own (transferable), copied when they are a view of a larger one. */
+function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes as Uint8Array<ArrayBuffer>;
+  const copy = new Uint8Array(new ArrayBuffer(bytes.byteLength));
+  copy.set(bytes);
+  return copy;
 }
 
 /**

@@ -1,6 +1,7 @@
-// The write worker gets every file's UTF-8 bytes from this thread, encoded into one buffer sized by the texts' UTF-16
-// length (their byte length when ASCII) and grown when a text needs more. Whatever the mix, each file must hold
-// exactly what Node's own encoder makes of its text (Buffer.from, the oracle), lone surrogates included.
+// The write worker gets every file's UTF-8 bytes from this thread: a text's room in one buffer is its UTF-16 length
+// (its byte length when ASCII), a text that needs more goes in a buffer of its own, and a text of a million units
+// and more is measured first. Whatever the mix, each file must hold exactly what Node's own encoder makes of its text
+// (Buffer.from, the oracle), lone surrogates included.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -45,6 +46,11 @@ test("ASCII, a little and a lot of non-ASCII, texts in pieces, a wide text after
   files.set("lone.txt", "\ud83d"); // a high surrogate at the very end of a text
   files.set("empty.txt", "");
   files.set("last.txt", text(next, 5000, 0.3));
+  // Past the size from which texts are measured: ASCII, a little non-ASCII, and in pieces.
+  files.set("big/ascii.txt", text(next, 1_100_000, 0));
+  files.set("big/some.txt", text(next, 1_100_000, 0.001));
+  files.set("big/pieces.txt", new TextPieces(Array.from({ length: 300 }, () => text(next, 4000, 0.01))));
+  files.set("after-big.txt", text(next, 3000, 0.1));
   const dir = await writeAll("mix", files);
   for (const [rel, content] of files) {
     const want = Buffer.from(typeof content === "string" ? content : content.toString(), "utf8");
