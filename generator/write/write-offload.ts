@@ -33,8 +33,8 @@ const inFlight = new Set<Promise<unknown>>();
  * transferred, not copied (the worker writes the bytes as they are), so the caller may drop its strings.
  */
 export function writePrefixOffThread(dir: string, files: ReadonlyMap<string, FileText>, known?: KnownTree | null): Promise<PrefixWriteResult> {
-  const { bytes, ends, shared, differing, own } = encodeAll(dir, files);
-  return ask<PrefixWriteResult>({ kind: "write", dir, rels: [...files.keys()], bytes, ends, shared, differing, known }, [bytes.buffer, ...own]);
+  const { bytes, ends, shared, differing } = encodeAll(dir, files);
+  return ask<PrefixWriteResult>({ kind: "write", dir, rels: [...files.keys()], bytes, ends, shared, differing, known }, [bytes.buffer]);
 }
 
 /**
@@ -59,8 +59,8 @@ export function newStreamId(): number {
  * earlier ones to null. Batches of one stream are written in the order sent.
  */
 export function writeStreamBatchOffThread(stream: number, dir: string, files: ReadonlyMap<string, FileText>, final: boolean): Promise<PrefixWriteResult | null> {
-  const { bytes, ends, shared, own } = encodeAll(dir, files);
-  return ask<PrefixWriteResult | null>({ kind: "stream", stream, dir, rels: [...files.keys()], bytes, ends, shared, final }, [bytes.buffer, ...own]);
+  const { bytes, ends, shared } = encodeAll(dir, files);
+  return ask<PrefixWriteResult | null>({ kind: "stream", stream, dir, rels: [...files.keys()], bytes, ends, shared, final }, [bytes.buffer]);
 }
 
 /** Drops a stream that will not be finished: its staging directory is removed. */
@@ -107,23 +107,17 @@ function ask<T>(message: Record<string, unknown>, transfer: ArrayBuffer[] = []):
 /**
  * Every file's UTF-8 bytes back to back in one fresh buffer; `ends[i]` is where the i-th one ends. A text in pieces
  * is encoded piece by piece. While writes are retained (see retainWrites), a large text in pieces gets segments of
- * its own instead (`shared[i]`, nothing in `bytes`), mostly the bytes it had last time.
- *
- * The buffer is sized without measuring most texts: a text below BIG_TEXT units gets as many bytes as it has UTF-16
- * units, which its UTF-8 takes when it is ASCII (most generated text); one that needs more (non-ASCII) is encoded
- * apart, in a buffer of its own (`shared[i]`, transferred with the rest: `own`). A larger text is measured, so that
- * one non-ASCII character in a 30 MB file does not cost 30 MB more. (Measuring every text took 120 ms of GitHub's cold
- * run; sizing for any text, 3 bytes per UTF-16 unit, cost about 90 MB more peak RSS.)
+ * its own instead (`shared[i]`, nothing in `bytes`), mostly the bytes it had last time. (Sizing the buffer for any
+ * text, 3 bytes per UTF-16 unit, saves measuring each one first, but cost about 90 MB more peak RSS on GitHub's
+ * spec for no clear gain in time: measured, then left.)
  */
 function encodeAll(
   dir: string,
   files: ReadonlyMap<string, FileText>,
-): { bytes: Uint8Array<ArrayBuffer>; ends: Uint32Array; shared?: (Uint8Array[] | null)[]; differing?: string[]; own: ArrayBuffer[] } {
+): { bytes: Uint8Array<ArrayBuffer>; ends: Uint32Array; shared?: (Uint8Array[] | null)[]; differing?: string[] } {
   let capacity = 0;
   let shared: (Uint8Array[] | null)[] | undefined;
   let differing: string[] | undefined;
-  // Each file's room in the buffer: its UTF-16 length, or its UTF-8 length when measured (a big text).
-  const room = new Array<number>(files.size);
   let i = 0;
   for (const [rel, content] of files) {
     // Only a large text in pieces, or a file that was one, has retained bytes (no path made for the rest).
@@ -133,61 +127,30 @@ function encodeAll(
       (shared ??= new Array<Uint8Array[] | null>(files.size).fill(null))[i] = encoded.segments;
       if (encoded.differs) (differing ??= []).push(rel);
     } else if (retained.size > 0) retained.delete(path.join(dir, rel));
-    if (!shared?.[i]) capacity += room[i] = content.length < BIG_TEXT ? content.length : utf8Length(content);
+    if (!shared?.[i]) capacity += typeof content === "string" ? Buffer.byteLength(content) : byteLengthOf(content.pieces);
     i++;
   }
-  // Not Buffer.allocUnsafe: a small one is a slice of Node's shared pool, which cannot be transferred.
-  const view = new Uint8Array(new ArrayBuffer(capacity));
+  // Not Buffer.allocUnsafe: a small one is a slice of Node's shared pool, which cannot be transferred. Not zeroed:
+  // every byte is written below.
+  const view = Buffer.allocUnsafeSlow(capacity);
+  const buffer = view.buffer;
   const ends = new Uint32Array(files.size);
-  const own: ArrayBuffer[] = [];
   let at = 0;
   i = 0;
   for (const content of files.values()) {
     if (!shared?.[i]) {
-      const end = at + (room[i] as number);
-      const written = encodeWithin(content, view.subarray(at, end));
-      if (written >= 0) at += written;
-      else {
-        // Wider than its room: its bytes in a buffer of their own, exactly as many.
-        const bytes = ownBytes(utf8.encode(typeof content === "string" ? content : content.toString()));
-        (shared ??= new Array<Uint8Array[] | null>(files.size).fill(null))[i] = [bytes];
-        own.push(bytes.buffer);
-      }
+      if (typeof content === "string") at += view.write(content, at, "utf8");
+      else for (const piece of content.pieces) at += view.write(piece, at, "utf8");
     }
     ends[i++] = at;
   }
-  return { bytes: view.subarray(0, at), ends, own, ...(shared && { shared }), ...(differing && { differing }) };
+  return { bytes: new Uint8Array(buffer, view.byteOffset, at), ends, ...(shared && { shared }), ...(differing && { differing }) };
 }
 
-/** Texts from this many UTF-16 units on are measured before they are encoded (see encodeAll). */
-const BIG_TEXT = 1 << 20;
-
-const utf8 = new TextEncoder();
-
-/** The text's UTF-8 into `into` (encoded as Buffer#write encodes: a lone surrogate is U+FFFD); -1 if it does not fit. */
-function encodeWithin(content: FileText, into: Uint8Array): number {
-  let at = 0;
-  for (const piece of typeof content === "string" ? [content] : content.pieces) {
-    const { read, written } = utf8.encodeInto(piece, into.subarray(at));
-    if (read < piece.length) return -1;
-    at += written;
-  }
-  return at;
-}
-
-function utf8Length(content: FileText): number {
-  if (typeof content === "string") return Buffer.byteLength(content);
+function byteLengthOf(pieces: readonly string[]): number {
   let length = 0;
-  for (const piece of content.pieces) length += Buffer.byteLength(piece);
+  for (const piece of pieces) length += Buffer.byteLength(piece);
   return length;
-}
-
-/** The bytes in an ArrayBuffer of their own (transferable), copied when they are a view of a larger one. */
-function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes as Uint8Array<ArrayBuffer>;
-  const copy = new Uint8Array(new ArrayBuffer(bytes.byteLength));
-  copy.set(bytes);
-  return copy;
 }
 
 /**

@@ -1,7 +1,6 @@
-// The write worker gets every file's UTF-8 bytes from this thread: a text's room in one buffer is its UTF-16 length
-// (its byte length when ASCII), a text that needs more goes in a buffer of its own, and a text of a million units
-// and more is measured first. Whatever the mix, each file must hold exactly what Node's own encoder makes of its text
-// (Buffer.from, the oracle), lone surrogates included.
+// The write worker gets every file's UTF-8 bytes from this thread, encoded into one buffer (write-offload.ts'
+// encodeAll). Whatever the mix of one- to four-byte characters, texts in pieces and sizes, each file must hold exactly
+// what Node's own encoder makes of its text (Buffer.from, the oracle), lone surrogates included.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
