@@ -41,18 +41,10 @@ export async function writeShards(dir: string, wanted: ReadonlyMap<string, Shard
   try {
     await mkdir(dir, { recursive: true });
     const present = new Set(await readdir(dir));
-    // One shard's bytes go to the disk (in the thread pool) while this thread makes the next one's text.
-    let writing: Promise<void> = Promise.resolve();
-    try {
-      for (const [name, shard] of wanted) {
-        if (known.get(name) === shard.signature && present.has(name)) continue;
-        const text = shard.text();
-        await writing;
-        writing = writeAtomic(path.join(dir, name), text).then(() => void known.set(name, shard.signature));
-      }
-    } finally {
-      // Waited for even when a text failed: no write is left running (or failing) unobserved.
-      await writing;
+    for (const [name, shard] of wanted) {
+      if (known.get(name) === shard.signature && present.has(name)) continue;
+      await writeAtomic(path.join(dir, name), shard.text());
+      known.set(name, shard.signature);
     }
     const now = Date.now();
     for (const name of present) {

@@ -112,20 +112,10 @@ export function writeAtomicSync(abs: string, content: FileBytes, mode?: number):
   }
 }
 
-/**
- * Writes via a temp file in the same directory and a rename, so readers never see half a file. The bytes go to
- * the disk in the thread pool: a cache save makes its next file's text meanwhile (see writeShards).
- */
+/** Writes via a temp file in the same directory and a rename, so readers never see half a file. */
 export async function writeAtomic(abs: string, content: string | Uint8Array, mode?: number): Promise<void> {
   await fs.mkdir(path.dirname(abs), { recursive: true });
-  const tmp = `${abs}.${TMP_TAG}.${tmpCount++}.tmp`;
-  try {
-    await fs.writeFile(tmp, content, mode === undefined ? undefined : { mode });
-    await fs.rename(tmp, abs);
-  } catch (error) {
-    await fs.rm(tmp, { force: true });
-    throw error;
-  }
+  writeAtomicSync(abs, content, mode);
 }
 
 export function assertSafeRelPath(rel: string): void {
