@@ -11,7 +11,7 @@ import { findCacheDir } from "../cache-dir.js";
 import { CODE_ROOT } from "../code-root.js";
 import { forgetShards, parseJson, rememberShards, signatureOf, writeShards, type Shard } from "../shard-files.js";
 import { writeAtomic } from "../write/file-ops.js";
-import { SHARED_KEY, findSharedMembers, restoreSharedMembers } from "./shared-members.js";
+import { findSharedMembers, restoreSharedMembers } from "./shared-members.js";
 
 const FORMAT = "specsmith-load-cache/2";
 /** Cache files kept in one cache directory (least recently used are removed first). */
@@ -100,9 +100,9 @@ export async function readCacheFromDisk(file: string): Promise<CacheData | null>
     const entries = Object.entries(shard.docs as Record<string, unknown>);
     const keys: string[] = [];
     for (const [hash, stored] of entries) {
-      keys.push(hash, ...sharedKeysOf(stored));
+      keys.push(hash);
       // A document naming a shared value that is not there is lost: its entry is dropped below.
-      const doc = restoreSharedMembers(stored, sharedValues);
+      const doc = restoreSharedMembers(stored, sharedValues, keys);
       if (doc !== null) docs.set(hash, doc);
     }
     signatures.set(`${BUCKETS[i]}.json`, signatureOf(keys));
@@ -159,9 +159,8 @@ export async function writeCacheToDisk(file: string, data: CacheData): Promise<v
     wanted.set(SHARED_SHARD, { signature: signatureOf(shared.values.keys()), text });
   }
   for (const [bucket, docs] of buckets) {
-    const stored = new Map([...docs].map(([hash, doc]) => [hash, shared.stored(doc)]));
-    const keys = [...stored].flatMap(([hash, doc]) => [hash, ...sharedKeysOf(doc)]);
-    const text = () => JSON.stringify({ version: data.version, docs: Object.fromEntries(stored) });
+    const keys = [...docs].flatMap(([hash, doc]) => [hash, ...shared.keysOf(doc)]);
+    const text = () => JSON.stringify({ version: data.version, docs: Object.fromEntries([...docs].map(([hash, doc]) => [hash, shared.stored(doc)])) });
     wanted.set(`${bucket}.json`, { signature: signatureOf(keys), text });
   }
   try {
@@ -171,17 +170,6 @@ export async function writeCacheToDisk(file: string, data: CacheData): Promise<v
   } catch {
     // The cache only saves time.
   }
-}
-
-/** The shared values a stored document names (see shared-members.ts). */
-function sharedKeysOf(stored: unknown): string[] {
-  if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return [];
-  const keys: string[] = [];
-  for (const value of Object.values(stored)) {
-    const key = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[SHARED_KEY] : undefined;
-    if (typeof key === "string") keys.push(key);
-  }
-  return keys;
 }
 
 function docsDirOf(file: string): string {

@@ -16,6 +16,8 @@ export interface SharedMembers {
   values: Map<string, unknown>;
   /** The document as stored: its shared members replaced by their markers (the document itself when none is). */
   stored(doc: unknown): unknown;
+  /** The hashes of the values the document shares (what its stored form names). */
+  keysOf(doc: unknown): string[];
 }
 
 /**
@@ -25,7 +27,7 @@ export interface SharedMembers {
  */
 export function findSharedMembers(docs: Iterable<unknown>): SharedMembers {
   const candidates = new Map<string, { value: unknown; users: object[] }[]>();
-  const none: SharedMembers = { values: new Map(), stored: (doc) => doc };
+  const none: SharedMembers = { values: new Map(), stored: (doc) => doc, keysOf: () => [] };
   for (const doc of docs) {
     if (!isPlainObject(doc)) continue;
     for (const [name, value] of Object.entries(doc)) {
@@ -54,6 +56,7 @@ export function findSharedMembers(docs: Iterable<unknown>): SharedMembers {
   if (values.size === 0) return none;
   return {
     values,
+    keysOf: (doc) => [...((isPlainObject(doc) && markers.get(doc)?.values()) || [])],
     stored(doc) {
       const shared = isPlainObject(doc) ? markers.get(doc) : undefined;
       if (!shared) return doc;
@@ -69,17 +72,20 @@ export function findSharedMembers(docs: Iterable<unknown>): SharedMembers {
 
 /**
  * The stored document with its shared members put back (the very values in `values`: documents are read-only);
- * null when one it names is not there (its entry is then dropped, and the file read again).
+ * null when one it names is not there (its entry is then dropped, and the file read again). `named` gets the hash of
+ * every value the stored document names.
  */
-export function restoreSharedMembers(doc: unknown, values: ReadonlyMap<string, unknown>): unknown {
+export function restoreSharedMembers(doc: unknown, values: ReadonlyMap<string, unknown>, named: string[] = []): unknown {
   if (!isPlainObject(doc)) return doc;
+  let whole = true;
   for (const [name, value] of Object.entries(doc)) {
     if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, SHARED_KEY)) continue;
     const key = (value as Record<string, unknown>)[SHARED_KEY];
-    if (typeof key !== "string" || !values.has(key)) return null;
-    doc[name] = values.get(key);
+    if (typeof key === "string") named.push(key);
+    if (typeof key !== "string" || !values.has(key)) whole = false;
+    else doc[name] = values.get(key);
   }
-  return doc;
+  return whole ? doc : null;
 }
 
 /** Whether two JSON values print the same (same keys in the same order). */
