@@ -13,7 +13,7 @@ import { UNREADABLE, forgetDiskState, readStoreDir, readStoreMeta, writeStoreDir
 export type { StoredPart } from "./parts-disk.js";
 export { UNREADABLE } from "./parts-disk.js";
 
-const FORMAT = "specsmith-parts/3";
+const FORMAT = "specsmith-parts/4";
 const MAX_MEMORY = 4;
 
 const memory = new Map<string, StoreData>();

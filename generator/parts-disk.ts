@@ -5,10 +5,23 @@
 // second line their fragments, parsed only when one is first asked for (a target whose shared files are kept never
 // reads them). Each file is written atomically; any mix of old and new files is safe, since every reuse is checked
 // by key and stamp (a stale shard only costs a re-render).
-import { existsSync, readFileSync } from "node:fs";
-import { readFile, readdir, rm, stat, utimes } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { readdir, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
-import { forgetShards, parseJson, parseShardText, rememberShards, signatureOf, toShardText, writeShards, type Shard } from "./shard-files.js";
+import {
+  asciiJsonBytes,
+  forgetShards,
+  parseJson,
+  parseShardBytes,
+  readCacheBytesSync,
+  readCacheText,
+  rememberShards,
+  signatureOf,
+  toShardBytes,
+  writeShards,
+  type Shard,
+} from "./shard-files.js";
+import type { FileBytes } from "./write/file-ops.js";
 import { writeAtomic } from "./write/file-ops.js";
 
 export interface StoredPart {
@@ -49,7 +62,7 @@ const KEYED = [
  * unreadable, or made by another format or version.
  */
 export async function readStoreMeta(dir: string, format: string, version: string): Promise<Record<string, unknown> | null> {
-  const meta = parseJson(await readFile(path.join(dir, "meta.json"), "utf8").catch(() => null));
+  const meta = parseJson(await readCacheText(path.join(dir, "meta.json")));
   return isStoreShard(meta, format, version) && isRecord(meta["assembled"]) && isRecord(meta["outputs"]) ? meta : null;
 }
 
@@ -69,7 +82,7 @@ export async function readStoreDir(
   // The one-value-per-target shards are large (the whole document's frame, the client's types) and needed only by
   // a target that assembles: meta.json names their keys, and each is read when its value is first asked for.
   const eager = names.filter((n) => n !== "meta.json" && !KEYED.some(([, field]) => n.startsWith(`${field}.`)));
-  const texts = await Promise.all(eager.map((n) => readFile(path.join(dir, n), "utf8").catch(() => null)));
+  const texts = await Promise.all(eager.map((n) => readCacheText(path.join(dir, n))));
   const head = await meta;
   if (!head) return null;
   const data: StoreData = { format, version, parts: {}, prepared: {}, memos: {}, assembled: {}, outputs: {} };
@@ -141,8 +154,8 @@ function storedPart(rels: string[], hash: string, read: () => unknown): StoredPa
   return part;
 }
 
-/** A bucket's text: its parts' keys, files and hashes on the first line, their fragments on the second. */
-function partsShardText(head: { format: string; version: string }, target: string, parts: Record<string, StoredPart>, keys: readonly string[]): string {
+/** A bucket's bytes: its parts' keys, files and hashes on the first line, their fragments on the second (ASCII). */
+function partsShardBytes(head: { format: string; version: string }, target: string, parts: Record<string, StoredPart>, keys: readonly string[]): FileBytes {
   const index: Record<string, { rels: string[]; hash: string }> = {};
   const fragments: Record<string, unknown> = {};
   for (const key of keys) {
@@ -151,10 +164,11 @@ function partsShardText(head: { format: string; version: string }, target: strin
     index[key] = { rels: part.rels, hash: part.hash };
     fragments[key] = part.fragment;
   }
-  const line = JSON.stringify(fragments);
-  return `${JSON.stringify({ ...head, target, parts: index, fragmentsLength: line.length })}\n${line}`;
+  const line = asciiJsonBytes(JSON.stringify(fragments));
+  return [asciiJsonBytes(JSON.stringify({ ...head, target, parts: index, fragmentsLength: line.length })), NEWLINE, line];
 }
 
+const NEWLINE = Buffer.from("\n");
 
 /** A value `readStoreDir` found unreadable when it was asked for: taken as absent (see keyedValue). */
 export const UNREADABLE: unique symbol = Symbol("unreadable part store value");
@@ -176,7 +190,7 @@ function storedEntry(file: string, expect: { format: string; version: string; ta
       if (!read) {
         read = true;
         unread.delete(entry);
-        const shard = parseShardText(readTextSync(file));
+        const shard = parseShardBytes(readCacheBytesSync(file));
         const stored = isStoreShard(shard, expect.format, expect.version) && shard["target"] === expect.target ? shard[expect.field] : undefined;
         value = Array.isArray(stored) && stored[0] === expect.key && stored.length === 2 ? stored[1] : UNREADABLE;
       }
@@ -185,14 +199,6 @@ function storedEntry(file: string, expect: { format: string; version: string; ta
   });
   unread.set(entry, file);
   return entry;
-}
-
-function readTextSync(file: string): string | null {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -211,7 +217,7 @@ export async function writeStoreDir(dir: string, data: StoreData, outputs?: Prom
       if (file !== undefined ? !existsSync(file) : entry[1] === UNREADABLE) continue;
       const text = () => {
         if (entry[1] === UNREADABLE) throw new Error(`part store: ${name} is no longer readable`);
-        return toShardText({ ...head, target, [field]: entry });
+        return toShardBytes({ ...head, target, [field]: entry });
       };
       wanted.set(name, { signature: String(entry[0]), text });
       (keys[field] ??= {})[target] = String(entry[0]);
@@ -224,7 +230,7 @@ export async function writeStoreDir(dir: string, data: StoreData, outputs?: Prom
       buckets.get(bucket)?.push(key) ?? buckets.set(bucket, [key]);
     }
     for (const [bucket, keys] of buckets) {
-      const text = () => partsShardText(head, target, parts, keys);
+      const text = () => partsShardBytes(head, target, parts, keys);
       wanted.set(`parts.${fileSafe(target)}.${bucket}.json`, { signature: signatureOf(keys), text });
     }
   }
@@ -232,7 +238,7 @@ export async function writeStoreDir(dir: string, data: StoreData, outputs?: Prom
     // Shards of parts no longer used go; meta.json is written last.
     await writeShards(dir, wanted, (name) => name === "meta.json");
     await outputs;
-    await writeAtomic(path.join(dir, "meta.json"), JSON.stringify({ ...head, assembled: data.assembled, outputs: data.outputs, keyed: keys }));
+    await writeAtomic(path.join(dir, "meta.json"), asciiJsonBytes(JSON.stringify({ ...head, assembled: data.assembled, outputs: data.outputs, keyed: keys })));
     await prune(path.dirname(dir));
   } catch {
     // The store only saves time: a failed write means a slower next run, never a wrong one.

@@ -1,5 +1,6 @@
 // The part store on disk (parts-disk.ts): shards round-trip, a save rewrites only the shards whose parts changed,
 // and damaged or foreign files are ignored rather than trusted.
+import { isAscii } from "node:buffer";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -41,6 +42,24 @@ test("a store round-trips through its shards", async () => {
   expect(readdirSync(dir).filter((f) => f.startsWith("parts.docs~gitbook.")).length).toBe(16);
   forgetDiskState();
   expect(await readStoreDir(dir, "f/1", "v1")).toEqual(data);
+});
+
+test("every shard is ASCII (non-ASCII text escaped in the JSON), long texts included, and reads back the same", async () => {
+  const long = "ünïcödé 😀 line\n".repeat(8000); // raw after the JSON: its UTF-8 stays
+  const data = storeWith(20, {
+    prepared: { "client/typescript": ["pk", { middle: "tÿpes", head: long }] },
+    outputs: { "api/docs/gitbook/é.md": [12, 1234.5] },
+  });
+  await writeStoreDir(dir, data);
+  for (const name of readdirSync(dir)) {
+    const bytes = readFileSync(path.join(dir, name));
+    const json = name.startsWith("prepared.") ? bytes.subarray(0, bytes.indexOf(0x0a)) : bytes;
+    expect(isAscii(json), name).toBe(true);
+  }
+  forgetDiskState();
+  const read = await readStoreDir(dir, "f/1", "v1");
+  expect(read).toEqual(data);
+  expect((read?.prepared["client/typescript"]?.[1] as { head: string }).head).toBe(long);
 });
 
 test("after one part changes, only its old and new buckets and meta.json are rewritten; unused shards go", async () => {

@@ -3,13 +3,13 @@
 // entries file and a shard or two, not every document.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
-import { readFile, readdir, rm, stat, unlink, utimes } from "node:fs/promises";
+import { readdir, rm, stat, unlink, utimes } from "node:fs/promises";
 import path from "node:path";
 import type { FileStamp, Finding } from "./types.js";
 import { persistCache } from "../cache-writes.js";
 import { findCacheDir } from "../cache-dir.js";
 import { CODE_ROOT } from "../code-root.js";
-import { forgetShards, parseJson, rememberShards, signatureOf, writeShards, type Shard } from "../shard-files.js";
+import { asciiJsonBytes, forgetShards, parseJson, readCacheText, rememberShards, signatureOf, writeShards, type Shard } from "../shard-files.js";
 import { writeAtomic } from "../write/file-ops.js";
 import { findSharedMembers, restoreSharedMembers } from "./shared-members.js";
 
@@ -80,11 +80,11 @@ export async function readCache(file: string, specDir: string): Promise<CacheDat
 
 /** The cache as stored (documents put back into their entries); null when absent or not this format. */
 export async function readCacheFromDisk(file: string): Promise<CacheData | null> {
-  const head = parseJson(await readFile(file, "utf8").catch(() => null));
+  const head = parseJson(await readCacheText(file));
   if (!isCacheData(head)) return null;
   const dir = docsDirOf(file);
   const [sharedText, ...shards] = await Promise.all(
-    [SHARED_SHARD, ...BUCKETS.map((b) => `${b}.json`)].map((name) => readFile(path.join(dir, name), "utf8").catch(() => null)),
+    [SHARED_SHARD, ...BUCKETS.map((b) => `${b}.json`)].map((name) => readCacheText(path.join(dir, name))),
   );
   const docs = new Map<string, unknown>();
   const signatures = new Map<string, string>();
@@ -155,17 +155,17 @@ export async function writeCacheToDisk(file: string, data: CacheData): Promise<v
   const shared = findSharedMembers([...buckets.values()].flatMap((docs) => [...docs.values()]));
   const wanted = new Map<string, Shard>();
   if (shared.values.size > 0) {
-    const text = () => JSON.stringify({ version: data.version, values: Object.fromEntries(shared.values) });
+    const text = () => asciiJsonBytes(JSON.stringify({ version: data.version, values: Object.fromEntries(shared.values) }));
     wanted.set(SHARED_SHARD, { signature: signatureOf(shared.values.keys()), text });
   }
   for (const [bucket, docs] of buckets) {
     const keys = [...docs].flatMap(([hash, doc]) => [hash, ...shared.keysOf(doc)]);
-    const text = () => JSON.stringify({ version: data.version, docs: Object.fromEntries([...docs].map(([hash, doc]) => [hash, shared.stored(doc)])) });
+    const text = () => asciiJsonBytes(JSON.stringify({ version: data.version, docs: Object.fromEntries([...docs].map(([hash, doc]) => [hash, shared.stored(doc)])) }));
     wanted.set(`${bucket}.json`, { signature: signatureOf(keys), text });
   }
   try {
     await writeShards(dir, wanted);
-    await writeAtomic(file, JSON.stringify({ ...data, files: head }));
+    await writeAtomic(file, asciiJsonBytes(JSON.stringify({ ...data, files: head })));
     await pruneCacheDir(path.dirname(file));
   } catch {
     // The cache only saves time.

@@ -113,7 +113,7 @@ export function writeAtomicSync(abs: string, content: FileBytes, mode?: number):
 }
 
 /** Writes via a temp file in the same directory and a rename, so readers never see half a file. */
-export async function writeAtomic(abs: string, content: string | Uint8Array, mode?: number): Promise<void> {
+export async function writeAtomic(abs: string, content: FileBytes, mode?: number): Promise<void> {
   await fs.mkdir(path.dirname(abs), { recursive: true });
   writeAtomicSync(abs, content, mode);
 }
