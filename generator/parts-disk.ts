@@ -21,8 +21,7 @@ import {
   writeShards,
   type Shard,
 } from "./shard-files.js";
-import type { FileBytes } from "./write/file-ops.js";
-import { writeAtomic } from "./write/file-ops.js";
+import { writeAtomic, type FileBytes } from "./write/file-ops.js";
 
 export interface StoredPart {
   /** File paths relative to the target's outDir. */
