@@ -44,8 +44,8 @@ export interface ApiReport {
   timings: Record<string, number>;
   result: WriteResult;
   /**
-   * Work that makes the next regeneration of this API faster (the document frame, the client worker's context for
-   * the path shares an edit will ask for, the templates, and the outputs' stamps and listings, taken now in the
+   * Work that makes the next regeneration of this API faster (the document frame, the scan of its components that
+   * the client's path shares an edit will ask for need, the templates, and the outputs' stamps and listings, taken now in the
    * write worker for the next run of this process); a watch session runs it while it waits for a change. Resolves to
    * what changed since the run read or wrote it, as a next run without hints would find it.
    */
@@ -184,9 +184,6 @@ async function generateApi(dir: string, selected: readonly TargetId[], opts: Gen
  */
 async function openStore(dir: string, selected: readonly TargetId[], opts: GenerateOptions) {
   const client = selected.includes("client/typescript");
-  // The client types' worker loads its modules while the store opens and the spec loads (a warm run's first
-  // part that needs it asks soon after), unless a `check` runs: see below.
-  if (client && !opts.check) warmSchemaWorker();
   const cacheDir = findCacheDir();
   const meta = PartStore.readMeta(cacheDir, dir, opts.out);
   const opening = PartStore.open(cacheDir, dir, opts.out, meta);
@@ -208,9 +205,10 @@ async function openStore(dir: string, selected: readonly TargetId[], opts: Gener
     if (recorded.length >= tuning.probeMinOutputs) ({ stamps, listings } = probeOutputs(dir, selected, opts.out, recorded));
   }
   const store = await opening;
-  // A `check` of a warm tree (usually up to date, rendering nothing) does not start it: a part that does render
-  // starts it then (see the targets' `warm`).
-  if (client && opts.check && !store.hasParts("client/typescript")) warmSchemaWorker();
+  // A run that prints the client's types whole (no parts kept: a cold run) has its worker load its modules while
+  // the spec loads. A warm run prints an edited endpoint's share on this thread (see schema-types.ts); its worker
+  // starts only if the components changed (their share is printed whole).
+  if (client && !store.hasParts("client/typescript")) warmSchemaWorker();
   // Not waited for here: the renders ask for the stamps only once they have made what does not need them.
   if (stamps) store.useProbe(stamps, driftFree);
   return { store, listings };
@@ -315,9 +313,8 @@ async function saveParts(
 /**
  * Every active target's files, in target order. Targets that hand work to a worker start first, so it runs on
  * the other core while the rest render; a target's time is its main-thread time (starting, then waiting). In a
- * warm run such a target renders part by part on this thread (asking its worker synchronously): it goes last,
- * after its `warm` has given the worker a head start while the others render. A target rendered through its parts
- * before the outputs' stamps were in (see renderTargetParts) is completed once every target has gone that far.
+ * warm run such a target renders part by part on this thread, last. A target rendered through its parts before the
+ * outputs' stamps were in (see renderTargetParts) is completed once every target has gone that far.
  */
 async function renderTargets(
   api: Api,

@@ -11,24 +11,6 @@ import { build } from "esbuild";
 // name keeps the `.js` ending by which the code knows it runs compiled (COMPILED).
 const META_URL = `const __specsmithMetaUrl = require("node:url").pathToFileURL(__filename.replace(/\\.cjs$/, ".js")).href;`;
 
-// A module that only from sources (tests) loads a module at its top with `await`, which CommonJS cannot do; the
-// bundle is compiled code, where that branch yields undefined. The build fails if the line is no longer there.
-const SOURCES_ONLY = {
-  file: /targets[\\/]client[\\/]schema-types\.js$/,
-  text: 'COMPILED ? undefined : await import("./schema-all.js")',
-};
-
-/** @type {import("esbuild").Plugin} */
-const dropSourcesOnly = {
-  name: "drop-sources-only",
-  setup(b) {
-    b.onLoad({ filter: SOURCES_ONLY.file }, async (args) => {
-      const text = await readFile(args.path, "utf8");
-      if (!text.includes(SOURCES_ONLY.text)) throw new Error(`${args.path}: expected ${SOURCES_ONLY.text}`);
-      return { contents: text.replace(SOURCES_ONLY.text, "undefined"), loader: "js" };
-    });
-  },
-};
 
 const OUT = "dist/cli.bundle.cjs";
 
@@ -55,7 +37,6 @@ await build({
   external: EXTERNAL,
   banner: { js: META_URL },
   define: { "import.meta.url": "__specsmithMetaUrl" },
-  plugins: [dropSourcesOnly],
   logLevel: "warning",
 });
 

@@ -73,8 +73,8 @@ export interface TargetParts {
   renderAll?(api: Api, env: RenderEnv): Promise<AllParts>;
   /**
    * Optional: called before any target renders in a run that will render this one part by part (its parts were
-   * kept), and by watch while it waits for a change; starts work on another thread that its parts will ask for
-   * (client: the worker's API-level context). Called again with the same API-level data, it does nothing.
+   * kept), and by watch while it waits for a change; does API-level work its parts will need (client: the scan of
+   * the document's components). Called again with the same API-level data, it does nothing.
    */
   warm?(api: Api): void;
 }

@@ -121,3 +121,33 @@ test.skipIf(!built && !process.env["CI"])("the bundle generates what the committ
   expect(imported.status).toBe(0);
   expect(readdirSync(path.join(tmp, "project", "spec", "tiny"), { recursive: true, encoding: "utf8" })).toContain("_api.yaml");
 }, 120_000);
+
+test.skipIf(!built && !process.env["CI"])("the bundle regenerates an edited endpoint (its client types printed on the main thread) as a cold run generates it", () => {
+  const spec = path.join(tmp, "edit-spec");
+  cpSync(path.join(REPO, "spec"), spec, { recursive: true });
+  const cache = path.join(tmp, "edit-cache");
+  const run = (out: string, env: Record<string, string>) => {
+    const result = spawnSync(process.execPath, [BIN, "generate", "--spec", spec, "--out", out], { cwd: REPO, encoding: "utf8", env: { ...process.env, ...env } });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    return result.stdout;
+  };
+  const warm = path.join(tmp, "edit-warm");
+  run(warm, { SPECSMITH_CACHE: "", SPECSMITH_CACHE_DIR: cache });
+  const file = path.join(spec, "groups/api/v1/groups.yaml");
+  const text = readFileSync(file, "utf8");
+  expect(text).toContain("summary: List groups\n");
+  writeFileSync(file, text.replace("summary: List groups\n", "summary: List every group\n"));
+  // Part by part (the other endpoints' parts reused), the edited one's share of the types printed on this thread.
+  expect(run(warm, { SPECSMITH_CACHE: "", SPECSMITH_CACHE_DIR: cache })).toMatch(/groups: .*endpoint renders reused/);
+  const cold = path.join(tmp, "edit-cold");
+  run(cold, { SPECSMITH_CACHE: "off" });
+  const files = (dir: string) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+      .sort();
+  expect(files(warm)).toEqual(files(cold));
+  for (const rel of files(cold)) expect(readFileSync(path.join(warm, rel), "utf8"), rel).toBe(readFileSync(path.join(cold, rel), "utf8"));
+  expect(readFileSync(path.join(warm, "groups/client/src/schema.ts"), "utf8")).toContain("* List every group\n");
+}, 120_000);
