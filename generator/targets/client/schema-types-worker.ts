@@ -1,9 +1,10 @@
 // Worker entry: the client's types (openapi-types.ts) for each document it is sent (already a copy, so it may mutate it),
-// and tasks asked synchronously (schema-types.ts: printPathShare, printEntangledShare) against API-level documents it keeps.
+// and the synchronous tasks (schema-types.ts: printPathShare, printEntangledShare), when a caller asks for them here
+// rather than on its own thread, against API-level documents it keeps.
 import { parentPort, type MessagePort } from "node:worker_threads";
 import { hasUnsavedCodeCaches, saveCodeCaches } from "../../code-cache.js";
 import { engineFallbacks } from "./openapi-types.js";
-import { runSchemaTaskOn, runSyncTask, warmPathContext, type SyncTask } from "./schema-all.js";
+import { runSchemaTaskOn, runSyncTask, type SyncTask } from "./schema-all.js";
 import type { SchemaTask } from "./schema-types.js";
 
 type Document = Record<string, unknown>;
@@ -35,17 +36,7 @@ parentPort?.on("message", ({ id, task, document, sync }: Message) => {
 });
 
 function listenSync(port: MessagePort, signal: Int32Array): void {
-  port.on("message", ({ context, rest, task }: { context: number; rest?: Document; task: SyncTask | null }) => {
-    if (task === null) {
-      // Sent ahead of the requests (no one waits for it, so no answer): keep the document, scan its components.
-      if (rest) keepContext(context, rest);
-      try {
-        if (rest) warmPathContext(rest);
-      } catch {
-        // The first request that needs it meets the same error and reports it.
-      }
-      return;
-    }
+  port.on("message", ({ context, rest, task }: { context: number; rest?: Document; task: SyncTask }) => {
     let reply: unknown;
     try {
       if (rest) keepContext(context, rest);
