@@ -44,10 +44,10 @@ export interface ApiReport {
   timings: Record<string, number>;
   result: WriteResult;
   /**
-   * Work that makes the next regeneration of this API faster (the document frame, the scan of its components that
-   * the client's path shares an edit will ask for need, the templates, and the outputs' stamps and listings, taken now in the
-   * write worker for the next run of this process); a watch session runs it while it waits for a change. Resolves to
-   * what changed since the run read or wrote it, as a next run without hints would find it.
+   * Work that makes the next regeneration of this API faster (the document frame and the scan of its components
+   * that an edited endpoint's client types need, the templates, and the outputs' stamps and listings, taken now in
+   * the write worker for the next run of this process); a watch session runs it while it waits for a change.
+   * Resolves to what changed since the run read or wrote it, as a next run without hints would find it.
    */
   prime(): Promise<Drift>;
 }
