@@ -11,7 +11,6 @@ import { build } from "esbuild";
 // name keeps the `.js` ending by which the code knows it runs compiled (COMPILED).
 const META_URL = `const __specsmithMetaUrl = require("node:url").pathToFileURL(__filename.replace(/\\.cjs$/, ".js")).href;`;
 
-
 const OUT = "dist/cli.bundle.cjs";
 
 // Packages stay requires of their own (typescript and openapi-typescript load in a worker, when at all; handlebars's

@@ -25,6 +25,14 @@ const [{ cache, from }] = codeCacheLoads;
 console.log(JSON.stringify({ cache, from, runCli: typeof exports.runCli }));
 `;
 
+/** Every file under `dir`, relative to it, sorted. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
 function loadInChild(flag: string, ownDir = "") {
   const cacheEnv = ownDir ? { SPECSMITH_CACHE: "", SPECSMITH_CACHE_DIR: ownDir } : { SPECSMITH_CACHE: "off" };
   const result = spawnSync(process.execPath, ["--input-type=module", "-e", LOAD_SCRIPT], { cwd: REPO, encoding: "utf8", env: { ...process.env, HEAP_FLAG: flag, ...cacheEnv } });
@@ -97,14 +105,9 @@ test.skipIf(!built && !process.env["CI"])("the bundle generates what the committ
   const generate = spawnSync(process.execPath, [BIN, "generate", "--spec", "spec", "--out", out, "-q"], { cwd: REPO, encoding: "utf8", env: { ...process.env, SPECSMITH_CACHE: "off" } });
   expect(generate.stderr).toBe("");
   expect(generate.status).toBe(0);
-  const files = (dir: string) =>
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-      .sort();
   const committed = path.join(REPO, "generated");
-  expect(files(out)).toEqual(files(committed));
-  for (const rel of files(committed)) expect(readFileSync(path.join(out, rel), "utf8"), rel).toBe(readFileSync(path.join(committed, rel), "utf8"));
+  expect(filesUnder(out)).toEqual(filesUnder(committed));
+  for (const rel of filesUnder(committed)) expect(readFileSync(path.join(out, rel), "utf8"), rel).toBe(readFileSync(path.join(committed, rel), "utf8"));
 
   // `import` of an npm package's export: a dynamic import inside the bundle's script (vm's default loader).
   const pkg = path.join(tmp, "project", "node_modules", "tiny-api");
@@ -142,12 +145,7 @@ test.skipIf(!built && !process.env["CI"])("the bundle regenerates an edited endp
   expect(run(warm, { SPECSMITH_CACHE: "", SPECSMITH_CACHE_DIR: cache })).toMatch(/groups: .*endpoint renders reused/);
   const cold = path.join(tmp, "edit-cold");
   run(cold, { SPECSMITH_CACHE: "off" });
-  const files = (dir: string) =>
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-      .sort();
-  expect(files(warm)).toEqual(files(cold));
-  for (const rel of files(cold)) expect(readFileSync(path.join(warm, rel), "utf8"), rel).toBe(readFileSync(path.join(cold, rel), "utf8"));
+  expect(filesUnder(warm)).toEqual(filesUnder(cold));
+  for (const rel of filesUnder(cold)) expect(readFileSync(path.join(warm, rel), "utf8"), rel).toBe(readFileSync(path.join(cold, rel), "utf8"));
   expect(readFileSync(path.join(warm, "groups/client/src/schema.ts"), "utf8")).toContain("* List every group\n");
 }, 120_000);

